@@ -1,0 +1,22 @@
+package dev.paygate.routes;
+
+import dev.paygate.routes.back.DecisionProperties;
+import dev.paygate.routes.order.HandoverProperties;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Settings and shared beans of the payment pipeline. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({HandoverProperties.class, DecisionProperties.class})
+public class RoutesConfiguration {
+
+    /** Every time the pipeline records is UTC. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

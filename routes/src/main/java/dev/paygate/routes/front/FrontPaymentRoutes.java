@@ -1,0 +1,63 @@
+package dev.paygate.routes.front;
+
+import dev.paygate.routes.order.Decision;
+import dev.paygate.routes.order.HandoverProperties;
+import dev.paygate.routes.order.OrderCodec;
+import dev.paygate.routes.order.PaymentOrder;
+import java.time.Clock;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.ExchangeTimedOutException;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** DESIGN.md step 5, front side: the authenticated order goes to the back unit and the front waits. */
+@Component
+@ConditionalOnProperty(name = "paygate.front.enabled", havingValue = "true", matchIfMissing = true)
+public class FrontPaymentRoutes extends RouteBuilder {
+
+    static final String HANDOVER = "direct:front.payment.handover";
+    static final String LOOKUP = "direct:front.payment.lookup";
+    static final String TICKET_ID = "paygateTicketId";
+
+    private final OrderCodec codec;
+    private final Clock clock;
+    private final HandoverProperties handover;
+
+    public FrontPaymentRoutes(OrderCodec codec, Clock clock, HandoverProperties handover) {
+        this.codec = codec;
+        this.clock = clock;
+        this.handover = handover;
+    }
+
+    @Override
+    public void configure() {
+        from(HANDOVER)
+                .routeId("front.payment.handover")
+                // No answer in time is an honest "pending": the back unit records the outcome all the same.
+                .onException(ExchangeTimedOutException.class)
+                    .handled(true)
+                    .log("Back unit did not answer ticket ${header." + TICKET_ID + "} in " + handover.replyTimeoutMs() + " ms: pending")
+                    .process(exchange -> exchange.getMessage().setBody(
+                            Decision.pending(exchange.getMessage().getHeader(TICKET_ID, String.class), clock.instant())))
+                .end()
+                .process(exchange -> {
+                    PaymentOrder order = exchange.getMessage().getMandatoryBody(PaymentOrder.class);
+                    exchange.getMessage().setHeader(TICKET_ID, order.ticketId());
+                    exchange.getMessage().setBody(codec.encodeOrder(order));
+                })
+                .to(ExchangePattern.InOut, "jms:queue:" + handover.paymentQueue()
+                        + "?requestTimeout=" + handover.replyTimeoutMs() + "&deliveryPersistent=true")
+                .process(exchange -> exchange.getMessage().setBody(
+                        codec.decodeDecision(exchange.getMessage().getMandatoryBody(String.class))));
+
+        from(LOOKUP)
+                .routeId("front.payment.lookup")
+                .onException(ExchangeTimedOutException.class)
+                    .handled(true)
+                    .setBody(constant(""))
+                .end()
+                .to(ExchangePattern.InOut, "jms:queue:" + handover.lookupQueue()
+                        + "?requestTimeout=" + handover.replyTimeoutMs() + "&deliveryPersistent=false");
+    }
+}
