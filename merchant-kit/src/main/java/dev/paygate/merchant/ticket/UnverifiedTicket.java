@@ -1,0 +1,59 @@
+package dev.paygate.merchant.ticket;
+
+import java.util.Optional;
+
+import com.nimbusds.jose.jwk.OctetKeyPair;
+
+import dev.paygate.merchant.jose.ClaimNames;
+import dev.paygate.merchant.jose.ClaimsReader;
+import dev.paygate.merchant.jose.InvalidClaimsException;
+import dev.paygate.merchant.jose.SignedToken;
+
+/**
+ * A decoded ticket whose signature is not checked yet: enough (kid, mid) to find the merchant's key,
+ * and the ids a refusal needs. Nothing here is trusted.
+ */
+public final class UnverifiedTicket {
+
+    private final SignedToken token;
+    private final String merchantId;
+
+    UnverifiedTicket(SignedToken token) throws InvalidClaimsException {
+        this.token = token;
+        this.merchantId = ClaimsReader.of(token.claims()).requiredString(ClaimNames.MERCHANT_ID);
+    }
+
+    public String keyId() {
+        return token.keyId();
+    }
+
+    public String merchantId() {
+        return merchantId;
+    }
+
+    /** Claim {@code oid} as sent, if it is a string. */
+    public Optional<String> orderId() {
+        return stringClaim(ClaimNames.ORDER_ID);
+    }
+
+    /** Claim {@code jti} as sent, if it is a string. */
+    public Optional<String> ticketId() {
+        return stringClaim(ClaimNames.JWT_ID);
+    }
+
+    boolean isSignedBy(OctetKeyPair publicKey) {
+        return token.isSignedBy(publicKey);
+    }
+
+    Ticket toTicket() throws InvalidClaimsException {
+        return Ticket.fromClaims(token.claims());
+    }
+
+    private Optional<String> stringClaim(String claim) {
+        try {
+            return ClaimsReader.of(token.claims()).optionalString(claim);
+        } catch (InvalidClaimsException notAString) {
+            return Optional.empty();
+        }
+    }
+}
