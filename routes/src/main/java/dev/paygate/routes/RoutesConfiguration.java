@@ -2,6 +2,7 @@ package dev.paygate.routes;
 
 import dev.paygate.routes.back.DecisionProperties;
 import dev.paygate.routes.order.HandoverProperties;
+import dev.paygate.routes.reversal.ReversalProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Settings and shared beans of the payment pipeline. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({HandoverProperties.class, DecisionProperties.class})
+@EnableConfigurationProperties({HandoverProperties.class, DecisionProperties.class, ReversalProperties.class})
 public class RoutesConfiguration {
 
     /** Every time the pipeline records is UTC. */

@@ -1,10 +1,13 @@
 package dev.paygate.routes.back;
 
+import dev.paygate.ledger.register.SettlementPath;
+import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.order.PaymentOrder;
 import org.springframework.stereotype.Component;
 
 /** Zero amount authenticates only; up to the currency's threshold the wallet pays; above it, the card. */
 @Component
+@BackUnit
 public class SettlementPathChoice {
 
     private final DecisionProperties properties;
@@ -20,5 +23,12 @@ public class SettlementPathChoice {
     public boolean walletPays(PaymentOrder order) {
         Long threshold = properties.walletThresholdMinor().get(order.currency());
         return threshold != null && order.amountMinor() <= threshold;
+    }
+
+    public SettlementPath pathOf(PaymentOrder order) {
+        if (authenticationOnly(order)) {
+            return SettlementPath.AUTH_ONLY;
+        }
+        return walletPays(order) ? SettlementPath.WALLET : SettlementPath.CARD;
     }
 }

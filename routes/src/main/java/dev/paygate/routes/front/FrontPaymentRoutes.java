@@ -8,12 +8,12 @@ import java.time.Clock;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.builder.RouteBuilder;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import dev.paygate.routes.FrontUnit;
 import org.springframework.stereotype.Component;
 
 /** DESIGN.md step 5, front side: the authenticated order goes to the back unit and the front waits. */
 @Component
-@ConditionalOnProperty(name = "paygate.front.enabled", havingValue = "true", matchIfMissing = true)
+@FrontUnit
 public class FrontPaymentRoutes extends RouteBuilder {
 
     static final String HANDOVER = "direct:front.payment.handover";

@@ -6,12 +6,12 @@ import dev.paygate.routes.order.PaymentHandover;
 import dev.paygate.routes.order.PaymentOrder;
 import java.util.Optional;
 import org.apache.camel.ProducerTemplate;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import dev.paygate.routes.FrontUnit;
 import org.springframework.stereotype.Component;
 
 /** {@link PaymentHandover} over Artemis: persistent request, correlated reply, bounded wait. */
 @Component
-@ConditionalOnProperty(name = "paygate.front.enabled", havingValue = "true", matchIfMissing = true)
+@FrontUnit
 public class JmsPaymentHandover implements PaymentHandover {
 
     private final ProducerTemplate producer;

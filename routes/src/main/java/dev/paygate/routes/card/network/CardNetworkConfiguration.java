@@ -1,13 +1,13 @@
 package dev.paygate.routes.card.network;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import dev.paygate.routes.BackUnit;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The back unit's side of the card networks: Q2 with its channels and MUXes, routing, health. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "paygate.back.enabled", havingValue = "true", matchIfMissing = true)
+@BackUnit
 @EnableConfigurationProperties(CardNetworkProperties.class)
 public class CardNetworkConfiguration {
 

@@ -1,0 +1,29 @@
+package dev.paygate.routes.reversal;
+
+import java.time.Instant;
+
+/**
+ * A reversal waiting in the store-and-forward queue: what DE 90 needs of the original request, and the
+ * reversal's own trace. The PAN is not here; {@code cardToken} finds the card in the vault again.
+ */
+public record PendingReversal(
+        long id,
+        String ticketId,
+        String network,
+        String customerId,
+        String cardToken,
+        String originalMti,
+        long amountMinor,
+        String currency,
+        int originalStan,
+        Instant originalTransmittedAt,
+        String acquirerId,
+        String rrn,
+        String terminalId,
+        String acceptorId,
+        String acceptorNameLocation,
+        String mcc,
+        int reversalStan,
+        Instant reversalTransmittedAt,
+        int attempts) {
+}

@@ -1,0 +1,118 @@
+package dev.paygate.routes.reversal;
+
+import dev.paygate.iso8583.field.Mti;
+import dev.paygate.iso8583.field.Rrn;
+import dev.paygate.iso8583.field.Stan;
+import dev.paygate.iso8583.message.ReversalKind;
+import dev.paygate.iso8583.message.ReversalRequest;
+import dev.paygate.iso8583.message.ReversalResponse;
+import dev.paygate.ledger.register.PaymentRegister;
+import dev.paygate.ledger.vault.CardVault;
+import dev.paygate.ledger.vault.VaultedCard;
+import dev.paygate.routes.BackUnit;
+import dev.paygate.routes.card.CardRequest;
+import dev.paygate.routes.card.network.CardNetworks;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Sends due reversals and records what the network said; any answer acknowledges the reversal. */
+@Component
+@BackUnit
+public class ReversalForwarder {
+
+    private static final Logger log = LoggerFactory.getLogger(ReversalForwarder.class);
+
+    private final ReversalQueue queue;
+    private final ReversalProperties properties;
+    private final CardNetworks networks;
+    private final CardVault vault;
+    private final PaymentRegister register;
+    private final Clock clock;
+
+    public ReversalForwarder(ReversalQueue queue, ReversalProperties properties, CardNetworks networks,
+                             CardVault vault, PaymentRegister register, Clock clock) {
+        this.queue = queue;
+        this.properties = properties;
+        this.networks = networks;
+        this.vault = vault;
+        this.register = register;
+        this.clock = clock;
+    }
+
+    /** @return how many reversals the networks acknowledged in this pass */
+    public int forwardDue() {
+        int acknowledged = 0;
+        Duration lease = Duration.ofMillis(properties.retryDelayMaxMs());
+        for (PendingReversal reversal : queue.claimDue(clock.instant(), properties.batchMax(), lease)) {
+            if (forward(reversal)) {
+                acknowledged++;
+            }
+        }
+        return acknowledged;
+    }
+
+    private boolean forward(PendingReversal reversal) {
+        if (reversal.attempts() > properties.attemptsMax()) {
+            log.error("Reversal of ticket {} abandoned after {} attempts; an operator must settle it with {}",
+                    reversal.ticketId(), reversal.attempts() - 1, reversal.network());
+            queue.abandon(reversal.id(), "attempts exhausted");
+            return false;
+        }
+        if (!networks.isConnected(reversal.network())) {
+            retryLater(reversal, "network not connected");
+            return false;
+        }
+        Optional<VaultedCard> card = vault.cardOf(reversal.customerId())
+                .filter(found -> found.token().equals(reversal.cardToken()));
+        if (card.isEmpty()) {
+            log.error("Reversal of ticket {}: the card it used is no longer on file; abandoned", reversal.ticketId());
+            queue.abandon(reversal.id(), "card no longer on file");
+            return false;
+        }
+        try {
+            ISOMsg request = message(reversal, card.get());
+            long timeoutMs = networks.settings(reversal.network()).timeoutMs();
+            ISOMsg answer = networks.mux(reversal.network()).request(request, timeoutMs);
+            if (answer == null) {
+                retryLater(reversal, "no answer within " + timeoutMs + " ms");
+                return false;
+            }
+            ReversalResponse response = ReversalResponse.fromIsoMsg(answer, clock);
+            queue.acknowledge(reversal.id(), clock.instant());
+            register.markReversed(reversal.ticketId());
+            log.info("Reversal of ticket {} acknowledged by {} with DE 39 {}", reversal.ticketId(),
+                    reversal.network(), response.rawResponseCode());
+            return true;
+        } catch (ISOException | RuntimeException e) {
+            retryLater(reversal, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return false;
+        } finally {
+            card.get().wipe();
+        }
+    }
+
+    private ISOMsg message(PendingReversal reversal, VaultedCard card) {
+        CardRequest original = CardRequest.build(new Mti(reversal.originalMti()), card.clearPan(), card.expiry(),
+                reversal.amountMinor(), reversal.currency(), Stan.of(reversal.originalStan()),
+                reversal.originalTransmittedAt(), reversal.acquirerId(), new Rrn(reversal.rrn()),
+                reversal.terminalId(), reversal.acceptorId(), reversal.acceptorNameLocation(), reversal.mcc());
+        ReversalKind kind = properties.advice() ? ReversalKind.ADVICE : ReversalKind.REVERSAL;
+        return ReversalRequest.reversing(original.mti(), original.keyFields(), kind,
+                Stan.of(reversal.reversalStan()), reversal.reversalTransmittedAt()).toIsoMsg();
+    }
+
+    private void retryLater(PendingReversal reversal, String error) {
+        long delayMs = properties.retryDelayMs() << Math.min(reversal.attempts() - 1, 20);
+        Instant next = clock.instant().plusMillis(Math.min(delayMs, properties.retryDelayMaxMs()));
+        queue.retryAt(reversal.id(), next, error);
+        log.warn("Reversal of ticket {} to {} not acknowledged ({}); next attempt at {}",
+                reversal.ticketId(), reversal.network(), error, next);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.paygate.routes.reversal;
+
+import dev.paygate.iso8583.field.Stan;
+import dev.paygate.routes.BackUnit;
+import dev.paygate.routes.card.CardRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The store-and-forward queue of reversals, in PostgreSQL so it survives restarts and is shared by every
+ * back unit. Entries are leased, not locked, while a network round trip is under way.
+ */
+@Component
+@BackUnit
+public class ReversalQueue {
+
+    private final JdbcTemplate jdbc;
+
+    public ReversalQueue(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues the reversal of {@code original}; a ticket is reversed at most once. */
+    public void enqueue(String ticketId, String network, String customerId, String cardToken, CardRequest original,
+                        Stan reversalStan, Instant now) {
+        var keys = original.keyFields();
+        jdbc.update("""
+                insert into saf.reversal (ticket_id, network, customer_id, card_token, original_mti, amount_minor,
+                    currency, original_stan, original_transmitted_at, acquirer_id, rrn, terminal_id, acceptor_id,
+                    acceptor_name_location, mcc, reversal_stan, reversal_transmitted_at, next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (ticket_id) do nothing
+                """,
+                ticketId, network, customerId, cardToken, original.mti().value(), keys.amount().amountMinor(),
+                keys.amount().currency().getCurrencyCode(), keys.stan().value(), Timestamp.from(keys.transmittedAt()),
+                keys.acquirerId(), keys.rrn().value(), keys.terminalId(), keys.merchantId(),
+                original.acceptor().nameLocation(), original.acceptor().merchantCategoryCode(), reversalStan.value(),
+                Timestamp.from(now), Timestamp.from(now));
+    }
+
+    /** Claims up to {@code limit} due entries for {@code lease}; another back unit skips them meanwhile. */
+    public List<PendingReversal> claimDue(Instant now, int limit, Duration lease) {
+        return jdbc.query("""
+                update saf.reversal set next_attempt_at = ?, attempts = attempts + 1
+                where id in (select id from saf.reversal
+                             where status = 'PENDING' and next_attempt_at <= ?
+                             order by next_attempt_at limit ? for update skip locked)
+                returning *
+                """, ReversalQueue::read, Timestamp.from(now.plus(lease)), Timestamp.from(now), limit);
+    }
+
+    public void acknowledge(long id, Instant at) {
+        jdbc.update("update saf.reversal set status = 'ACKNOWLEDGED', acknowledged_at = ?, last_error = null where id = ?",
+                Timestamp.from(at), id);
+    }
+
+    public void retryAt(long id, Instant nextAttemptAt, String error) {
+        jdbc.update("update saf.reversal set next_attempt_at = ?, last_error = ? where id = ? and status = 'PENDING'",
+                Timestamp.from(nextAttemptAt), error, id);
+    }
+
+    public void abandon(long id, String error) {
+        jdbc.update("update saf.reversal set status = 'ABANDONED', last_error = ? where id = ? and status = 'PENDING'",
+                error, id);
+    }
+
+    public int pendingCount() {
+        Integer count = jdbc.queryForObject("select count(*) from saf.reversal where status = 'PENDING'", Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Status by ticket, for operators and tests. */
+    public List<String> statusOf(String ticketId) {
+        return jdbc.queryForList("select status from saf.reversal where ticket_id = ?", String.class, ticketId);
+    }
+
+    private static PendingReversal read(ResultSet row, int rowNumber) throws SQLException {
+        return new PendingReversal(
+                row.getLong("id"), row.getString("ticket_id"), row.getString("network"), row.getString("customer_id"),
+                row.getString("card_token"), row.getString("original_mti"), row.getLong("amount_minor"),
+                row.getString("currency"), row.getInt("original_stan"),
+                row.getTimestamp("original_transmitted_at").toInstant(), row.getString("acquirer_id"),
+                row.getString("rrn"), row.getString("terminal_id"), row.getString("acceptor_id"),
+                row.getString("acceptor_name_location"), row.getString("mcc"), row.getInt("reversal_stan"),
+                row.getTimestamp("reversal_transmitted_at").toInstant(), row.getInt("attempts"));
+    }
+}
