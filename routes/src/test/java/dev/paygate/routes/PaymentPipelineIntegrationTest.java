@@ -1,0 +1,238 @@
+package dev.paygate.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.paygate.ledger.Accounts;
+import dev.paygate.ledger.WalletTopUps;
+import dev.paygate.ledger.party.BankAccount;
+import dev.paygate.ledger.party.CustomerRecords;
+import dev.paygate.ledger.party.MerchantRecords;
+import dev.paygate.ledger.party.NewCustomer;
+import dev.paygate.ledger.party.NewMerchant;
+import dev.paygate.ledger.register.PaymentRegister;
+import dev.paygate.ledger.register.RegisterEntry;
+import dev.paygate.ledger.register.RegisterStatus;
+import dev.paygate.ledger.vault.CardVault;
+import dev.paygate.routes.card.network.CardNetworks;
+import dev.paygate.routes.errors.GatewayErrors;
+import dev.paygate.routes.order.Decision;
+import dev.paygate.routes.order.HandoverProperties;
+import dev.paygate.routes.order.PaymentHandover;
+import dev.paygate.routes.order.PaymentOrder;
+import dev.paygate.routes.reversal.ReversalQueue;
+import dev.paygate.routes.support.BackUnitTestRuntime;
+import dev.paygate.routes.support.RoutesTestApplication;
+import jakarta.jms.Message;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The payment pipeline end to end on real parts: the front's JMS hand-over over embedded Artemis, the back
+ * unit's routes, the ledger on real PostgreSQL, and the bank simulator over TCP through jPOS.
+ */
+@CamelSpringBootTest
+@ActiveProfiles("it")
+@SpringBootTest(classes = RoutesTestApplication.class)
+class PaymentPipelineIntegrationTest {
+
+    private static final String MERCHANT = "it-shop";
+    private static final AtomicInteger CUSTOMERS = new AtomicInteger();
+
+    @DynamicPropertySource
+    static void realParts(DynamicPropertyRegistry registry) {
+        BackUnitTestRuntime.register(registry, "pipeline_it");
+    }
+
+    @Autowired PaymentHandover handover;
+    @Autowired PaymentRegister register;
+    @Autowired CustomerRecords customers;
+    @Autowired MerchantRecords merchants;
+    @Autowired CardVault vault;
+    @Autowired WalletTopUps topUps;
+    @Autowired Accounts accounts;
+    @Autowired ReversalQueue reversals;
+    @Autowired CardNetworks networks;
+    @Autowired JmsTemplate jms;
+    @Autowired HandoverProperties handoverProperties;
+
+    @BeforeEach
+    void merchantAndNetworksReady() {
+        if (merchants.find(MERCHANT).isEmpty()) {
+            merchants.create(new NewMerchant(MERCHANT, "IT Shop", "5814",
+                    new BankAccount("DE89370400440532013000", "COBADEFFXXX"), "ITSHOP01", "ITSHOP000000001",
+                    "IT Shop                  Berlin       DE", "EUR"));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> networks.isConnected("cardnet-a") && networks.isConnected("cardnet-b"));
+    }
+
+    @Test
+    void walletPaymentMovesTheAmountFromWalletToTill() {
+        String customer = customerWithCard("4000000000000002", 5_000);
+        long tillBeforeMinor = tillMinor();
+
+        Decision decision = handover.handOver(order(customer, 1_250));
+
+        assertThat(decision.outcome()).isEqualTo(Decision.Outcome.APPROVED);
+        assertThat(decision.path()).isEqualTo("wallet");
+        assertThat(decision.registerSerial()).isPositive();
+        assertThat(accounts.wallet(customer).orElseThrow().balanceMinor()).isEqualTo(3_750);
+        assertThat(tillMinor() - tillBeforeMinor).isEqualTo(1_250);
+    }
+
+    @Test
+    void walletPaymentOverTheBalanceIsRefusedWithAReason() {
+        String customer = customerWithCard("4000000000000002", 500);
+
+        Decision decision = handover.handOver(order(customer, 2_000));
+
+        assertThat(decision.outcome()).isEqualTo(Decision.Outcome.REFUSED);
+        assertThat(decision.reason()).isEqualTo("insufficient_funds");
+        assertThat(accounts.wallet(customer).orElseThrow().balanceMinor()).isEqualTo(500);
+        assertThat(register.findByTicket(decision.ticketId()).orElseThrow().status()).isEqualTo(RegisterStatus.REFUSED);
+    }
+
+    @Test
+    void zeroAmountAuthenticatesOnly() {
+        Decision decision = handover.handOver(order(customerWithCard("4000000000000002", 0), 0));
+
+        assertThat(decision.outcome()).isEqualTo(Decision.Outcome.APPROVED);
+        assertThat(decision.path()).isEqualTo("auth-only");
+    }
+
+    /** The bank simulator's test cards (bank-simulator/README.md), each through the whole pipeline. */
+    @ParameterizedTest(name = "card {0} -> {2} {3}")
+    @CsvSource({
+            "4000000000000002, 2049-12, APPROVED, ",
+            "4000000000000010, 2049-12, REFUSED, card_declined",
+            "4000000000000028, 2049-12, REFUSED, insufficient_funds",
+            "4000000000000036, 2049-12, REFUSED, card_expired",
+            "4000000000000044, 2049-12, REFUSED, card_restricted",
+            "4000000000000051, 2049-12, REFUSED, not_permitted",
+            "4000000000000069, 2049-12, REFUSED, over_limit",
+            "4000000000000077, 2049-12, APPROVED, ",
+            "4000000000000093, 2049-12, REFUSED, issuer_unavailable",
+            "4000000000000101, 2049-12, REFUSED, issuer_unavailable",
+            "4000000000000119, 2049-12, REFUSED, issuer_unavailable",
+            "4000000000000127, 2049-12, REFUSED, system_error",
+            "5100000000000008, 2049-12, APPROVED, ",
+            "5100000000000032, 2049-12, REFUSED, card_declined",
+    })
+    void cardPaymentIsDecidedByTheIssuer(String pan, YearMonth expiry, Decision.Outcome outcome, String reason) {
+        String customer = customerWithCard(pan, expiry, 0);
+        long tillBeforeMinor = tillMinor();
+
+        Decision decision = handover.handOver(order(customer, 6_000));
+
+        assertThat(decision.outcome()).isEqualTo(outcome);
+        assertThat(decision.path()).isEqualTo("card");
+        assertThat(decision.reason()).isEqualTo(reason);
+        if (outcome == Decision.Outcome.APPROVED) {
+            assertThat(decision.authCode()).isNotBlank();
+            assertThat(decision.rrn()).hasSize(12);
+            assertThat(tillMinor() - tillBeforeMinor).isEqualTo(6_000);
+        } else {
+            assertThat(tillMinor()).isEqualTo(tillBeforeMinor);
+        }
+    }
+
+    @Test
+    void binRoutingSendsEachCardToItsNetwork() {
+        Decision visa = handover.handOver(order(customerWithCard("4000000000000002", 0), 7_000));
+        Decision other = handover.handOver(order(customerWithCard("5100000000000008", 0), 7_000));
+
+        assertThat(register.findByTicket(visa.ticketId()).orElseThrow().network()).isEqualTo("cardnet-a");
+        assertThat(register.findByTicket(other.ticketId()).orElseThrow().network()).isEqualTo("cardnet-b");
+    }
+
+    @Test
+    void cardTimeoutIsReversedExactlyOnceAndTheReversalIsAcknowledged() {
+        String customer = customerWithCard("4000000000000085", 0);
+        long tillBeforeMinor = tillMinor();
+
+        Decision decision = handover.handOver(order(customer, 8_000));
+
+        assertThat(decision.outcome()).isEqualTo(Decision.Outcome.REFUSED);
+        assertThat(decision.reason()).isEqualTo("issuer_unavailable");
+        RegisterEntry entry = register.findByTicket(decision.ticketId()).orElseThrow();
+        assertThat(entry.status()).isEqualTo(RegisterStatus.REVERSED);
+        assertThat(tillMinor()).isEqualTo(tillBeforeMinor);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> reversals.statusOf(decision.ticketId()), statuses -> statuses.equals(List.of("ACKNOWLEDGED")));
+    }
+
+    @Test
+    void theSameOrderDeliveredTwiceSettlesOnceAndBothAnswersAgree() {
+        String customer = customerWithCard("4000000000000002", 5_000);
+        PaymentOrder order = order(customer, 1_000);
+
+        CompletableFuture<Decision> first = CompletableFuture.supplyAsync(() -> handover.handOver(order));
+        CompletableFuture<Decision> second = CompletableFuture.supplyAsync(() -> handover.handOver(order));
+        Decision one = first.join();
+        Decision other = second.join();
+        Decision third = handover.handOver(order);
+
+        assertThat(List.of(one, other, third)).extracting(Decision::outcome).containsOnly(Decision.Outcome.APPROVED);
+        assertThat(List.of(one, other, third)).extracting(Decision::registerSerial).containsOnly(one.registerSerial());
+        assertThat(accounts.wallet(customer).orElseThrow().balanceMinor()).isEqualTo(4_000);
+    }
+
+    @Test
+    void lookupReturnsTheRecordedDecision() {
+        Decision decision = handover.handOver(order(customerWithCard("4000000000000002", 5_000), 300));
+
+        assertThat(handover.lookup(decision.ticketId())).contains(decision);
+        assertThat(handover.lookup("never-seen-" + UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void poisonMessageLandsInTheDeadLetterQueueWithItsReason() throws Exception {
+        jms.setReceiveTimeout(10_000);
+        jms.convertAndSend(handoverProperties.paymentQueue(), "{\"this is\": \"not an order\"");
+
+        Message dead = jms.receive(handoverProperties.deadLetterQueue());
+
+        assertThat(dead).isNotNull();
+        assertThat(dead.getStringProperty(GatewayErrors.FAILURE_REASON)).contains("not a valid PaymentOrder");
+    }
+
+    private String customerWithCard(String pan, long walletMinor) {
+        return customerWithCard(pan, YearMonth.of(2049, 12), walletMinor);
+    }
+
+    private String customerWithCard(String pan, YearMonth expiry, long walletMinor) {
+        String customer = "it-c" + CUSTOMERS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        customers.create(new NewCustomer(customer, "IT Customer", "EUR", 100_000));
+        vault.enroll(customer, pan.toCharArray(), expiry);
+        if (walletMinor > 0) {
+            topUps.topUpWallet(customer, walletMinor, "EUR", "it-opening-" + customer, "IT0001", null);
+        }
+        return customer;
+    }
+
+    private long tillMinor() {
+        return accounts.till(MERCHANT).orElseThrow().balanceMinor();
+    }
+
+    private static PaymentOrder order(String customer, long amountMinor) {
+        return new PaymentOrder("tkt-" + UUID.randomUUID(), MERCHANT, customer, "order-" + UUID.randomUUID(),
+                amountMinor, amountMinor / 6, "EUR", "R-1", List.of(), Instant.now());
+    }
+}
