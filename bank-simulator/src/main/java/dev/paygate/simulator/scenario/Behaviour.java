@@ -1,0 +1,61 @@
+package dev.paygate.simulator.scenario;
+
+import dev.paygate.iso8583.field.ResponseCode;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The fixed behaviour of a test card, like a payment provider's test cards. Some decide the
+ * answer, others how (or whether) it is delivered; they apply to 0100 and 0200 requests only, so
+ * a reversal of a card that never answers is still acknowledged.
+ */
+public enum Behaviour {
+
+    /** Issuer rules: status, expiry, balance, daily limit. */
+    NORMAL("normal"),
+    /** Approves whatever the status, balance or limit; the balance still moves (and may go negative). */
+    ALWAYS_APPROVE("always-approve"),
+    /** 05 do not honour. */
+    DECLINE("decline"),
+    /** 91 issuer unavailable. */
+    ISSUER_UNAVAILABLE("issuer-unavailable"),
+    /** 96 system malfunction. */
+    SYSTEM_ERROR("system-error"),
+    /** Decided and booked at once, answered after the configured slow delay. */
+    SLOW("slow"),
+    /** Decided and booked (funds held), never answered: only a reversal releases the funds. */
+    NO_ANSWER("no-answer"),
+    /** Decided and booked, then the connection is closed instead of answering. */
+    CLOSE_CONNECTION("close-connection"),
+    /** Decided and booked, then answered with a well-framed message that does not unpack. */
+    GARBAGE("garbage");
+
+    private final String configName;
+
+    Behaviour(String configName) {
+        this.configName = configName;
+    }
+
+    public static Behaviour fromConfigName(String configName) {
+        return Arrays.stream(values())
+                .filter(behaviour -> behaviour.configName.equals(configName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown behaviour '" + configName + "', expected one of "
+                        + Arrays.stream(values()).map(Behaviour::configName).collect(Collectors.joining(", "))));
+    }
+
+    public String configName() {
+        return configName;
+    }
+
+    /** The answer this behaviour imposes regardless of the account, if any. */
+    public Optional<ResponseCode> forcedResponse() {
+        return switch (this) {
+            case DECLINE -> Optional.of(ResponseCode.DO_NOT_HONOUR);
+            case ISSUER_UNAVAILABLE -> Optional.of(ResponseCode.ISSUER_UNAVAILABLE);
+            case SYSTEM_ERROR -> Optional.of(ResponseCode.SYSTEM_MALFUNCTION);
+            default -> Optional.empty();
+        };
+    }
+}

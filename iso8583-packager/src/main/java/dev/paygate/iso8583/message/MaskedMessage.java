@@ -1,0 +1,64 @@
+package dev.paygate.iso8583.message;
+
+import dev.paygate.iso8583.field.Pan;
+import java.util.HexFormat;
+import java.util.Map;
+import org.jpos.iso.ISOComponent;
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+
+/**
+ * One-line description of a message for logs: every element present, with card data protected.
+ * The PAN (DE 2, 34) shows as first 6 and last 4 digits, track data, expiry, PIN block and chip
+ * data are replaced by their length. Use it for every log line that shows a message.
+ */
+public final class MaskedMessage {
+
+    /** Elements whose mere length is all a log may show. */
+    private static final Map<Integer, String> HIDDEN = Map.of(
+            14, "expiry", 35, "track 2", 36, "track 3", 45, "track 1", 52, "PIN block", 55, "ICC data");
+    private static final int PAN = 2;
+    private static final int PAN_EXTENDED = 34;
+
+    private MaskedMessage() {
+    }
+
+    public static String describe(ISOMsg message) {
+        if (message == null) {
+            return "<no message>";
+        }
+        StringBuilder text = new StringBuilder(message.hasField(0) ? message.getString(0) : "????").append(" [");
+        boolean first = true;
+        for (int field = 2; field <= message.getMaxField(); field++) {
+            if (!message.hasField(field)) {
+                continue;
+            }
+            text.append(first ? "" : " ").append(field).append('=').append(value(message, field));
+            first = false;
+        }
+        return text.append(']').toString();
+    }
+
+    private static String value(ISOMsg message, int field) {
+        ISOComponent component = message.getComponent(field);
+        Object raw;
+        try {
+            raw = component.getValue();
+        } catch (ISOException e) {
+            return "<unreadable>";
+        }
+        String hidden = HIDDEN.get(field);
+        if (hidden != null) {
+            int length = raw instanceof byte[] bytes ? bytes.length : String.valueOf(raw).length();
+            return "<" + hidden + ", " + length + (raw instanceof byte[] ? " bytes>" : " chars>");
+        }
+        if (raw instanceof byte[] bytes) {
+            return HexFormat.of().withUpperCase().formatHex(bytes);
+        }
+        if (raw instanceof ISOMsg inner) {
+            return "{" + describe(inner) + "}";
+        }
+        String value = String.valueOf(raw);
+        return field == PAN || field == PAN_EXTENDED ? Pan.mask(value) : value;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.paygate.iso8583.message;
+
+import dev.paygate.iso8583.field.Mti;
+
+/** A reversal is sent as a request (0400, answered 0410) or as an advice (0420, answered 0430). */
+public enum ReversalKind {
+
+    /** 0400: the acquirer asks the issuer to undo a transaction. */
+    REVERSAL(Mti.REVERSAL_REQUEST, Mti.REVERSAL_RESPONSE),
+    /** 0420: the acquirer tells the issuer a transaction is undone, e.g. after a timeout; stored and forwarded until acknowledged. */
+    ADVICE(Mti.REVERSAL_ADVICE, Mti.REVERSAL_ADVICE_RESPONSE);
+
+    private final Mti requestMti;
+    private final Mti responseMti;
+
+    ReversalKind(Mti requestMti, Mti responseMti) {
+        this.requestMti = requestMti;
+        this.responseMti = responseMti;
+    }
+
+    public Mti requestMti() {
+        return requestMti;
+    }
+
+    public Mti responseMti() {
+        return responseMti;
+    }
+
+    static ReversalKind ofRequest(Mti mti) {
+        return mti.equals(Mti.REVERSAL_ADVICE) ? ADVICE : REVERSAL;
+    }
+
+    static ReversalKind ofResponse(Mti mti) {
+        return mti.equals(Mti.REVERSAL_ADVICE_RESPONSE) ? ADVICE : REVERSAL;
+    }
+}

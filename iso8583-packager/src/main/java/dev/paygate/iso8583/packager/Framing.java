@@ -1,0 +1,51 @@
+package dev.paygate.iso8583.packager;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.jpos.iso.BaseChannel;
+import org.jpos.iso.channel.ASCIIChannel;
+import org.jpos.iso.channel.NACChannel;
+
+/**
+ * How messages are delimited on a TCP connection. In both cases the length prefix counts the
+ * optional header (e.g. a 5-byte TPDU) plus the packed message, as jPOS's channels do.
+ */
+public enum Framing {
+
+    /** Two-byte big-endian binary length, then the optional header: jPOS {@link NACChannel}. */
+    BINARY_LENGTH("binary-length", NACChannel.class, 2),
+    /** Four ASCII digits of length, then the optional header: jPOS {@link ASCIIChannel}. */
+    ASCII_LENGTH("ascii-length", ASCIIChannel.class, 4);
+
+    private final String configName;
+    private final Class<? extends BaseChannel> channelClass;
+    private final int prefixBytes;
+
+    Framing(String configName, Class<? extends BaseChannel> channelClass, int prefixBytes) {
+        this.configName = configName;
+        this.channelClass = channelClass;
+        this.prefixBytes = prefixBytes;
+    }
+
+    /** @throws IllegalArgumentException naming the accepted values */
+    public static Framing fromConfigName(String configName) {
+        return Arrays.stream(values())
+                .filter(framing -> framing.configName.equals(configName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown framing '" + configName + "', expected one of "
+                        + Arrays.stream(values()).map(Framing::configName).collect(Collectors.joining(", "))));
+    }
+
+    public String configName() {
+        return configName;
+    }
+
+    /** The jPOS channel that frames this way, for Q2 deploy descriptors and {@link NetworkChannels}. */
+    public Class<? extends BaseChannel> channelClass() {
+        return channelClass;
+    }
+
+    public int prefixBytes() {
+        return prefixBytes;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.paygate.iso8583.message;
+
+import static dev.paygate.iso8583.support.SampleMessages.AUTHORIZATION_REQUEST;
+import static dev.paygate.iso8583.support.SampleMessages.READ_CLOCK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paygate.iso8583.field.Mti;
+import dev.paygate.iso8583.field.ResponseCode;
+import dev.paygate.iso8583.field.Stan;
+import dev.paygate.iso8583.packager.PackagingException;
+import dev.paygate.iso8583.support.SampleMessages;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jpos.iso.ISOMsg;
+import org.junit.jupiter.api.Test;
+
+class MessageMappingTest {
+
+    @Test
+    void rejectsAMessageOfAnotherTypeNamingBothMtis() {
+        ISOMsg request = AUTHORIZATION_REQUEST.toIsoMsg();
+
+        assertThatThrownBy(() -> AuthorizationResponse.fromIsoMsg(request, READ_CLOCK))
+                .isInstanceOf(PackagingException.class)
+                .hasMessageContaining("expected MTI 0110 but got 0100");
+        assertThatThrownBy(() -> ReversalRequest.fromIsoMsg(request, READ_CLOCK))
+                .hasMessageContaining("expected MTI 0400 or 0420");
+    }
+
+    @Test
+    void namesTheMissingDataElementAndTheMti() {
+        ISOMsg request = AUTHORIZATION_REQUEST.toIsoMsg();
+        request.unset(4);
+
+        assertThatThrownBy(() -> AuthorizationRequest.fromIsoMsg(request, READ_CLOCK))
+                .isInstanceOfSatisfying(PackagingException.class, e -> {
+                    assertThat(e.mti()).contains("0100");
+                    assertThat(e.dataElement()).contains(4);
+                })
+                .hasMessage("MTI 0100: DE 4: missing mandatory data element");
+    }
+
+    @Test
+    void rejectsBadValuesWithoutQuotingThem() {
+        ISOMsg badPan = AUTHORIZATION_REQUEST.toIsoMsg();
+        badPan.set(2, "40000000000000029999");
+        ISOMsg badCurrency = AUTHORIZATION_REQUEST.toIsoMsg();
+        badCurrency.set(49, "000");
+        ISOMsg badProcessingCode = AUTHORIZATION_REQUEST.toIsoMsg();
+        badProcessingCode.set(3, "310000");
+        ISOMsg badDate = AUTHORIZATION_REQUEST.toIsoMsg();
+        badDate.set(7, "1332101530");
+
+        assertThatThrownBy(() -> AuthorizationRequest.fromIsoMsg(badPan, READ_CLOCK))
+                .hasMessageContaining("DE 2").hasMessageNotContaining("4000000000000002");
+        assertThatThrownBy(() -> AuthorizationRequest.fromIsoMsg(badCurrency, READ_CLOCK)).hasMessageContaining("DE 49");
+        assertThatThrownBy(() -> AuthorizationRequest.fromIsoMsg(badProcessingCode, READ_CLOCK)).hasMessageContaining("DE 3");
+        assertThatThrownBy(() -> AuthorizationRequest.fromIsoMsg(badDate, READ_CLOCK)).hasMessageContaining("DE 7");
+    }
+
+    @Test
+    void readsTheYearOfTransmissionDateClosestToNow() {
+        ISOMsg sentOnNewYearsEve = AUTHORIZATION_REQUEST.toIsoMsg();
+        sentOnNewYearsEve.set(7, "1231235959");
+        Clock justAfterMidnight = Clock.fixed(Instant.parse("2027-01-01T00:00:02Z"), ZoneOffset.UTC);
+
+        AuthorizationRequest read = AuthorizationRequest.fromIsoMsg(sentOnNewYearsEve, justAfterMidnight);
+
+        assertThat(read.keyFields().transmittedAt()).isEqualTo(Instant.parse("2026-12-31T23:59:59Z"));
+    }
+
+    @Test
+    void reversalNamesTheOriginalInDataElement90() {
+        ReversalRequest reversal = ReversalRequest.reversing(
+                AUTHORIZATION_REQUEST, ReversalKind.ADVICE, Stan.of(500), Instant.parse("2026-11-24T10:16:00Z"));
+
+        ISOMsg message = reversal.toIsoMsg();
+
+        assertThat(message.getString(0)).isEqualTo("0420");
+        assertThat(message.getString(11)).isEqualTo("000500");
+        assertThat(message.getString(37)).isEqualTo(AUTHORIZATION_REQUEST.keyFields().rrn().value());
+        assertThat(message.getString(90)).isEqualTo("0100" + "000123" + "1124101530" + "00001234567" + "00000000000");
+        assertThat(reversal.original().mti()).isEqualTo(Mti.AUTHORIZATION_REQUEST);
+        assertThat(ReversalRequest.fromIsoMsg(message, READ_CLOCK)).isEqualTo(reversal);
+    }
+
+    @Test
+    void answerEchoesTheKeyFieldsAndKeepsTheApprovalCodeOnlyOnApproval() {
+        AuthorizationResponse declined = AuthorizationResponse.answering(
+                AUTHORIZATION_REQUEST, ResponseCode.INSUFFICIENT_FUNDS, Optional.of("ABC123"));
+
+        assertThat(declined.keyFields()).isEqualTo(AUTHORIZATION_REQUEST.keyFields());
+        assertThat(declined.approvalCode()).isEmpty();
+        assertThat(declined.isApproved()).isFalse();
+        assertThat(declined.responseCode().reason()).isEqualTo("insufficient_funds");
+        assertThat(declined.toIsoMsg().hasField(38)).isFalse();
+    }
+
+    @Test
+    void keepsAnUnknownResponseCodeRawAndDeclines() {
+        ISOMsg answer = SampleMessages.AUTHORIZATION_RESPONSE.toIsoMsg();
+        answer.set(39, "N7");
+        answer.unset(38);
+
+        AuthorizationResponse read = AuthorizationResponse.fromIsoMsg(answer, READ_CLOCK);
+
+        assertThat(read.rawResponseCode()).isEqualTo("N7");
+        assertThat(read.responseCode()).isEqualTo(ResponseCode.UNRECOGNISED);
+        assertThat(read.responseCode().reason()).isEqualTo("card_declined");
+    }
+
+    @Test
+    void recordsAndLogLinesNeverShowTheClearPan() {
+        String pan = SampleMessages.PAN.digits();
+
+        for (SampleMessages.Sample sample : SampleMessages.all()) {
+            assertThat(sample.record().toString()).as(sample.vectorName()).doesNotContain(pan);
+            assertThat(MaskedMessage.describe(sample.isoMsg())).as(sample.vectorName()).doesNotContain(pan);
+            assertThat(sample.isoMsg().toString()).as(sample.vectorName()).doesNotContain(pan);
+        }
+        assertThat(MaskedMessage.describe(AUTHORIZATION_REQUEST.toIsoMsg()))
+                .startsWith("0100 [2=400000******0002 3=000000 4=000000004250")
+                .contains("14=<expiry, 4 chars>");
+    }
+
+    @Test
+    void packagingExceptionsMaskPanLikeDigitRunsFromAnySource() {
+        PackagingException fault = new PackagingException("0100", 2, "jPOS said 4000000000000002 is odd",
+                new IllegalStateException("value 5100000000000008 rejected"));
+
+        assertThat(fault.getMessage()).isEqualTo("MTI 0100: DE 2: jPOS said 400000******0002 is odd");
+        assertThat(fault.getCause().getMessage()).doesNotContain("5100000000000008").contains("510000******0008");
+    }
+}
