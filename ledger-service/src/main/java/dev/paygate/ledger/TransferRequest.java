@@ -1,0 +1,41 @@
+package dev.paygate.ledger;
+
+import java.util.Objects;
+
+/**
+ * An order to move {@code amountMinor} from one account to another.
+ *
+ * @param idempotencyKey unique per transfer: a replay of the same key moves nothing
+ * @param registerSerial the register entry this transfer settles, or null
+ */
+public record TransferRequest(
+        String idempotencyKey,
+        TransferKind kind,
+        long debitAccountId,
+        long creditAccountId,
+        long amountMinor,
+        String currency,
+        Long registerSerial) {
+
+    public TransferRequest {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(kind, "kind");
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw new IllegalArgumentException("idempotencyKey must have 1..200 characters");
+        }
+        if (debitAccountId == creditAccountId) {
+            throw new IllegalArgumentException("a transfer needs two different accounts: " + debitAccountId);
+        }
+        Money.requirePositive(amountMinor, "amountMinor");
+        Money.requireCurrency(currency);
+    }
+
+    boolean sameMovementAs(Transfer transfer) {
+        return transfer.kind() == kind
+                && transfer.debitAccountId() == debitAccountId
+                && transfer.creditAccountId() == creditAccountId
+                && transfer.amountMinor() == amountMinor
+                && transfer.currency().equals(currency)
+                && Objects.equals(transfer.registerSerial(), registerSerial);
+    }
+}

@@ -1,0 +1,252 @@
+package dev.paygate.ledger.register;
+
+import dev.paygate.ledger.Account;
+import dev.paygate.ledger.Journal;
+import dev.paygate.ledger.LedgerException;
+import dev.paygate.ledger.RefusalReason;
+import dev.paygate.ledger.SystemAccount;
+import dev.paygate.ledger.Transactions;
+import dev.paygate.ledger.TransferKind;
+import dev.paygate.ledger.TransferRequest;
+import dev.paygate.ledger.TransferResult;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The back unit's decisions (DESIGN.md step 6). Each call is one database transaction and is
+ * idempotent on the ticket id: the register entry, its items and its transfer commit together or
+ * not at all, and a ticket delivered twice gets its first outcome back without moving money again.
+ */
+public final class PaymentRegister {
+
+    /** Most entries a history page may ask for at once. */
+    public static final int HISTORY_ENTRIES_MAX = 500;
+
+    private final Transactions transactions;
+
+    public PaymentRegister(DataSource dataSource) {
+        this.transactions = new Transactions(dataSource);
+    }
+
+    /**
+     * Debits the customer's wallet and credits the merchant's till, or records why not
+     * ({@code insufficient_funds}, {@code unknown_customer}, {@code unknown_merchant},
+     * {@code currency_mismatch}, {@code customer_blocked}) and moves nothing.
+     */
+    public WalletSettlement settleWalletPayment(RegisterOrder order) {
+        requirePositiveAmount(order, SettlementPath.WALLET);
+        return transactions.inTransaction(connection -> {
+            OrderParties parties = OrderParties.resolve(connection, order.customerId(), order.merchantId());
+            Optional<RefusalReason> refusal = parties.refusalFor(order.currency(), SettlementPath.WALLET);
+            if (refusal.isPresent()) {
+                return settlement(connection, order, RegisterStore.insert(connection, order, SettlementPath.WALLET,
+                        RegisterStatus.REFUSED, refusal.get().code(), null));
+            }
+            Optional<RegisterEntry> registered = RegisterStore.insert(connection, order, SettlementPath.WALLET,
+                    RegisterStatus.APPROVED, null, null);
+            if (registered.isEmpty()) {
+                return settlement(connection, order, registered);
+            }
+            RegisterEntry entry = registered.get();
+            TransferResult moved = Journal.post(connection, new TransferRequest(
+                    "wallet-payment:" + order.ticketId(), TransferKind.WALLET_PAYMENT, parties.walletAccountId(),
+                    parties.tillAccountId(), order.amountMinor(), order.currency(), entry.serial()));
+            if (moved instanceof TransferResult.Refused refused) {
+                entry = RegisterStore.refuse(connection, entry.serial(), refused.reason().code());
+            }
+            return new WalletSettlement(entry, false);
+        });
+    }
+
+    /**
+     * Registers a card payment as PENDING before its authorization is sent. A ticket seen before
+     * comes back as it stands with {@code seenBefore}, so a second delivery never sends a second
+     * authorization. A ticket the ledger refuses outright is registered REFUSED.
+     */
+    public CardPaymentOpening openCardPayment(RegisterOrder order, String network) {
+        requirePositiveAmount(order, SettlementPath.CARD);
+        Objects.requireNonNull(network, "network");
+        return transactions.inTransaction(connection -> {
+            OrderParties parties = OrderParties.resolve(connection, order.customerId(), order.merchantId());
+            Optional<RefusalReason> refusal = parties.refusalFor(order.currency(), SettlementPath.CARD);
+            Optional<RegisterEntry> registered = RegisterStore.insert(connection, order, SettlementPath.CARD,
+                    refusal.isPresent() ? RegisterStatus.REFUSED : RegisterStatus.PENDING,
+                    refusal.map(RefusalReason::code).orElse(null), network);
+            return registered.isPresent()
+                    ? new CardPaymentOpening(registered.get(), false)
+                    : new CardPaymentOpening(existing(connection, order.ticketId()), true);
+        });
+    }
+
+    /**
+     * Records the card network's answer to a PENDING entry. An approval debits card clearing and
+     * credits the merchant's till; a refusal moves nothing. Completing twice changes nothing, and
+     * an answer reaching a REVERSED entry is only noted in {@link RegisterEntry#lateOutcome()}.
+     */
+    public RegisterEntry completeCardPayment(String ticketId, CardOutcome outcome) {
+        Objects.requireNonNull(outcome, "outcome");
+        return transactions.inTransaction(connection -> {
+            RegisterEntry entry = lockedCardEntry(connection, ticketId);
+            return switch (entry.status()) {
+                case PENDING -> outcome.approved()
+                        ? approveCardPayment(connection, entry, outcome)
+                        : RegisterStore.complete(connection, entry.serial(), RegisterStatus.REFUSED,
+                                outcome.reason(), outcome);
+                case REVERSED -> entry.lateOutcome() == null
+                        ? RegisterStore.recordLateOutcome(connection, entry.serial(), outcome.describe())
+                        : entry;
+                case APPROVED, REFUSED -> entry;
+            };
+        });
+    }
+
+    /**
+     * Records that the card authorization was reversed at the network. A PENDING entry becomes
+     * REVERSED with no money moved; an APPROVED one gives its amount back from the till to card
+     * clearing. Reversing twice changes nothing; a refunded payment cannot be reversed.
+     */
+    public RegisterEntry markReversed(String ticketId) {
+        return transactions.inTransaction(connection -> {
+            RegisterEntry entry = lockedCardEntry(connection, ticketId);
+            return switch (entry.status()) {
+                case PENDING -> RegisterStore.markReversed(connection, entry.serial());
+                case APPROVED -> reverseApprovedCardPayment(connection, entry);
+                case REFUSED, REVERSED -> entry;
+            };
+        });
+    }
+
+    /** Registers a zero-amount ticket: the customer was authenticated, no money moves. */
+    public RegisterEntry authOnly(RegisterOrder order) {
+        if (order.amountMinor() != 0) {
+            throw new IllegalArgumentException("auth-only tickets carry no amount: " + order.amountMinor());
+        }
+        return transactions.inTransaction(connection -> {
+            OrderParties parties = OrderParties.resolve(connection, order.customerId(), order.merchantId());
+            Optional<RefusalReason> refusal = parties.refusalFor(order.currency(), SettlementPath.AUTH_ONLY);
+            Optional<RegisterEntry> registered = RegisterStore.insert(connection, order, SettlementPath.AUTH_ONLY,
+                    refusal.isPresent() ? RegisterStatus.REFUSED : RegisterStatus.APPROVED,
+                    refusal.map(RefusalReason::code).orElse(null), null);
+            return registered.isPresent() ? registered.get() : existing(connection, order.ticketId());
+        });
+    }
+
+    /**
+     * Registers a refusal decided outside the ledger (no card on file, network unavailable, ...),
+     * so that every refused ticket is traceable. A ticket seen before keeps its first entry.
+     */
+    public RegisterEntry refuse(RegisterOrder order, SettlementPath path, String reason) {
+        Objects.requireNonNull(path, "path");
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a refusal carries a reason");
+        }
+        return transactions.inTransaction(connection -> {
+            Optional<RegisterEntry> registered = RegisterStore.insert(connection, order, path,
+                    RegisterStatus.REFUSED, reason, null);
+            return registered.isPresent() ? registered.get() : existing(connection, order.ticketId());
+        });
+    }
+
+    public Optional<RegisterEntry> findByTicket(String ticketId) {
+        return transactions.inTransaction(connection -> RegisterStore.findByTicket(connection, ticketId, false));
+    }
+
+    public Optional<RegisterEntry> findBySerial(long serial) {
+        return transactions.inTransaction(connection -> RegisterStore.findBySerial(connection, serial));
+    }
+
+    /** The basket lines registered with the entry, in ticket order. */
+    public List<OrderItem> items(long serial) {
+        return transactions.inTransaction(connection -> RegisterStore.items(connection, serial));
+    }
+
+    /** The customer's latest entries, newest first, at most {@code limit} (1..{@value #HISTORY_ENTRIES_MAX}). */
+    public List<RegisterEntry> recentForCustomer(String customerId, int limit) {
+        return transactions.inTransaction(connection ->
+                RegisterStore.recent(connection, "customer_id", customerId, requireHistoryLimit(limit)));
+    }
+
+    /** The merchant's latest entries, newest first, at most {@code limit} (1..{@value #HISTORY_ENTRIES_MAX}). */
+    public List<RegisterEntry> recentForMerchant(String merchantId, int limit) {
+        return transactions.inTransaction(connection ->
+                RegisterStore.recent(connection, "merchant_id", merchantId, requireHistoryLimit(limit)));
+    }
+
+    private RegisterEntry approveCardPayment(Connection connection, RegisterEntry entry, CardOutcome outcome)
+            throws SQLException {
+        Account clearing = Journal.systemAccount(connection, SystemAccount.CARD_CLEARING, entry.currency());
+        long till = tillOf(connection, entry);
+        requirePosted(Journal.post(connection, new TransferRequest("card-payment:" + entry.ticketId(),
+                TransferKind.CARD_PAYMENT, clearing.accountId(), till, entry.amountMinor(), entry.currency(),
+                entry.serial())), entry);
+        return RegisterStore.complete(connection, entry.serial(), RegisterStatus.APPROVED, null, outcome);
+    }
+
+    private RegisterEntry reverseApprovedCardPayment(Connection connection, RegisterEntry entry)
+            throws SQLException {
+        if (entry.refundedMinor() > 0) {
+            throw new LedgerException("ticket " + entry.ticketId() + " has refunds of " + entry.refundedMinor()
+                    + " " + entry.currency() + " and cannot be reversed as well");
+        }
+        Account clearing = Journal.systemAccount(connection, SystemAccount.CARD_CLEARING, entry.currency());
+        long till = tillOf(connection, entry);
+        requirePosted(Journal.post(connection, new TransferRequest("card-reversal:" + entry.ticketId(),
+                TransferKind.CARD_REVERSAL, till, clearing.accountId(), entry.amountMinor(), entry.currency(),
+                entry.serial())), entry);
+        return RegisterStore.markReversed(connection, entry.serial());
+    }
+
+    /** Card clearing and tills have no bounds and the currencies were checked at opening: a refusal is a fault. */
+    private static void requirePosted(TransferResult moved, RegisterEntry entry) {
+        if (moved instanceof TransferResult.Refused refused) {
+            throw new LedgerException("card transfer for ticket " + entry.ticketId() + " refused: "
+                    + refused.reason().code());
+        }
+    }
+
+    private static long tillOf(Connection connection, RegisterEntry entry) throws SQLException {
+        return Journal.accountByCode(connection, Account.tillCode(entry.merchantId()))
+                .orElseThrow(() -> new LedgerException("merchant " + entry.merchantId() + " has no till"))
+                .accountId();
+    }
+
+    private static RegisterEntry lockedCardEntry(Connection connection, String ticketId) throws SQLException {
+        RegisterEntry entry = RegisterStore.findByTicket(connection, ticketId, true)
+                .orElseThrow(() -> new UnknownTicketException(ticketId));
+        if (entry.path() != SettlementPath.CARD) {
+            throw new LedgerException("ticket " + ticketId + " was settled on the " + entry.path().code()
+                    + " path, not by card");
+        }
+        return entry;
+    }
+
+    private static WalletSettlement settlement(Connection connection, RegisterOrder order,
+            Optional<RegisterEntry> registered) throws SQLException {
+        return registered.isPresent()
+                ? new WalletSettlement(registered.get(), false)
+                : new WalletSettlement(existing(connection, order.ticketId()), true);
+    }
+
+    private static RegisterEntry existing(Connection connection, String ticketId) throws SQLException {
+        return RegisterStore.findByTicket(connection, ticketId, false)
+                .orElseThrow(() -> new LedgerException("ticket " + ticketId + " conflicted but cannot be read"));
+    }
+
+    private static void requirePositiveAmount(RegisterOrder order, SettlementPath path) {
+        if (order.amountMinor() <= 0) {
+            throw new IllegalArgumentException("a " + path.code() + " payment needs a positive amount; "
+                    + "zero-amount tickets go through authOnly: " + order.ticketId());
+        }
+    }
+
+    private static int requireHistoryLimit(int limit) {
+        if (limit < 1 || limit > HISTORY_ENTRIES_MAX) {
+            throw new IllegalArgumentException("limit must be within 1.." + HISTORY_ENTRIES_MAX + ": " + limit);
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.paygate.ledger.register;
+
+import dev.paygate.ledger.SqlSupport;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for register rows, on the caller's transaction. */
+final class RegisterStore {
+
+    private static final String COLUMNS = "serial, ticket_id, path, status, reason, merchant_id, customer_id,"
+            + " order_id, amount_minor, vat_minor, currency, merchant_serial, network, auth_code, rrn, stan,"
+            + " refunded_minor, late_outcome, authenticated_at, registered_at, completed_at";
+
+    private static final String INSERT = "insert into ledger.register_entry (ticket_id, path, status, reason,"
+            + " merchant_id, customer_id, order_id, amount_minor, vat_minor, currency, merchant_serial, network,"
+            + " authenticated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " on conflict (ticket_id) do nothing returning " + COLUMNS;
+
+    private RegisterStore() {
+    }
+
+    /**
+     * Registers the order under a new serial, with its items. Empty when the ticket was already
+     * registered: a concurrent delivery of the same ticket waits here until the first commits.
+     */
+    static Optional<RegisterEntry> insert(Connection connection, RegisterOrder order, SettlementPath path,
+            RegisterStatus status, String reason, String network) throws SQLException {
+        RegisterEntry entry;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setString(1, order.ticketId());
+            insert.setString(2, path.code());
+            insert.setString(3, status.name());
+            insert.setString(4, reason);
+            insert.setString(5, order.merchantId());
+            insert.setString(6, order.customerId());
+            insert.setString(7, order.orderId());
+            insert.setLong(8, order.amountMinor());
+            insert.setLong(9, order.vatMinor());
+            insert.setString(10, order.currency());
+            insert.setString(11, order.merchantSerial());
+            insert.setString(12, network);
+            SqlSupport.setInstant(insert, 13, order.authenticatedAt());
+            try (ResultSet row = insert.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                entry = entry(row);
+            }
+        }
+        insertItems(connection, entry.serial(), order.items());
+        return Optional.of(entry);
+    }
+
+    static Optional<RegisterEntry> findByTicket(Connection connection, String ticketId, boolean lockForUpdate)
+            throws SQLException {
+        return selectOne(connection, "where ticket_id = ?" + (lockForUpdate ? " for update" : ""), ticketId);
+    }
+
+    static Optional<RegisterEntry> findBySerial(Connection connection, long serial) throws SQLException {
+        return selectOne(connection, "where serial = ?", serial);
+    }
+
+    static List<RegisterEntry> recent(Connection connection, String ownerColumn, String ownerId, int limit)
+            throws SQLException {
+        List<RegisterEntry> entries = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS
+                + " from ledger.register_entry where " + ownerColumn + " = ? order by serial desc limit ?")) {
+            select.setString(1, ownerId);
+            select.setInt(2, limit);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    entries.add(entry(row));
+                }
+            }
+        }
+        return entries;
+    }
+
+    static List<OrderItem> items(Connection connection, long serial) throws SQLException {
+        List<OrderItem> items = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("select ref, label, quantity, amount_minor"
+                + " from ledger.register_item where serial = ? order by line_no")) {
+            select.setLong(1, serial);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    items.add(new OrderItem(row.getString("ref"), row.getString("label"), row.getInt("quantity"),
+                            row.getLong("amount_minor")));
+                }
+            }
+        }
+        return items;
+    }
+
+    /** Records the final status of an entry, with the card network's references when there are any. */
+    static RegisterEntry complete(Connection connection, long serial, RegisterStatus status, String reason,
+            CardOutcome outcome) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update ledger.register_entry"
+                + " set status = ?, reason = ?, auth_code = ?, rrn = ?, stan = ?, completed_at = now()"
+                + " where serial = ? returning " + COLUMNS)) {
+            update.setString(1, status.name());
+            update.setString(2, reason);
+            update.setString(3, outcome == null ? null : outcome.authCode());
+            update.setString(4, outcome == null ? null : outcome.rrn());
+            update.setString(5, outcome == null ? null : outcome.stan());
+            update.setLong(6, serial);
+            return single(update);
+        }
+    }
+
+    /** Turns an entry registered in this transaction into a refusal, when the ledger refused its transfer. */
+    static RegisterEntry refuse(Connection connection, long serial, String reason) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update ledger.register_entry"
+                + " set status = 'REFUSED', reason = ? where serial = ? returning " + COLUMNS)) {
+            update.setString(1, reason);
+            update.setLong(2, serial);
+            return single(update);
+        }
+    }
+
+    static RegisterEntry markReversed(Connection connection, long serial) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update ledger.register_entry"
+                + " set status = 'REVERSED', completed_at = now() where serial = ? returning " + COLUMNS)) {
+            update.setLong(1, serial);
+            return single(update);
+        }
+    }
+
+    static RegisterEntry recordLateOutcome(Connection connection, long serial, String lateOutcome)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update ledger.register_entry"
+                + " set late_outcome = ?, late_outcome_at = now() where serial = ? returning " + COLUMNS)) {
+            update.setString(1, lateOutcome);
+            update.setLong(2, serial);
+            return single(update);
+        }
+    }
+
+    private static void insertItems(Connection connection, long serial, List<OrderItem> items) throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into ledger.register_item"
+                + " (serial, line_no, ref, label, quantity, amount_minor) values (?, ?, ?, ?, ?, ?)")) {
+            int lineNo = 1;
+            for (OrderItem item : items) {
+                insert.setLong(1, serial);
+                insert.setInt(2, lineNo++);
+                insert.setString(3, item.ref());
+                insert.setString(4, item.label());
+                insert.setInt(5, item.quantity());
+                insert.setLong(6, item.amountMinor());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static Optional<RegisterEntry> selectOne(Connection connection, String condition, Object key)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select " + COLUMNS + " from ledger.register_entry " + condition)) {
+            select.setObject(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(entry(row)) : Optional.empty();
+            }
+        }
+    }
+
+    private static RegisterEntry single(PreparedStatement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery()) {
+            row.next();
+            return entry(row);
+        }
+    }
+
+    private static RegisterEntry entry(ResultSet row) throws SQLException {
+        return new RegisterEntry(
+                row.getLong("serial"),
+                row.getString("ticket_id"),
+                SettlementPath.fromCode(row.getString("path")),
+                RegisterStatus.valueOf(row.getString("status")),
+                row.getString("reason"),
+                row.getString("merchant_id"),
+                row.getString("customer_id"),
+                row.getString("order_id"),
+                row.getLong("amount_minor"),
+                row.getLong("vat_minor"),
+                row.getString("currency"),
+                row.getString("merchant_serial"),
+                row.getString("network"),
+                row.getString("auth_code"),
+                row.getString("rrn"),
+                row.getString("stan"),
+                row.getLong("refunded_minor"),
+                row.getString("late_outcome"),
+                SqlSupport.instant(row, "authenticated_at"),
+                SqlSupport.instant(row, "registered_at"),
+                SqlSupport.instant(row, "completed_at"));
+    }
+}
