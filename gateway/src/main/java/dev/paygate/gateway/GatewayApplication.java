@@ -4,9 +4,13 @@ import dev.paygate.gateway.runtime.PaygateRuntimeProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
 
-@SpringBootApplication(scanBasePackages = {"dev.paygate.gateway", "dev.paygate.routes"})
+/** Front unit, back unit, or both (the default), by profile: see config/application-*.yml. */
+@SpringBootApplication(scanBasePackages = {
+        "dev.paygate.gateway.runtime", "dev.paygate.gateway.seed", "dev.paygate.routes"})
 @EnableConfigurationProperties(PaygateRuntimeProperties.class)
+@Import(FrontUnitComponents.class)
 public class GatewayApplication {
     public static void main(String[] args) {
         SpringApplication.run(GatewayApplication.class, args);

@@ -3,6 +3,7 @@ package dev.paygate.gateway.runtime;
 import java.lang.management.ManagementFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -14,14 +15,23 @@ class StartupReport {
 
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
+    private final String demoShopUrl;
+
+    StartupReport(@Value("${paygate.demo-shop-url:}") String demoShopUrl) {
+        this.demoShopUrl = demoShopUrl;
+    }
+
     @EventListener
     void onReady(ApplicationReadyEvent event) {
         long startupMillis = event.getTimeTaken().toMillis();
         long jvmUptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
         if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             int port = web.getWebServer().getPort();
-            log.info("Paygate ready in {} ms (JVM up {} ms). Open http://localhost:{}/ ; health at http://localhost:{}/actuator/health",
+            log.info("Paygate ready in {} ms (JVM up {} ms) on http://localhost:{}/ ; health at http://localhost:{}/actuator/health",
                     startupMillis, jvmUptimeMillis, port, port);
+            if (!demoShopUrl.isBlank()) {
+                log.info("Open the demo shop at {} and buy as alice / alice-demo-pass (see README, \"Try it\")", demoShopUrl);
+            }
         } else {
             log.info("Paygate back unit ready in {} ms (JVM up {} ms)", startupMillis, jvmUptimeMillis);
         }

@@ -1,0 +1,21 @@
+package dev.paygate.gateway;
+
+import dev.paygate.routes.FrontUnit;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The front unit's pages, endpoints, authentication and vouchers: present in the all-in-one default and the
+ * {@code front} profile, absent from a {@code back} process, which has no HTTP listener.
+ */
+@Configuration(proxyBeanMethods = false)
+@FrontUnit
+@ComponentScan({
+        "dev.paygate.gateway.auth",
+        "dev.paygate.gateway.keys",
+        "dev.paygate.gateway.merchant",
+        "dev.paygate.gateway.payment",
+        "dev.paygate.gateway.ticket",
+        "dev.paygate.gateway.voucher"})
+class FrontUnitComponents {
+}

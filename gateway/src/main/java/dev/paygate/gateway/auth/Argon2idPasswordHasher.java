@@ -1,0 +1,72 @@
+package dev.paygate.gateway.auth;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id (RFC 9106) password hashes in the PHC string form
+ * {@code $argon2id$v=19$m=<KiB>,t=<iterations>,p=<lanes>$<salt>$<hash>}, so each stored hash carries the
+ * parameters it was made with and a change of defaults never locks anyone out.
+ */
+public final class Argon2idPasswordHasher {
+
+    private static final Pattern PHC = Pattern.compile(
+            "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,64})\\$([A-Za-z0-9+/]{22,128})");
+    private static final Base64.Encoder BASE64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder BASE64_DECODER = Base64.getDecoder();
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+
+    private final AuthenticationProperties.Argon2 parameters;
+    private final SecureRandom random = new SecureRandom();
+
+    public Argon2idPasswordHasher(AuthenticationProperties.Argon2 parameters) {
+        this.parameters = parameters;
+    }
+
+    public String hash(char[] password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] hash = derive(password, salt, parameters.memoryKib(), parameters.iterations(), parameters.parallelism(),
+                HASH_BYTES);
+        return "$argon2id$v=19$m=" + parameters.memoryKib() + ",t=" + parameters.iterations()
+                + ",p=" + parameters.parallelism() + "$" + BASE64.encodeToString(salt) + "$" + BASE64.encodeToString(hash);
+    }
+
+    /**
+     * Whether the password matches the stored hash. The comparison takes the same time wherever the first
+     * differing byte is; the derivation costs what the stored parameters say, matched or not.
+     */
+    public boolean verify(char[] password, String storedHash) {
+        Matcher phc = PHC.matcher(storedHash);
+        if (!phc.matches()) {
+            throw new IllegalArgumentException("not an Argon2id PHC string");
+        }
+        byte[] salt = BASE64_DECODER.decode(phc.group(4));
+        byte[] expected = BASE64_DECODER.decode(phc.group(5));
+        byte[] actual = derive(password, salt, Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2)),
+                Integer.parseInt(phc.group(3)), expected.length);
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    private static byte[] derive(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism,
+                                 int hashBytes) {
+        Argon2Parameters argon2 = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt)
+                .build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(argon2);
+        byte[] hash = new byte[hashBytes];
+        generator.generateBytes(password, hash);
+        return hash;
+    }
+}

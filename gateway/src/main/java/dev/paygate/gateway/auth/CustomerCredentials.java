@@ -1,0 +1,175 @@
+package dev.paygate.gateway.auth;
+
+import dev.paygate.gateway.payment.FrontSchema;
+import dev.paygate.merchant.jose.ClaimNames;
+import dev.paygate.merchant.jose.ClaimRules;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Customers' passwords, the patent's access key (fig. 4C; DESIGN.md step 4). Every attempt costs one
+ * Argon2id derivation whether the customer exists, is locked or not, so timing tells an attacker probing
+ * ids nothing; a lock is revealed only to whoever gives the right password.
+ */
+@Component
+@EnableConfigurationProperties(AuthenticationProperties.class)
+public class CustomerCredentials {
+
+    private static final int PASSWORD_LENGTH_MIN = 8;
+    private static final int PASSWORD_LENGTH_MAX = 1024;
+    private static final char[] DECOY_PASSWORD = "decoy password for unknown customers".toCharArray();
+
+    private final FrontSchema schema;
+    private final AlertLog alerts;
+    private final AuthenticationProperties properties;
+    private final Argon2idPasswordHasher hasher;
+    private final Clock clock;
+    /** Verified against when the customer is unknown, so an unknown id costs what a known one does. */
+    private final String decoyHash;
+
+    public CustomerCredentials(FrontSchema schema, AlertLog alerts, AuthenticationProperties properties,
+                               ObjectProvider<Clock> clock) {
+        this.schema = schema;
+        this.alerts = alerts;
+        this.properties = properties;
+        this.hasher = new Argon2idPasswordHasher(properties.argon2());
+        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.decoyHash = hasher.hash(DECOY_PASSWORD);
+    }
+
+    /** Sets the customer's password (new customer or new password) and clears any lock. */
+    public void enroll(String customerId, char[] password) {
+        ClaimRules.requireId(ClaimNames.CUSTOMER_ID, customerId);
+        if (password == null || password.length < PASSWORD_LENGTH_MIN || password.length > PASSWORD_LENGTH_MAX) {
+            throw new IllegalArgumentException("a password has " + PASSWORD_LENGTH_MIN + " to " + PASSWORD_LENGTH_MAX
+                    + " characters");
+        }
+        String hash = hasher.hash(password);
+        schema.jdbc().sql("""
+                        INSERT INTO front.customer_credential (customer_id, password_hash, updated_at)
+                        VALUES (:customerId, :hash, :now)
+                        ON CONFLICT (customer_id) DO UPDATE SET password_hash = EXCLUDED.password_hash,
+                            failed_attempts = 0, locked = false, locked_at = NULL, updated_at = EXCLUDED.updated_at""")
+                .param("customerId", customerId)
+                .param("hash", hash)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** An operator's unlock; false when the customer is unknown. */
+    public boolean unlock(String customerId) {
+        return schema.jdbc().sql("""
+                        UPDATE front.customer_credential
+                        SET failed_attempts = 0, locked = false, locked_at = NULL, updated_at = :now
+                        WHERE customer_id = :customerId""")
+                .param("customerId", customerId)
+                .param("now", Timestamp.from(clock.instant()))
+                .update() == 1;
+    }
+
+    public boolean isLocked(String customerId) {
+        return schema.jdbc().sql("SELECT locked FROM front.customer_credential WHERE customer_id = :customerId")
+                .param("customerId", customerId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /**
+     * Checks the password. A wrong one counts towards the limit; the attempt that reaches it locks the
+     * customer and raises an alert with the configured policy, in the same transaction.
+     */
+    public AuthenticationResult authenticate(String customerId, char[] password) {
+        if (customerId == null || password == null || password.length > PASSWORD_LENGTH_MAX) {
+            hasher.verify(DECOY_PASSWORD, decoyHash);
+            return AuthenticationResult.FAILED;
+        }
+        liftExpiredWatchLock(customerId);
+        Optional<StoredCredential> stored = find(customerId);
+        boolean matches = hasher.verify(password, stored.map(StoredCredential::passwordHash).orElse(decoyHash));
+        if (stored.isEmpty()) {
+            return AuthenticationResult.FAILED;
+        }
+        if (stored.get().locked()) {
+            return matches ? AuthenticationResult.LOCKED : AuthenticationResult.FAILED;
+        }
+        if (matches) {
+            resetFailedAttempts(customerId);
+            return AuthenticationResult.AUTHENTICATED;
+        }
+        recordFailure(customerId);
+        return AuthenticationResult.FAILED;
+    }
+
+    /** Wipes a password the caller no longer needs; a small help, since the servlet API hands out Strings. */
+    public static void wipe(char[] password) {
+        if (password != null) {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private Optional<StoredCredential> find(String customerId) {
+        return schema.jdbc().sql("""
+                        SELECT password_hash, locked FROM front.customer_credential WHERE customer_id = :customerId""")
+                .param("customerId", customerId)
+                .query((row, rowNumber) -> new StoredCredential(row.getString("password_hash"), row.getBoolean("locked")))
+                .optional();
+    }
+
+    private void resetFailedAttempts(String customerId) {
+        schema.jdbc().sql("""
+                        UPDATE front.customer_credential SET failed_attempts = 0, updated_at = :now
+                        WHERE customer_id = :customerId AND failed_attempts > 0""")
+                .param("customerId", customerId)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    private void recordFailure(String customerId) {
+        Instant now = clock.instant();
+        schema.inTransaction(status -> {
+            // One statement counts and locks, so concurrent wrong guesses cannot slip past the limit.
+            boolean lockedNow = schema.jdbc().sql("""
+                            UPDATE front.customer_credential
+                            SET failed_attempts = failed_attempts + 1,
+                                locked = failed_attempts + 1 >= :failedAttemptsMax,
+                                locked_at = CASE WHEN failed_attempts + 1 >= :failedAttemptsMax THEN CAST(:now AS timestamptz) END,
+                                updated_at = :now
+                            WHERE customer_id = :customerId AND NOT locked
+                            RETURNING locked""")
+                    .param("customerId", customerId)
+                    .param("failedAttemptsMax", properties.failedAttemptsMax())
+                    .param("now", Timestamp.from(now))
+                    .query(Boolean.class)
+                    .optional()
+                    .orElse(false);
+            if (lockedNow) {
+                alerts.raise(customerId, Alert.CUSTOMER_LOCKED, properties.lockPolicy());
+            }
+            return lockedNow;
+        });
+    }
+
+    private void liftExpiredWatchLock(String customerId) {
+        if (properties.lockPolicy() != LockPolicy.WATCH) {
+            return;
+        }
+        schema.jdbc().sql("""
+                        UPDATE front.customer_credential
+                        SET failed_attempts = 0, locked = false, locked_at = NULL, updated_at = :now
+                        WHERE customer_id = :customerId AND locked AND locked_at <= :liftBefore""")
+                .param("customerId", customerId)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("liftBefore", Timestamp.from(clock.instant().minusSeconds(properties.watchLockSeconds())))
+                .update();
+    }
+
+    private record StoredCredential(String passwordHash, boolean locked) {
+    }
+}

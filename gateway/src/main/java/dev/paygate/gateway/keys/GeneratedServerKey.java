@@ -1,0 +1,61 @@
+package dev.paygate.gateway.keys;
+
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import dev.paygate.merchant.jose.Ed25519Keys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.text.ParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default's signing key: made once and kept in {@code <data>/keys/server-signing-key.jwk}, so
+ * vouchers signed before a restart still verify after it. Production configures its keys instead.
+ */
+final class GeneratedServerKey {
+
+    static final String FILE_NAME = "server-signing-key.jwk";
+    private static final Logger log = LoggerFactory.getLogger(GeneratedServerKey.class);
+
+    private GeneratedServerKey() {
+    }
+
+    static OctetKeyPair loadOrCreate(Path keyDirectory) {
+        Path keyFile = keyDirectory.resolve(FILE_NAME);
+        try {
+            if (!Files.exists(keyFile)) {
+                create(keyDirectory, keyFile);
+            }
+            return Ed25519Keys.parse(Files.readString(keyFile, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the server signing key in " + keyDirectory, e);
+        } catch (ParseException e) {
+            throw new IllegalStateException(keyFile + " does not hold an Ed25519 JWK with a kid", e);
+        }
+    }
+
+    private static void create(Path keyDirectory, Path keyFile) throws IOException {
+        Files.createDirectories(keyDirectory);
+        OctetKeyPair key = Ed25519Keys.generate();
+        Path draft = Files.createTempFile(keyDirectory, "server-signing-key", ".draft");
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
+            }
+            Files.writeString(draft, Ed25519Keys.toPrivateJson(key), StandardCharsets.UTF_8);
+            // A move without REPLACE_EXISTING: if another process made the key meanwhile, its key wins.
+            Files.move(draft, keyFile);
+            log.info("Generated the server signing key {} in {}", key.getKeyID(), keyFile);
+        } catch (FileAlreadyExistsException anotherProcessWasFaster) {
+            log.info("Using the server signing key another process just made in {}", keyFile);
+        } finally {
+            Files.deleteIfExists(draft);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.paygate.gateway.payment;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.ModelAndView;
+
+/** error.html with the model Spring Boot's own error controller gives it, so one template serves both. */
+final class ErrorPages {
+
+    private ErrorPages() {
+    }
+
+    static ModelAndView page(HttpStatus status, String message) {
+        return new ModelAndView("error", Map.of(
+                "status", status.value(),
+                "error", status.getReasonPhrase(),
+                "message", message), status);
+    }
+}

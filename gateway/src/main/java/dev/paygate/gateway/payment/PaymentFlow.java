@@ -1,0 +1,331 @@
+package dev.paygate.gateway.payment;
+
+import dev.paygate.gateway.auth.AuthenticationResult;
+import dev.paygate.gateway.auth.CustomerCredentials;
+import dev.paygate.gateway.merchant.MerchantKeys;
+import dev.paygate.gateway.ticket.CheckedTicket;
+import dev.paygate.gateway.ticket.TicketCheck;
+import dev.paygate.gateway.voucher.RefusalIssuer;
+import dev.paygate.gateway.voucher.StoredVoucher;
+import dev.paygate.gateway.voucher.VoucherIssuer;
+import dev.paygate.gateway.voucher.VoucherStore;
+import dev.paygate.merchant.jose.ClaimNames;
+import dev.paygate.merchant.jose.ClaimRules;
+import dev.paygate.merchant.jose.InvalidClaimsException;
+import dev.paygate.merchant.jose.MalformedTokenException;
+import dev.paygate.merchant.jose.SignedToken;
+import dev.paygate.merchant.jose.TokenType;
+import dev.paygate.merchant.refusal.Refusal;
+import dev.paygate.merchant.refusal.RefusalReason;
+import dev.paygate.merchant.ticket.Ticket;
+import dev.paygate.merchant.ticket.TicketItem;
+import dev.paygate.routes.order.Decision;
+import dev.paygate.routes.order.PaymentHandover;
+import dev.paygate.routes.order.PaymentOrder;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The front unit's part of a payment (DESIGN.md steps 2-5 and 7), in the design's order: ticket checks
+ * (decode, merchant and signature, expiry), replay, customer authentication, hand-over, voucher or refusal.
+ */
+@Component
+class PaymentFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentFlow.class);
+
+    private final TicketCheck ticketCheck;
+    private final UsedTickets usedTickets;
+    private final CustomerCredentials credentials;
+    private final PaymentHandover handover;
+    private final VoucherIssuer voucherIssuer;
+    private final VoucherStore voucherStore;
+    private final RefusalIssuer refusalIssuer;
+    private final MerchantKeys merchantKeys;
+    private final FrontSchema schema;
+    private final Clock clock;
+
+    PaymentFlow(TicketCheck ticketCheck, UsedTickets usedTickets, CustomerCredentials credentials,
+                PaymentHandover handover, VoucherIssuer voucherIssuer, VoucherStore voucherStore,
+                RefusalIssuer refusalIssuer, MerchantKeys merchantKeys, FrontSchema schema,
+                ObjectProvider<Clock> clock) {
+        this.ticketCheck = ticketCheck;
+        this.usedTickets = usedTickets;
+        this.credentials = credentials;
+        this.handover = handover;
+        this.voucherIssuer = voucherIssuer;
+        this.voucherStore = voucherStore;
+        this.refusalIssuer = refusalIssuer;
+        this.merchantKeys = merchantKeys;
+        this.schema = schema;
+        this.clock = clock.getIfUnique(Clock::systemUTC);
+    }
+
+    /** The payment page for a ticket, or why it cannot be paid. */
+    PaymentOutcome open(String compactTicket) {
+        return switch (ticketCheck.check(compactTicket)) {
+            case CheckedTicket.Rejected rejected -> untrusted(rejected.reason());
+            case CheckedTicket.Expired expired -> refused(expired.ticket(), expired.merchantName(),
+                    RefusalReason.TICKET_EXPIRED, null);
+            case CheckedTicket.Valid valid -> usedTickets.find(valid.ticket().ticketId())
+                    .map(used -> usedTicketPage(valid.ticket(), valid.merchantName(), used))
+                    .orElseGet(() -> new PaymentOutcome.ShowPage(valid.ticket(), valid.merchantName(), compactTicket));
+        };
+    }
+
+    /** Confirm: the customer id from the form counts only when the ticket names none. */
+    PaymentOutcome confirm(String compactTicket, String formCustomerId, char[] password) {
+        return switch (ticketCheck.check(compactTicket)) {
+            case CheckedTicket.Rejected rejected -> untrusted(rejected.reason());
+            case CheckedTicket.Expired expired -> refused(expired.ticket(), expired.merchantName(),
+                    RefusalReason.TICKET_EXPIRED, null);
+            case CheckedTicket.Valid valid -> {
+                Ticket ticket = valid.ticket();
+                Optional<UsedTickets.UsedTicket> used = usedTickets.find(ticket.ticketId());
+                if (used.isPresent()) {
+                    yield firstOutcome(ticket, valid.merchantName(), used.get());
+                }
+                String customerId = ticket.customerId() != null ? ticket.customerId() : wellFormedOrNull(formCustomerId);
+                yield switch (credentials.authenticate(customerId, password)) {
+                    case FAILED -> refused(ticket, valid.merchantName(), RefusalReason.AUTH_FAILED, compactTicket);
+                    case LOCKED -> refused(ticket, valid.merchantName(), RefusalReason.CUSTOMER_LOCKED, null);
+                    case AUTHENTICATED -> pay(ticket, valid.merchantName(), customerId, compactTicket);
+                };
+            }
+        };
+    }
+
+    /** Cancel: a signed {@code cancelled} refusal to the cancel URL, unless the ticket was used already. */
+    PaymentOutcome cancel(String compactTicket) {
+        CheckedTicket checked = ticketCheck.check(compactTicket);
+        // An expired ticket can still be cancelled: its signature was good, so its cancel URL is the merchant's.
+        if (!(checked instanceof CheckedTicket.Genuine genuine)) {
+            return untrusted(((CheckedTicket.Rejected) checked).reason());
+        }
+        Ticket ticket = genuine.ticket();
+        String merchantName = genuine.merchantName();
+        Optional<UsedTickets.UsedTicket> used = usedTickets.find(ticket.ticketId());
+        if (used.isPresent()) {
+            return firstOutcome(ticket, merchantName, used.get());
+        }
+        String refusal = refusalIssuer.issue(ticket, RefusalReason.CANCELLED, RefusalMessages.message(RefusalReason.CANCELLED));
+        if (!usedTickets.claimForCancel(ticket.ticketId(), ticket.merchantId(), compactTicket, refusal)) {
+            return firstOutcome(ticket, merchantName, usedTickets.find(ticket.ticketId()).orElseThrow());
+        }
+        return new PaymentOutcome.ToMerchant(withQuery(ticket.cancelUrl(), "refusal", refusal));
+    }
+
+    /** A pending payment's status: finished from the back unit's recorded decision as soon as there is one. */
+    PaymentOutcome status(String ticketId) {
+        Optional<UsedTickets.UsedTicket> found = usedTickets.find(ticketId);
+        if (found.isEmpty()) {
+            return new PaymentOutcome.UnknownTicket(ticketId);
+        }
+        UsedTickets.UsedTicket used = found.get();
+        Ticket ticket = storedTicket(used.ticket());
+        String merchantName = merchantKeys.merchantName(ticket.merchantId()).orElse(ticket.merchantId());
+        if (used.outcome() == UsedTickets.Outcome.IN_PROGRESS || used.outcome() == UsedTickets.Outcome.PENDING) {
+            Optional<Decision> decision = lookup(ticketId);
+            if (decision.isPresent() && decision.get().outcome() != Decision.Outcome.PENDING) {
+                return finish(ticket, merchantName, used.customerId(), decision.get());
+            }
+        }
+        return firstOutcome(ticket, merchantName, used);
+    }
+
+    private PaymentOutcome pay(Ticket ticket, String merchantName, String customerId, String compactTicket) {
+        if (!usedTickets.claimForPayment(ticket.ticketId(), ticket.merchantId(), customerId, compactTicket)) {
+            return firstOutcome(ticket, merchantName, usedTickets.find(ticket.ticketId()).orElseThrow());
+        }
+        Decision decision;
+        try {
+            decision = handover.handOver(order(ticket, customerId));
+        } catch (RuntimeException fault) {
+            // The order may or may not have reached the back unit: only its lookup can tell, so say "pending".
+            log.error("Hand-over of ticket {} failed; its outcome stays pending until the back unit answers a lookup",
+                    ticket.ticketId(), fault);
+            usedTickets.recordPending(ticket.ticketId());
+            return new PaymentOutcome.Pending(ticket.ticketId(), merchantName);
+        }
+        return finish(ticket, merchantName, customerId, decision);
+    }
+
+    private PaymentOutcome finish(Ticket ticket, String merchantName, String customerId, Decision decision) {
+        return switch (decision.outcome()) {
+            case APPROVED -> approved(ticket, merchantName, customerId, decision);
+            case REFUSED -> refusedByBackUnit(ticket, merchantName, decision);
+            case PENDING -> {
+                usedTickets.recordPending(ticket.ticketId());
+                yield new PaymentOutcome.Pending(ticket.ticketId(), merchantName);
+            }
+        };
+    }
+
+    /** Signs and stores the voucher with the ticket's outcome in one transaction, then sends it to the merchant. */
+    private PaymentOutcome approved(Ticket ticket, String merchantName, String customerId, Decision decision) {
+        StoredVoucher voucher = voucherIssuer.issue(ticket, customerId, decision);
+        boolean recorded = schema.inTransaction(status -> {
+            if (voucherStore.save(voucher) && usedTickets.recordApproved(ticket.ticketId(), voucher.voucherId())) {
+                return true;
+            }
+            status.setRollbackOnly();
+            return false;
+        });
+        if (!recorded) {
+            // A status lookup finished this ticket meanwhile: its voucher is the one to hand out.
+            return firstOutcome(ticket, merchantName, usedTickets.find(ticket.ticketId()).orElseThrow());
+        }
+        log.info("Ticket {} approved: voucher {} ({})", ticket.ticketId(), voucher.voucherId(), decision.path());
+        return new PaymentOutcome.ToMerchant(withQuery(ticket.returnUrl(), "voucher", voucher.compact()));
+    }
+
+    private PaymentOutcome refusedByBackUnit(Ticket ticket, String merchantName, Decision decision) {
+        RefusalReason reason = backUnitReason(decision);
+        String message = RefusalMessages.message(reason);
+        String refusal = refusalIssuer.issue(ticket, reason, message);
+        if (!usedTickets.recordRefused(ticket.ticketId(), refusal)) {
+            return firstOutcome(ticket, merchantName, usedTickets.find(ticket.ticketId()).orElseThrow());
+        }
+        log.info("Ticket {} refused by the back unit: {}", ticket.ticketId(), reason.code());
+        return new PaymentOutcome.Refused(reason, message, merchantName, withQuery(ticket.cancelUrl(), "refusal", refusal),
+                null);
+    }
+
+    /** Opening a used ticket: say so, and lead on to what its first use answered. */
+    private PaymentOutcome usedTicketPage(Ticket ticket, String merchantName, UsedTickets.UsedTicket used) {
+        if (!used.merchantId().equals(ticket.merchantId())) {
+            return usedByAnotherMerchant(ticket, merchantName);
+        }
+        return new PaymentOutcome.Refused(RefusalReason.TICKET_USED, RefusalMessages.message(RefusalReason.TICKET_USED),
+                merchantName, firstOutcomeLocation(ticket, used), null);
+    }
+
+    /** What the first use of the ticket answered; a replay gets exactly this again. */
+    private PaymentOutcome firstOutcome(Ticket ticket, String merchantName, UsedTickets.UsedTicket used) {
+        if (!used.merchantId().equals(ticket.merchantId())) {
+            return usedByAnotherMerchant(ticket, merchantName);
+        }
+        return switch (used.outcome()) {
+            case APPROVED, CANCELLED -> new PaymentOutcome.ToMerchant(firstOutcomeLocation(ticket, used));
+            case REFUSED -> {
+                Refusal refusal = storedRefusal(used.refusal());
+                yield new PaymentOutcome.Refused(refusal.reason(), refusal.message(), merchantName,
+                        firstOutcomeLocation(ticket, used), null);
+            }
+            case IN_PROGRESS, PENDING -> new PaymentOutcome.Pending(ticket.ticketId(), merchantName);
+        };
+    }
+
+    private URI firstOutcomeLocation(Ticket ticket, UsedTickets.UsedTicket used) {
+        return switch (used.outcome()) {
+            case APPROVED -> withQuery(ticket.returnUrl(), "voucher",
+                    voucherStore.find(used.voucherId()).orElseThrow().compact());
+            case REFUSED, CANCELLED -> withQuery(ticket.cancelUrl(), "refusal", used.refusal());
+            case IN_PROGRESS, PENDING -> URI.create("/pay/status/" + UriUtils.encodePathSegment(ticket.ticketId(),
+                    StandardCharsets.UTF_8));
+        };
+    }
+
+    /**
+     * Ticket ids are the hand-over's idempotency key across all merchants, so an id another merchant used first
+     * is refused; its first outcome belongs to that other merchant and is never shown here.
+     */
+    private PaymentOutcome usedByAnotherMerchant(Ticket ticket, String merchantName) {
+        log.warn("Ticket id {} of merchant {} was used before by another merchant; refused as ticket_used",
+                ticket.ticketId(), ticket.merchantId());
+        return refused(ticket, merchantName, RefusalReason.TICKET_USED, null);
+    }
+
+    /** A refusal for a genuine ticket: signed, and carried to the merchant's cancel URL when the customer continues. */
+    private PaymentOutcome refused(Ticket ticket, String merchantName, RefusalReason reason, String retryTicket) {
+        String message = RefusalMessages.message(reason);
+        String refusal = refusalIssuer.issue(ticket, reason, message);
+        return new PaymentOutcome.Refused(reason, message, merchantName, withQuery(ticket.cancelUrl(), "refusal", refusal),
+                retryTicket);
+    }
+
+    /** Nothing in the ticket can be trusted, not even where to send the customer: the page says why and stops. */
+    private static PaymentOutcome untrusted(RefusalReason reason) {
+        return new PaymentOutcome.Refused(reason, RefusalMessages.message(reason), null, null, null);
+    }
+
+    private Optional<Decision> lookup(String ticketId) {
+        try {
+            return handover.lookup(ticketId);
+        } catch (RuntimeException fault) {
+            log.warn("Lookup of ticket {} at the back unit failed; it stays pending", ticketId, fault);
+            return Optional.empty();
+        }
+    }
+
+    private PaymentOrder order(Ticket ticket, String customerId) {
+        List<PaymentOrder.OrderItem> items = ticket.items().stream()
+                .map(PaymentFlow::orderItem)
+                .toList();
+        return new PaymentOrder(ticket.ticketId(), ticket.merchantId(), customerId, ticket.orderId(),
+                ticket.amountMinor(), ticket.vatMinor(), ticket.currency(), ticket.serial(), items, clock.instant());
+    }
+
+    /**
+     * The order carries each line's total (the register's {@code OrderItem} is a line amount, and lines add up
+     * to the order's amount); the ticket carries the unit price, so the two differ when {@code qty > 1}.
+     */
+    private static PaymentOrder.OrderItem orderItem(TicketItem item) {
+        return new PaymentOrder.OrderItem(item.ref(), item.label(), Math.toIntExact(item.quantity()),
+                item.lineTotalMinor());
+    }
+
+    private static RefusalReason backUnitReason(Decision decision) {
+        try {
+            return RefusalReason.of(decision.reason());
+        } catch (IllegalArgumentException notACode) {
+            log.error("The back unit refused ticket {} with a malformed reason code; answering system_error",
+                    decision.ticketId());
+            return RefusalReason.SYSTEM_ERROR;
+        }
+    }
+
+    private static String wellFormedOrNull(String customerId) {
+        if (customerId == null) {
+            return null;
+        }
+        try {
+            return ClaimRules.requireId(ClaimNames.CUSTOMER_ID, customerId.strip());
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
+    /** A ticket this flow verified before and stored; read back without a second signature check. */
+    private static Ticket storedTicket(String compactTicket) {
+        try {
+            return Ticket.fromClaims(SignedToken.parse(compactTicket, TokenType.TICKET).claims());
+        } catch (MalformedTokenException | InvalidClaimsException corrupt) {
+            throw new IllegalStateException("front.used_ticket holds a ticket that no longer parses", corrupt);
+        }
+    }
+
+    private static Refusal storedRefusal(String compactRefusal) {
+        try {
+            return Refusal.fromClaims(SignedToken.parse(compactRefusal, TokenType.REFUSAL).claims());
+        } catch (MalformedTokenException | InvalidClaimsException corrupt) {
+            throw new IllegalStateException("front.used_ticket holds a refusal that no longer parses", corrupt);
+        }
+    }
+
+    private static URI withQuery(URI base, String name, String value) {
+        return UriComponentsBuilder.fromUri(base)
+                .queryParam(name, UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8))
+                .build(true)
+                .toUri();
+    }
+}

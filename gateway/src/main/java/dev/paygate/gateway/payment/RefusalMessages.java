@@ -1,0 +1,67 @@
+package dev.paygate.gateway.payment;
+
+import dev.paygate.merchant.refusal.RefusalReason;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/** What the customer reads for each refusal reason, and the HTTP status of the page that says it. */
+final class RefusalMessages {
+
+    private record Wording(String message, HttpStatus status) {
+    }
+
+    private static final Map<RefusalReason, Wording> WORDINGS = Map.ofEntries(
+            Map.entry(RefusalReason.INVALID_TICKET, new Wording(
+                    "This payment link is not valid. Please go back to the shop and start the payment again.",
+                    HttpStatus.BAD_REQUEST)),
+            Map.entry(RefusalReason.UNKNOWN_MERCHANT, new Wording(
+                    "This payment link comes from a shop that is not registered with this payment service.",
+                    HttpStatus.BAD_REQUEST)),
+            Map.entry(RefusalReason.BAD_SIGNATURE, new Wording(
+                    "This payment link was changed after the shop signed it, so it cannot be paid.",
+                    HttpStatus.BAD_REQUEST)),
+            Map.entry(RefusalReason.TICKET_EXPIRED, new Wording(
+                    "This payment link has expired. Please go back to the shop and start the payment again.",
+                    HttpStatus.GONE)),
+            Map.entry(RefusalReason.TICKET_USED, new Wording(
+                    "This payment link has already been used. A payment is never taken twice.",
+                    HttpStatus.CONFLICT)),
+            Map.entry(RefusalReason.CANCELLED, new Wording(
+                    "You cancelled the payment. Nothing was charged.",
+                    HttpStatus.OK)),
+            Map.entry(RefusalReason.AUTH_FAILED, new Wording(
+                    "The customer id or the password is not correct. Nothing was charged.",
+                    HttpStatus.FORBIDDEN)),
+            Map.entry(RefusalReason.CUSTOMER_LOCKED, new Wording(
+                    "Your account is locked after too many wrong passwords. Please contact customer support.",
+                    HttpStatus.FORBIDDEN)),
+            Map.entry(RefusalReason.INSUFFICIENT_FUNDS, new Wording(
+                    "Your wallet does not hold enough money for this payment. Nothing was charged.",
+                    HttpStatus.PAYMENT_REQUIRED)),
+            Map.entry(RefusalReason.OVER_LIMIT, new Wording(
+                    "This payment is over a limit set on your account. Nothing was charged.",
+                    HttpStatus.PAYMENT_REQUIRED)),
+            Map.entry(RefusalReason.CARD_DECLINED, new Wording(
+                    "Your card issuer declined the payment. Nothing was charged.",
+                    HttpStatus.PAYMENT_REQUIRED)),
+            Map.entry(RefusalReason.CARD_EXPIRED, new Wording(
+                    "The card on your account has expired. Nothing was charged.",
+                    HttpStatus.PAYMENT_REQUIRED)),
+            Map.entry(RefusalReason.ISSUER_UNAVAILABLE, new Wording(
+                    "Your card issuer could not be reached. Nothing was charged; please try again later.",
+                    HttpStatus.SERVICE_UNAVAILABLE)));
+
+    private static final Wording OTHER = new Wording("The payment was refused. Nothing was charged.",
+            HttpStatus.PAYMENT_REQUIRED);
+
+    private RefusalMessages() {
+    }
+
+    static String message(RefusalReason reason) {
+        return WORDINGS.getOrDefault(reason, OTHER).message();
+    }
+
+    static HttpStatus status(RefusalReason reason) {
+        return WORDINGS.getOrDefault(reason, OTHER).status();
+    }
+}

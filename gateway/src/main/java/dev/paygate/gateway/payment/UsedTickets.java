@@ -1,0 +1,136 @@
+package dev.paygate.gateway.payment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The replay guard (DESIGN.md step 3, "a ticket settles at most once"): a row per ticket id, inserted before
+ * the order is handed over, so of two concurrent confirms only one can hand over. The row then records the
+ * first outcome, which every later confirm of the same ticket gets again.
+ */
+@Component
+public class UsedTickets {
+
+    private final FrontSchema schema;
+    private final Clock clock;
+
+    public UsedTickets(FrontSchema schema, ObjectProvider<Clock> clock) {
+        this.schema = schema;
+        this.clock = clock.getIfUnique(Clock::systemUTC);
+    }
+
+    public enum Outcome {
+        /** Claimed by a confirm that has not finished (or died before it recorded anything). */
+        IN_PROGRESS,
+        /** Handed over; the back unit's decision did not arrive in time. */
+        PENDING,
+        APPROVED,
+        REFUSED,
+        CANCELLED;
+
+        String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        boolean isFinal() {
+            return this == APPROVED || this == REFUSED || this == CANCELLED;
+        }
+    }
+
+    /**
+     * @param ticket     the compact ticket, kept so that a pending outcome can be finished later
+     * @param voucherId  set when approved
+     * @param refusal    the signed refusal, set when refused or cancelled
+     */
+    public record UsedTicket(String ticketId, String merchantId, String customerId, String ticket, Outcome outcome,
+                             String voucherId, String refusal) {
+    }
+
+    public Optional<UsedTicket> find(String ticketId) {
+        return schema.jdbc().sql("""
+                        SELECT jti, merchant_id, customer_id, ticket, outcome, voucher_id, refusal
+                        FROM front.used_ticket WHERE jti = :jti""")
+                .param("jti", ticketId)
+                .query(UsedTickets::usedTicket)
+                .optional();
+    }
+
+    /** Claims the ticket for a payment; false when it was used before (or a concurrent confirm was first). */
+    public boolean claimForPayment(String ticketId, String merchantId, String customerId, String compactTicket) {
+        return insert(ticketId, merchantId, customerId, compactTicket, Outcome.IN_PROGRESS, null);
+    }
+
+    /** Uses the ticket up by the customer's Cancel; false when it was used before. */
+    public boolean claimForCancel(String ticketId, String merchantId, String compactTicket, String signedRefusal) {
+        return insert(ticketId, merchantId, null, compactTicket, Outcome.CANCELLED, signedRefusal);
+    }
+
+    public void recordPending(String ticketId) {
+        schema.jdbc().sql("UPDATE front.used_ticket SET outcome = 'pending' WHERE jti = :jti AND outcome = 'in_progress'")
+                .param("jti", ticketId)
+                .update();
+    }
+
+    /**
+     * Records the approval unless another request recorded a final outcome first; call it in the transaction
+     * that stores the voucher. False when another request won.
+     */
+    public boolean recordApproved(String ticketId, String voucherId) {
+        return recordFinal(ticketId, Outcome.APPROVED, voucherId, null);
+    }
+
+    /** Records the refusal unless another request recorded a final outcome first; false when it did. */
+    public boolean recordRefused(String ticketId, String signedRefusal) {
+        return recordFinal(ticketId, Outcome.REFUSED, null, signedRefusal);
+    }
+
+    private boolean recordFinal(String ticketId, Outcome outcome, String voucherId, String refusal) {
+        return schema.jdbc().sql("""
+                        UPDATE front.used_ticket
+                        SET outcome = :outcome, voucher_id = :voucherId, refusal = :refusal, decided_at = :now
+                        WHERE jti = :jti AND outcome IN ('in_progress', 'pending')""")
+                .param("jti", ticketId)
+                .param("outcome", outcome.code())
+                .param("voucherId", voucherId)
+                .param("refusal", refusal)
+                .param("now", Timestamp.from(clock.instant()))
+                .update() == 1;
+    }
+
+    private boolean insert(String ticketId, String merchantId, String customerId, String compactTicket,
+                           Outcome outcome, String refusal) {
+        Instant now = clock.instant();
+        return schema.jdbc().sql("""
+                        INSERT INTO front.used_ticket (jti, merchant_id, customer_id, ticket, outcome, refusal, created_at,
+                                                       decided_at)
+                        VALUES (:jti, :merchantId, :customerId, :ticket, :outcome, :refusal, :now, :decidedAt)
+                        ON CONFLICT (jti) DO NOTHING""")
+                .param("jti", ticketId)
+                .param("merchantId", merchantId)
+                .param("customerId", customerId)
+                .param("ticket", compactTicket)
+                .param("outcome", outcome.code())
+                .param("refusal", refusal)
+                .param("now", Timestamp.from(now))
+                .param("decidedAt", outcome.isFinal() ? Timestamp.from(now) : null)
+                .update() == 1;
+    }
+
+    private static UsedTicket usedTicket(ResultSet row, int rowNumber) throws SQLException {
+        return new UsedTicket(
+                row.getString("jti"),
+                row.getString("merchant_id"),
+                row.getString("customer_id"),
+                row.getString("ticket"),
+                Outcome.valueOf(row.getString("outcome").toUpperCase(Locale.ROOT)),
+                row.getString("voucher_id"),
+                row.getString("refusal"));
+    }
+}

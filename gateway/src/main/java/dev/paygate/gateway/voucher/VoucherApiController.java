@@ -1,0 +1,110 @@
+package dev.paygate.gateway.voucher;
+
+import dev.paygate.gateway.auth.AuthenticationResult;
+import dev.paygate.gateway.auth.BasicCredentials;
+import dev.paygate.gateway.auth.CustomerCredentials;
+import dev.paygate.gateway.merchant.MerchantApiKeys;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Voucher copies (DESIGN.md step 7). Merchants authenticate with HTTP Basic, API key id and secret, and see
+ * only their own vouchers: another merchant's voucher is "not found", exactly like one that does not exist.
+ * Customers authenticate with HTTP Basic, customer id and password, and list their own.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+class VoucherApiController {
+
+    private static final String MERCHANT_REALM = "Basic realm=\"paygate-merchant\", charset=\"UTF-8\"";
+    private static final String CUSTOMER_REALM = "Basic realm=\"paygate-customer\", charset=\"UTF-8\"";
+
+    private final VoucherStore vouchers;
+    private final MerchantApiKeys merchantApiKeys;
+    private final CustomerCredentials customerCredentials;
+
+    VoucherApiController(VoucherStore vouchers, MerchantApiKeys merchantApiKeys, CustomerCredentials customerCredentials) {
+        this.vouchers = vouchers;
+        this.merchantApiKeys = merchantApiKeys;
+        this.customerCredentials = customerCredentials;
+    }
+
+    @GetMapping("/vouchers/{voucherId}")
+    ResponseEntity<?> voucher(@PathVariable String voucherId,
+                              @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        Optional<String> merchantId = authenticateMerchant(authorization);
+        if (merchantId.isEmpty()) {
+            return unauthorized(MERCHANT_REALM, "Give the merchant API key id and secret with HTTP Basic.");
+        }
+        return vouchers.find(voucherId)
+                .filter(voucher -> voucher.merchantId().equals(merchantId.get()))
+                .<ResponseEntity<?>>map(voucher -> ok(VoucherView.of(voucher)))
+                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "voucher_not_found", "No voucher " + voucherId + " for this merchant."));
+    }
+
+    @GetMapping("/merchants/me/vouchers")
+    ResponseEntity<?> merchantVouchers(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        Optional<String> merchantId = authenticateMerchant(authorization);
+        if (merchantId.isEmpty()) {
+            return unauthorized(MERCHANT_REALM, "Give the merchant API key id and secret with HTTP Basic.");
+        }
+        return ok(views(vouchers.listForMerchant(merchantId.get())));
+    }
+
+    @GetMapping("/customers/me/vouchers")
+    ResponseEntity<?> customerVouchers(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
+        if (credentials.isEmpty()) {
+            return unauthorized(CUSTOMER_REALM, "Give your customer id and password with HTTP Basic.");
+        }
+        try {
+            AuthenticationResult result = customerCredentials.authenticate(credentials.get().userId(), credentials.get().secret());
+            return switch (result) {
+                case AUTHENTICATED -> ok(views(vouchers.listForCustomer(credentials.get().userId())));
+                case LOCKED -> error(HttpStatus.FORBIDDEN, "customer_locked",
+                        "The account is locked after too many wrong passwords; contact customer support.");
+                case FAILED -> unauthorized(CUSTOMER_REALM, "The customer id or the password is not correct.");
+            };
+        } finally {
+            credentials.get().wipe();
+        }
+    }
+
+    private Optional<String> authenticateMerchant(String authorization) {
+        Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
+        try {
+            return credentials.flatMap(given -> merchantApiKeys.authenticate(given.userId(), given.secret()));
+        } finally {
+            credentials.ifPresent(BasicCredentials::wipe);
+        }
+    }
+
+    private static List<VoucherView> views(List<StoredVoucher> stored) {
+        return stored.stream().map(VoucherView::of).toList();
+    }
+
+    private static <T> ResponseEntity<T> ok(T body) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    private static ResponseEntity<ApiError> unauthorized(String challenge, String message) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+                .cacheControl(CacheControl.noStore())
+                .body(new ApiError("auth_failed", message));
+    }
+
+    private static ResponseEntity<ApiError> error(HttpStatus status, String reason, String message) {
+        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(new ApiError(reason, message));
+    }
+}

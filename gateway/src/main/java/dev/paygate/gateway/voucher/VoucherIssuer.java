@@ -1,0 +1,53 @@
+package dev.paygate.gateway.voucher;
+
+import dev.paygate.merchant.ticket.Ticket;
+import dev.paygate.merchant.voucher.SettlementPath;
+import dev.paygate.merchant.voucher.Voucher;
+import dev.paygate.merchant.voucher.VoucherSigner;
+import dev.paygate.routes.order.Decision;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds and signs the cash voucher for an approved ticket (DESIGN.md step 7): the ticket's ids, amounts and
+ * serial, the back unit's register serial and settlement path, approval code and RRN for card payments.
+ */
+@Component
+public class VoucherIssuer {
+
+    private final VoucherSigner signer;
+    private final VoucherProperties properties;
+    private final Clock clock;
+
+    public VoucherIssuer(VoucherSigner signer, VoucherProperties properties, ObjectProvider<Clock> clock) {
+        this.signer = signer;
+        this.properties = properties;
+        this.clock = clock.getIfUnique(Clock::systemUTC);
+    }
+
+    /** @throws IllegalArgumentException when the decision is not an approval this ticket can carry */
+    public StoredVoucher issue(Ticket ticket, String customerId, Decision decision) {
+        if (decision.outcome() != Decision.Outcome.APPROVED || !ticket.ticketId().equals(decision.ticketId())) {
+            throw new IllegalArgumentException("not an approval of ticket " + ticket.ticketId() + ": "
+                    + decision.outcome() + " of " + decision.ticketId());
+        }
+        if (decision.registerSerial() == null || decision.path() == null) {
+            throw new IllegalArgumentException("an approval of ticket " + ticket.ticketId()
+                    + " lacks its register serial or settlement path");
+        }
+        Voucher.Builder builder = Voucher.forTicket(ticket)
+                .customerId(customerId)
+                .registerSerial(decision.registerSerial())
+                .issuedAt(clock.instant())
+                .validFor(properties.validity());
+        switch (SettlementPath.fromCode(decision.path())) {
+            case WALLET -> builder.wallet();
+            case CARD -> builder.card(decision.authCode(), decision.rrn());
+            case AUTH_ONLY -> builder.authenticationOnly();
+        }
+        Voucher voucher = builder.build();
+        return new StoredVoucher(voucher.voucherId(), voucher.ticketId(), voucher.merchantId(), voucher.customerId(),
+                voucher.orderId(), signer.sign(voucher), voucher.issuedAt(), voucher.expiresAt());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.paygate.gateway.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class Argon2idPasswordHasherTest {
+
+    private static final AuthenticationProperties.Argon2 SMALL = new AuthenticationProperties.Argon2(1024, 2, 1);
+
+    /** Made by the reference implementation: {@code echo -n "correct horse battery staple" | argon2 somesaltsomesalt -id -t 2 -m 10 -p 1 -l 32 -e}. */
+    private static final String REFERENCE_HASH =
+            "$argon2id$v=19$m=1024,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Jl9aMRiFdmA52uqiivDqYVot6fVz3erNUlWPoxyg46A";
+
+    private final Argon2idPasswordHasher hasher = new Argon2idPasswordHasher(SMALL);
+
+    @Test
+    void verifiesAHashMadeByTheReferenceImplementation() {
+        assertThat(hasher.verify("correct horse battery staple".toCharArray(), REFERENCE_HASH)).isTrue();
+        assertThat(hasher.verify("correct horse battery stapl".toCharArray(), REFERENCE_HASH)).isFalse();
+    }
+
+    @Test
+    void writesPhcStringsWithItsParametersAndAFreshSalt() {
+        String first = hasher.hash("s3cret-passw0rd".toCharArray());
+        String second = hasher.hash("s3cret-passw0rd".toCharArray());
+
+        assertThat(first).startsWith("$argon2id$v=19$m=1024,t=2,p=1$").doesNotContain("s3cret");
+        assertThat(first).isNotEqualTo(second);
+        assertThat(hasher.verify("s3cret-passw0rd".toCharArray(), first)).isTrue();
+        assertThat(hasher.verify("s3cret-passw0rd".toCharArray(), second)).isTrue();
+    }
+
+    @Test
+    void verifiesWithTheStoredParametersAfterTheDefaultsChange() {
+        String madeWithOldDefaults = hasher.hash("s3cret-passw0rd".toCharArray());
+        Argon2idPasswordHasher stronger = new Argon2idPasswordHasher(new AuthenticationProperties.Argon2(4096, 3, 1));
+
+        assertThat(stronger.verify("s3cret-passw0rd".toCharArray(), madeWithOldDefaults)).isTrue();
+    }
+
+    @Test
+    void rejectsAStoredHashThatIsNotArgon2id() {
+        assertThatThrownBy(() -> hasher.verify("x".toCharArray(), "$argon2i$v=19$m=1024,t=2,p=1$c29tZXNhbHQ$abc"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,238 @@
+package dev.paygate.gateway.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import dev.paygate.gateway.merchant.MerchantKeys;
+import dev.paygate.merchant.jose.Ed25519JwsSigner;
+import dev.paygate.merchant.jose.Ed25519Keys;
+import dev.paygate.merchant.jose.TokenType;
+import dev.paygate.merchant.refusal.Refusal;
+import dev.paygate.merchant.ticket.Ticket;
+import dev.paygate.merchant.ticket.TicketSigner;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/** Every refusal reason of the public contract, reached through the payment page's HTTP interface. */
+@FrontUnitTest
+class RefusalReasonsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    StubPaymentHandover backUnit;
+    @Autowired
+    MerchantKeys merchantKeys;
+
+    private FrontHttp http;
+    private FrontFixture fixture;
+    private FrontFixture.Merchant merchant;
+    private String customerId;
+
+    @BeforeEach
+    void setUp() {
+        http = new FrontHttp(port);
+        fixture = new FrontFixture(context, http);
+        merchant = fixture.newMerchant("Demo Roastery");
+        customerId = fixture.newCustomer();
+    }
+
+    @Test
+    void invalidTicket() {
+        HttpResponse<String> page = http.get("/pay/this-is-not-a-ticket");
+
+        assertRefusedOnOurPageOnly(page, 400, "invalid_ticket");
+    }
+
+    @Test
+    void invalidTicketWhenAGenuineSignatureCoversABrokenBasket() {
+        // The kit's builder refuses such a ticket, so the claims are written and signed by hand.
+        String claims = """
+                {"mid":"%s","oid":"o-1","type":"basket","items":[{"ref":"a","label":"A","qty":1,"amountMinor":100}],
+                 "amountMinor":999,"vatMinor":0,"currency":"EUR","serial":"s-1","iat":%d,"exp":%d,"jti":"t-%d",
+                 "returnUrl":"https://shop.example/return","cancelUrl":"https://shop.example/cancel"}"""
+                .formatted(merchant.merchantId(), now(), now() + 600, System.nanoTime());
+
+        HttpResponse<String> page = http.get("/pay/" + signRaw(merchant.privateKey(), claims));
+
+        assertRefusedOnOurPageOnly(page, 400, "invalid_ticket");
+    }
+
+    @Test
+    void unknownMerchant() {
+        OctetKeyPair strangerKey = Ed25519Keys.generate("stranger-key");
+        Ticket ticket = Ticket.simple("never-registered", "o-1").amountMinor(100).currency("EUR").serial("s-1")
+                .returnUrl(URI.create("https://evil.example/r")).cancelUrl(URI.create("https://evil.example/c"))
+                .clock(fixture.clock()).build();
+
+        HttpResponse<String> page = http.get("/pay/" + new TicketSigner(strangerKey).sign(ticket));
+
+        assertRefusedOnOurPageOnly(page, 400, "unknown_merchant");
+    }
+
+    @Test
+    void badSignatureWhenThePriceWasChangedAndTheSignatureKept() {
+        Ticket ticket = fixture.ticket(merchant, customerId, 12_500).build();
+        String tampered = FrontFixture.withClaimReplaced(fixture.sign(merchant, ticket), "\"amountMinor\":12500", "\"amountMinor\":1");
+
+        HttpResponse<String> page = confirm(tampered);
+
+        assertRefusedOnOurPageOnly(page, 400, "bad_signature");
+        assertThat(backUnit.handOvers(ticket.ticketId())).isZero();
+    }
+
+    @Test
+    void badSignatureWhenSignedByAnotherKeyUnderTheMerchantsKid() {
+        OctetKeyPair impostor = Ed25519Keys.generate(merchant.privateKey().getKeyID());
+        Ticket ticket = fixture.ticket(merchant, customerId, 1250).build();
+
+        assertRefusedOnOurPageOnly(http.get("/pay/" + new TicketSigner(impostor).sign(ticket)), 400, "bad_signature");
+    }
+
+    @Test
+    void badSignatureWhenTheMerchantsKeyWasRevoked() {
+        String compact = fixture.signedTicket(merchant, customerId, 1250);
+        merchantKeys.revoke(merchant.merchantId(), merchant.privateKey().getKeyID());
+
+        assertRefusedOnOurPageOnly(http.get("/pay/" + compact), 400, "bad_signature");
+    }
+
+    @Test
+    void ticketExpired() {
+        Ticket ticket = fixture.ticket(merchant, customerId, 1250)
+                .issuedAt(fixture.clock().instant().minus(Duration.ofMinutes(20)))
+                .validFor(Duration.ofMinutes(15))
+                .build();
+
+        HttpResponse<String> page = confirm(fixture.sign(merchant, ticket));
+
+        assertRefusedWithSignedRefusal(page, 410, "ticket_expired", ticket);
+        assertThat(backUnit.handOvers(ticket.ticketId())).isZero();
+    }
+
+    @Test
+    void ticketUsedWhenTheCustomerOpensAPaidTicketAgain() {
+        String compact = fixture.signedTicket(merchant, customerId, 1250);
+        HttpResponse<String> paid = confirm(compact);
+
+        HttpResponse<String> page = http.get("/pay/" + compact);
+
+        assertThat(page.statusCode()).isEqualTo(409);
+        assertThat(page.body()).contains("<code>ticket_used</code>", "already been used");
+        assertThat(FrontFixture.continueLink(page)).isEqualTo(paid.headers().firstValue("Location"));
+    }
+
+    @Test
+    void ticketUsedWhenAnotherMerchantUsedTheSameTicketIdFirst() {
+        FrontFixture.Merchant other = fixture.newMerchant("Other Shop");
+        String sharedTicketId = "order-" + System.nanoTime();
+        Ticket first = fixture.ticket(other, customerId, 1250).ticketId(sharedTicketId).build();
+        Ticket second = fixture.ticket(merchant, customerId, 1250).ticketId(sharedTicketId).build();
+        HttpResponse<String> paidAtTheOtherShop = confirm(fixture.sign(other, first));
+
+        HttpResponse<String> page = confirm(fixture.sign(merchant, second));
+
+        assertRefusedWithSignedRefusal(page, 409, "ticket_used", second);
+        assertThat(page.body()).doesNotContain(FrontFixture.redirectParameter(paidAtTheOtherShop, "voucher").orElseThrow());
+        assertThat(backUnit.handOvers(sharedTicketId)).isEqualTo(1);
+    }
+
+    @Test
+    void authFailedLeavesTheTicketUnusedSoTheCustomerCanRetry() {
+        Ticket ticket = fixture.ticket(merchant, customerId, 1250).build();
+        String compact = fixture.sign(merchant, ticket);
+
+        HttpResponse<String> page = http.postForm("/pay/confirm", Map.of("ticket", compact, "password", "not the password"));
+
+        assertRefusedWithSignedRefusal(page, 403, "auth_failed", ticket);
+        assertThat(page.body()).contains("Try again", "name=\"ticket\"");
+        assertThat(confirm(compact).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void customerLocked() {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            http.postForm("/pay/confirm", Map.of("ticket", fixture.signedTicket(merchant, customerId, 1250),
+                    "password", "guess " + attempt));
+        }
+
+        Ticket ticket = fixture.ticket(merchant, customerId, 1250).build();
+
+        HttpResponse<String> page = confirm(fixture.sign(merchant, ticket));
+
+        assertRefusedWithSignedRefusal(page, 403, "customer_locked", ticket);
+        assertThat(page.body()).doesNotContain("Try again");
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({
+            StubPaymentHandover.INSUFFICIENT_FUNDS_MINOR + ", insufficient_funds, 402",
+            StubPaymentHandover.OVER_LIMIT_MINOR + ", over_limit, 402",
+            StubPaymentHandover.CARD_DECLINED_MINOR + ", card_declined, 402",
+            StubPaymentHandover.CARD_EXPIRED_MINOR + ", card_expired, 402",
+            StubPaymentHandover.ISSUER_UNAVAILABLE_MINOR + ", issuer_unavailable, 503"})
+    void backUnitRefusals(long amountMinor, String reason, int status) {
+        Ticket ticket = fixture.ticket(merchant, customerId, amountMinor).build();
+
+        HttpResponse<String> page = confirm(fixture.sign(merchant, ticket));
+
+        Refusal refusal = assertRefusedWithSignedRefusal(page, status, reason, ticket);
+        assertThat(refusal.message()).contains("Nothing was charged");
+    }
+
+    private HttpResponse<String> confirm(String compactTicket) {
+        return http.postForm("/pay/confirm", Map.of("ticket", compactTicket, "password", FrontFixture.PASSWORD));
+    }
+
+    /** The page says why; nothing in the ticket was trusted, so there is no link to follow anywhere. */
+    private static void assertRefusedOnOurPageOnly(HttpResponse<String> page, int status, String reason) {
+        assertThat(page.statusCode()).isEqualTo(status);
+        assertThat(page.body()).contains("Payment not completed", "<code>" + reason + "</code>");
+        assertThat(FrontFixture.continueLink(page)).isEmpty();
+    }
+
+    /** The page says why, and its continue link carries a refusal the merchant verifies against its own ticket. */
+    private Refusal assertRefusedWithSignedRefusal(HttpResponse<String> page, int status, String reason, Ticket ticket) {
+        assertThat(page.statusCode()).isEqualTo(status);
+        assertThat(page.body()).contains("Payment not completed", "<code>" + reason + "</code>");
+        String link = FrontFixture.continueLink(page).orElseThrow();
+        assertThat(link).startsWith("https://shop.example/cancel?refusal=");
+        Refusal refusal = fixture.verifiedRefusal(link.substring(link.indexOf('=') + 1), ticket);
+        assertThat(refusal.reason().code()).isEqualTo(reason);
+        return refusal;
+    }
+
+    private long now() {
+        return fixture.clock().instant().getEpochSecond();
+    }
+
+    private static String signRaw(OctetKeyPair key, String claimsJson) {
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.EdDSA)
+                .type(new JOSEObjectType(TokenType.TICKET.mediaType()))
+                .keyID(key.getKeyID())
+                .build(), new Payload(claimsJson));
+        try {
+            jws.sign(new Ed25519JwsSigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jws.serialize();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.paygate.gateway.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paygate.gateway.GatewayApplication;
+import dev.paygate.ledger.Accounts;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The embedded default as a user starts it: real PostgreSQL from Maven's binaries, Artemis in the JVM,
+ * the bank simulator on loopback, demo data seeded once; stopped and started again on the same data.
+ */
+class EmbeddedRuntimeTest {
+
+    private static final Duration HEALTH_WAIT = Duration.ofSeconds(30);
+    /** Absolute: Spring's String-to-Path conversion does not take "../". */
+    private static final Path CONFIG = Path.of("..", "config").toAbsolutePath().normalize();
+    private static Path dataDirectory;
+
+    @BeforeAll
+    static void freshDataDirectory() throws IOException {
+        dataDirectory = Files.createTempDirectory(Path.of("target"), "embedded-runtime-");
+    }
+
+    @AfterAll
+    static void removeDataDirectory() throws IOException {
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @Test
+    void startsWithEveryComponentUpAndKeepsBalancesAcrossARestart() throws Exception {
+        long aliceBalanceMinor;
+        try (ConfigurableApplicationContext first = start()) {
+            String health = awaitHealthUp(first);
+            assertThat(health).contains("\"db\":{\"status\":\"UP\"", "\"jms\":{\"status\":\"UP\"",
+                    "\"cardnet-a\":{\"status\":\"UP\"", "\"cardnet-b\":{\"status\":\"UP\"");
+            aliceBalanceMinor = first.getBean(Accounts.class).wallet("alice").orElseThrow().balanceMinor();
+            assertThat(aliceBalanceMinor).isEqualTo(10_000);
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            awaitHealthUp(second);
+            assertThat(second.getBean(Accounts.class).wallet("alice").orElseThrow().balanceMinor())
+                    .as("the seed ran once; the restart kept the cluster")
+                    .isEqualTo(aliceBalanceMinor);
+        }
+    }
+
+    private static ConfigurableApplicationContext start() {
+        return SpringApplication.run(GatewayApplication.class,
+                "--server.port=0",
+                "--paygate.data-directory=" + dataDirectory,
+                "--paygate.config-directory=" + CONFIG,
+                "--spring.config.additional-location=optional:file:" + CONFIG + "/",
+                // The simulator and the networks meet on ports of their own, away from a running gateway.
+                "--paygate.card.networks.cardnet-a.port=" + TestPorts.free(),
+                "--paygate.card.networks.cardnet-b.port=" + TestPorts.free());
+    }
+
+    private static String awaitHealthUp(ConfigurableApplicationContext context) throws Exception {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(HEALTH_WAIT);
+        String body = "";
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            body = response.body();
+            if (response.statusCode() == 200 && body.startsWith("{\"status\":\"UP\"")) {
+                return body;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("health not UP within " + HEALTH_WAIT + ": " + body);
+    }
+}
