@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -26,13 +28,20 @@ public final class BackUnitTestRuntime {
     }
 
     public static synchronized void register(DynamicPropertyRegistry registry, String database) {
+        properties(database).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The settings that point a back unit at these parts, in a fresh database of that name. */
+    public static synchronized Map<String, Object> properties(String database) {
         start();
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", createDatabase(database)));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("paygate.card.networks.cardnet-a.port", () -> simulator.port("cardnet-a"));
-        registry.add("paygate.card.networks.cardnet-b.port", () -> simulator.port("cardnet-b"));
-        registry.add("paygate.card.work-directory", () -> WORK.resolve("q2-" + database).toString());
-        registry.add("paygate.vault.key-file", () -> WORK.resolve("vault-" + database + ".properties").toString());
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", createDatabase(database)));
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("paygate.card.networks.cardnet-a.port", simulator.port("cardnet-a"));
+        properties.put("paygate.card.networks.cardnet-b.port", simulator.port("cardnet-b"));
+        properties.put("paygate.card.work-directory", WORK.resolve("q2-" + database).toString());
+        properties.put("paygate.vault.key-file", WORK.resolve("vault-" + database + ".properties").toString());
+        return properties;
     }
 
     public static BankSimulator simulator() {
