@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 @FrontUnit
 @ComponentScan({
         "dev.paygate.gateway.auth",
+        "dev.paygate.gateway.home",
         "dev.paygate.gateway.keys",
         "dev.paygate.gateway.merchant",
         "dev.paygate.gateway.payment",

@@ -52,6 +52,7 @@ class EmbeddedRuntimeTest {
             String health = awaitHealthUp(first);
             assertThat(health).contains("\"db\":{\"status\":\"UP\"", "\"jms\":{\"status\":\"UP\"",
                     "\"cardnet-a\":{\"status\":\"UP\"", "\"cardnet-b\":{\"status\":\"UP\"");
+            assertThat(get(first, "/")).contains("Paygate payment server", "Open the demo shop");
             aliceBalanceMinor = first.getBean(Accounts.class).wallet("alice").orElseThrow().balanceMinor();
             assertThat(aliceBalanceMinor).isEqualTo(10_000);
         }
@@ -72,6 +73,15 @@ class EmbeddedRuntimeTest {
                 // The simulator and the networks meet on ports of their own, away from a running gateway.
                 "--paygate.card.networks.cardnet-a.port=" + TestPorts.free(),
                 "--paygate.card.networks.cardnet-b.port=" + TestPorts.free());
+    }
+
+    private static String get(ConfigurableApplicationContext context, String path) throws Exception {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     private static String awaitHealthUp(ConfigurableApplicationContext context) throws Exception {
