@@ -1,0 +1,249 @@
+package dev.paygate.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 6: a customer buys in the demo shop, confirms on the payment page with a password and lands back on the
+ * shop's delivery page, in real headless Chromium against the gateway and the shop as real processes.
+ * Screenshots of every step go to {@code target/e2e-screenshots}, the applications' logs to {@code target/e2e-logs}.
+ */
+class ShopCheckoutE2ETest {
+
+    private static final Path REPOSITORY_ROOT = Path.of(System.getProperty("paygate.e2e.repository-root", ".."))
+            .toAbsolutePath().normalize();
+    private static final Path BUILD_DIRECTORY = Path.of(System.getProperty("paygate.e2e.build-directory", "target"))
+            .toAbsolutePath().normalize();
+    private static final Path SCREENSHOT_DIRECTORY = BUILD_DIRECTORY.resolve("e2e-screenshots");
+    private static final Path LOG_DIRECTORY = BUILD_DIRECTORY.resolve("e2e-logs");
+    private static final Path JAR_DIRECTORY = BUILD_DIRECTORY.resolve("e2e-jars");
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    // The gateway answers within its hand-over reply timeout (20 s; "pending" at worst); the rest is page loads.
+    private static final Duration OUTCOME_TIMEOUT = Duration.ofSeconds(40);
+    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(15);
+    // The top-level status, not a component's: every part (database, broker, card networks) is up.
+    private static final Pattern OVERALL_HEALTH_UP = Pattern.compile("\\{\\s*\"status\"\\s*:\\s*\"UP\"");
+
+    // Prices from the shop's catalogue; the gateway pays up to EUR 30.00 from the wallet, above from the card.
+    private static final long WALLET_THRESHOLD_MINOR = 3000;
+    private static final String SKU_UNDER_WALLET_THRESHOLD = "house-blend";     // EUR 12.00
+    private static final String SKU_OVER_WALLET_THRESHOLD = "hand-grinder";     // EUR 49.90
+    private static final String SKU_OVER_BOBS_CARD_BALANCE = "espresso-machine"; // EUR 120.00, his card has EUR 5.00
+
+    private static ApplicationProcess gateway;
+    private static ApplicationProcess shop;
+    private static URI gatewayUrl;
+    private static URI shopUrl;
+
+    private Path userDataDirectory;
+    private ChromeDriver browser;
+    private Screenshots screenshots;
+
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotOnFailure = context -> context.getExecutionException()
+            .filter(failure -> screenshots != null)
+            .ifPresent(failure -> screenshots.take("failure"));
+
+    @BeforeAll
+    static void startGatewayAndShop() throws IOException {
+        HeadlessChromium.requireInstalled();
+        Path dataDirectory = BUILD_DIRECTORY.resolve("e2e-data");
+        deleteRecursively(dataDirectory);
+        deleteRecursively(SCREENSHOT_DIRECTORY);
+        deleteRecursively(LOG_DIRECTORY);
+        deleteRecursively(JAR_DIRECTORY);
+
+        int[] ports = LoopbackPorts.free(5);
+        int gatewayPort = ports[0];
+        int shopPort = ports[1];
+        gatewayUrl = URI.create("http://localhost:" + gatewayPort);
+        shopUrl = URI.create("http://localhost:" + shopPort);
+
+        // Both from the repository root, so they read config/ as an operator's run does.
+        gateway = ApplicationProcess.startJar("gateway", privateCopy("gateway/target/paygate-gateway.jar"),
+                List.of("--sun-misc-unsafe-memory-access=allow"),
+                List.of("--server.address=127.0.0.1",
+                        "--server.port=" + gatewayPort,
+                        "--paygate.data-directory=" + dataDirectory,
+                        "--paygate.card.networks.cardnet-a.port=" + ports[2],
+                        "--paygate.card.networks.cardnet-b.port=" + ports[3],
+                        "--paygate.embedded.postgres-port=" + ports[4],
+                        "--paygate.demo-shop-url=" + shopUrl),
+                REPOSITORY_ROOT, LOG_DIRECTORY.resolve("gateway.log"));
+        shop = ApplicationProcess.startJar("demo-shop", privateCopy("demo-shop/target/demo-shop.jar"),
+                List.of(),
+                List.of("--server.address=127.0.0.1",
+                        "--server.port=" + shopPort,
+                        "--shop.gateway-url=" + gatewayUrl,
+                        "--shop.public-url=" + shopUrl),
+                REPOSITORY_ROOT, LOG_DIRECTORY.resolve("demo-shop.log"));
+
+        gateway.awaitHttpReady(URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health"),
+                body -> OVERALL_HEALTH_UP.matcher(body).lookingAt(), STARTUP_TIMEOUT);
+        shop.awaitHttpReady(URI.create("http://127.0.0.1:" + shopPort + "/"), body -> true, STARTUP_TIMEOUT);
+    }
+
+    @AfterAll
+    static void stopGatewayAndShop() {
+        try (ApplicationProcess stopLast = gateway; ApplicationProcess stopFirst = shop) {
+            // try-with-resources closes both, shop first, even when one of them fails to stop.
+        }
+    }
+
+    @BeforeEach
+    void openBrowser(TestInfo test) throws IOException {
+        userDataDirectory = Files.createTempDirectory("paygate-e2e-chromium-");
+        String testName = test.getTestMethod().orElseThrow().getName();
+        browser = HeadlessChromium.start(userDataDirectory, LOG_DIRECTORY.resolve("chromedriver-" + testName + ".log"));
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        deleteRecursively(userDataDirectory);
+    }
+
+    @Test
+    void walletPaymentEndsOnTheShopsDeliveryPage() {
+        screenshots = new Screenshots(browser, SCREENSHOT_DIRECTORY, "wallet");
+        Purchase purchase = buyAndConfirm(SKU_UNDER_WALLET_THRESHOLD, "alice", "alice-demo-pass");
+        assertThat(purchase.basketTotalMinor()).isLessThanOrEqualTo(WALLET_THRESHOLD_MINOR);
+
+        awaitDelivery(purchase, "wallet");
+    }
+
+    @Test
+    void cardPaymentEndsOnTheShopsDeliveryPageWithTheApprovalCode() {
+        screenshots = new Screenshots(browser, SCREENSHOT_DIRECTORY, "card");
+        Purchase purchase = buyAndConfirm(SKU_OVER_WALLET_THRESHOLD, "alice", "alice-demo-pass");
+        assertThat(purchase.basketTotalMinor()).isGreaterThan(WALLET_THRESHOLD_MINOR);
+
+        WebElement delivery = awaitDelivery(purchase, "card");
+        assertThat(delivery.findElement(By.id("approval-code")).getText()).as("approval code").isNotBlank();
+    }
+
+    @Test
+    void declinedCardShowsTheRefusalThenTheShopsCancelPage() {
+        screenshots = new Screenshots(browser, SCREENSHOT_DIRECTORY, "declined");
+        Purchase purchase = buyAndConfirm(SKU_OVER_BOBS_CARD_BALANCE, "bob", "bob-demo-pass");
+        assertThat(purchase.basketTotalMinor()).isGreaterThan(WALLET_THRESHOLD_MINOR);
+
+        WebElement refusal = awaitVisible(By.cssSelector("main.panel--refused"), OUTCOME_TIMEOUT, "5-refused");
+        screenshots.take("5-refused");
+        assertThat(browser.getCurrentUrl()).startsWith(gatewayUrl.toString());
+        assertThat(refusal.findElement(By.cssSelector(".reason code")).getText()).isEqualTo("insufficient_funds");
+
+        refusal.findElement(By.cssSelector(".actions a")).click();
+        WebElement cancelled = awaitVisible(By.id("cancelled"), PAGE_TIMEOUT, "6-cancelled");
+        screenshots.take("6-cancelled");
+        assertThat(browser.getCurrentUrl()).startsWith(shopUrl.toString());
+        assertThat(cancelled.getDomAttribute("data-reason")).isEqualTo("insufficient_funds");
+        assertThat(cancelled.findElement(By.id("order-id")).getText()).isEqualTo(purchase.orderId());
+    }
+
+    /** What the customer saw before confirming: the payment page's order id and the basket total. */
+    private record Purchase(String orderId, long basketTotalMinor) {
+    }
+
+    /** Shop home, one article into the basket, checkout, then the payment page: who pays and the password, Confirm. */
+    private Purchase buyAndConfirm(String sku, String customerId, String password) {
+        browser.get(shopUrl.toString());
+        awaitVisible(By.id("add-" + sku), PAGE_TIMEOUT, "1-shop");
+        screenshots.take("1-shop");
+
+        browser.findElement(By.id("add-" + sku)).click();
+        awaitVisible(By.id("checkout"), PAGE_TIMEOUT, "2-basket");
+        screenshots.take("2-basket");
+        long basketTotalMinor = Long.parseLong(
+                browser.findElement(By.id("basket-total")).getDomAttribute("data-amount-minor"));
+
+        browser.findElement(By.id("checkout")).click();
+        awaitVisible(By.id("password"), PAGE_TIMEOUT, "3-payment-page");
+        screenshots.take("3-payment-page");
+        String orderId = browser.findElement(By.cssSelector(".order-ref strong")).getText();
+        assertThat(orderId).as("order id on the payment page").isNotBlank();
+
+        browser.findElement(By.id("customerId")).sendKeys(customerId);
+        browser.findElement(By.id("password")).sendKeys(password);
+        screenshots.take("4-confirm");
+        browser.findElement(By.cssSelector("form.pay-form button[type=submit]")).click();
+        return new Purchase(orderId, basketTotalMinor);
+    }
+
+    /** The shop's delivery page for this purchase, paid by the given settlement path. */
+    private WebElement awaitDelivery(Purchase purchase, String expectedPath) {
+        WebElement delivery = awaitVisible(By.id("delivery"), OUTCOME_TIMEOUT, "5-delivery");
+        screenshots.take("5-delivery");
+        assertThat(browser.getCurrentUrl()).startsWith(shopUrl.toString());
+        assertThat(delivery.getDomAttribute("data-path")).isEqualTo(expectedPath);
+        assertThat(delivery.getDomAttribute("data-order-id")).isEqualTo(purchase.orderId());
+        assertThat(delivery.findElement(By.id("delivery-total")).getDomAttribute("data-amount-minor"))
+                .isEqualTo(Long.toString(purchase.basketTotalMinor()));
+        assertThat(delivery.getDomAttribute("data-register")).isNotBlank()
+                .isEqualTo(delivery.findElement(By.id("register-serial")).getText());
+        return delivery;
+    }
+
+    /** Waits for an element; on time-out says where the browser is instead of only "not found". */
+    private WebElement awaitVisible(By locator, Duration timeout, String step) {
+        try {
+            return new WebDriverWait(browser, timeout).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        } catch (TimeoutException e) {
+            throw new AssertionError("step " + step + ": no " + locator + " within " + timeout.toSeconds()
+                    + " s; the browser shows \"" + browser.getTitle() + "\" at " + browser.getCurrentUrl(), e);
+        }
+    }
+
+    /**
+     * A copy of a module's executable jar for this run: a JVM loads classes from its jar lazily, so a rebuild of
+     * that module while the test runs would otherwise pull classes out from under the running application.
+     */
+    private static Path privateCopy(String jarInRepository) throws IOException {
+        Path jar = REPOSITORY_ROOT.resolve(jarInRepository);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; build it first: ./mvnw -pl e2e-tests -am verify");
+        }
+        Files.createDirectories(JAR_DIRECTORY);
+        return Files.copy(jar, JAR_DIRECTORY.resolve(jar.getFileName()));
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
