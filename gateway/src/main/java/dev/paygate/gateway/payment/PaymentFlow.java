@@ -190,7 +190,7 @@ class PaymentFlow {
 
     private PaymentOutcome refusedByBackUnit(Ticket ticket, String merchantName, Decision decision) {
         RefusalReason reason = backUnitReason(decision);
-        String message = RefusalMessages.message(reason);
+        String message = RefusalMessages.message(reason, decision.path());
         String refusal = refusalIssuer.issue(ticket, reason, message);
         if (!usedTickets.recordRefused(ticket.ticketId(), refusal)) {
             return firstOutcome(ticket, merchantName, usedTickets.find(ticket.ticketId()).orElseThrow());

@@ -61,6 +61,14 @@ final class RefusalMessages {
         return WORDINGS.getOrDefault(reason, OTHER).message();
     }
 
+    /** The back unit's refusals also say which money was short: the wallet's or the card's. */
+    static String message(RefusalReason reason, String settlementPath) {
+        if (reason == RefusalReason.INSUFFICIENT_FUNDS && "card".equals(settlementPath)) {
+            return "Your card issuer reports too little available for this payment. Nothing was charged.";
+        }
+        return message(reason);
+    }
+
     static HttpStatus status(RefusalReason reason) {
         return WORDINGS.getOrDefault(reason, OTHER).status();
     }
