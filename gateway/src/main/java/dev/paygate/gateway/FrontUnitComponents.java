@@ -12,9 +12,11 @@ import org.springframework.context.annotation.Configuration;
 @FrontUnit
 @ComponentScan({
         "dev.paygate.gateway.auth",
+        "dev.paygate.gateway.customer",
         "dev.paygate.gateway.home",
         "dev.paygate.gateway.keys",
         "dev.paygate.gateway.merchant",
+        "dev.paygate.gateway.merchantapi",
         "dev.paygate.gateway.payment",
         "dev.paygate.gateway.ticket",
         "dev.paygate.gateway.voucher"})

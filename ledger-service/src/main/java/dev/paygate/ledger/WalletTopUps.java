@@ -55,6 +55,20 @@ public final class WalletTopUps {
         });
     }
 
+    /** True when this idempotency key has already topped a wallet up: the caller must not charge the card again. */
+    public boolean isCredited(String idempotencyKey) {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        return transactions.inSnapshot(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select 1 from ledger.transfer where idempotency_key = ?")) {
+                select.setString(1, "top-up:" + idempotencyKey);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
+    }
+
     private record WalletHolder(long walletAccountId, boolean blocked) {
     }
 

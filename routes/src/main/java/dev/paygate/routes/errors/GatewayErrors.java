@@ -1,7 +1,7 @@
 package dev.paygate.routes.errors;
 
 import dev.paygate.routes.order.HandoverProperties;
-import dev.paygate.routes.order.OrderCodec;
+import dev.paygate.routes.order.MalformedMessageException;
 import java.sql.SQLTransientException;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.LoggingLevel;
@@ -34,7 +34,7 @@ public class GatewayErrors extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration(ID)
-                .onException(OrderCodec.MalformedMessageException.class, IllegalArgumentException.class)
+                .onException(MalformedMessageException.class, IllegalArgumentException.class)
                     .handled(true)
                     .maximumRedeliveries(0)
                     .setHeader(FAILURE_REASON, simple("${exception.class.simpleName}: ${exception.message}"))

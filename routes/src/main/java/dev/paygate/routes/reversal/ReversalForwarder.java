@@ -86,7 +86,10 @@ public class ReversalForwarder {
             }
             ReversalResponse response = ReversalResponse.fromIsoMsg(answer, clock);
             queue.acknowledge(reversal.id(), clock.instant());
-            register.markReversed(reversal.ticketId());
+            // Payments have a register entry to close; a wallet top-up's reversal has none.
+            if (register.findByTicket(reversal.ticketId()).isPresent()) {
+                register.markReversed(reversal.ticketId());
+            }
             log.info("Reversal of ticket {} acknowledged by {} with DE 39 {}", reversal.ticketId(),
                     reversal.network(), response.rawResponseCode());
             return true;

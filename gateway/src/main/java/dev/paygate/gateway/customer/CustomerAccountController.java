@@ -1,0 +1,180 @@
+package dev.paygate.gateway.customer;
+
+import dev.paygate.gateway.auth.AuthenticationResult;
+import dev.paygate.gateway.auth.CustomerCredentials;
+import dev.paygate.gateway.payment.MoneyFormat;
+import dev.paygate.gateway.voucher.StoredVoucher;
+import dev.paygate.gateway.voucher.VoucherStore;
+import dev.paygate.routes.account.AccountAnswer;
+import dev.paygate.routes.account.AccountDesk;
+import dev.paygate.routes.account.AccountDeskException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The customer's account pages: sign in with the same id and password as on the payment page, then see the
+ * wallet, the history, the vouchers, and top the wallet up from the enrolled card. Every figure comes from
+ * the back office through {@link AccountDesk}; every form carries the session's CSRF token.
+ */
+@Controller
+class CustomerAccountController {
+
+    /** History rows shown on the page. */
+    static final int HISTORY_ROWS = 50;
+    private static final int FORM_KEY_LENGTH_MAX = 64;
+
+    private final CustomerCredentials credentials;
+    private final AccountDesk desk;
+    private final VoucherStore vouchers;
+
+    CustomerAccountController(CustomerCredentials credentials, AccountDesk desk, VoucherStore vouchers) {
+        this.credentials = credentials;
+        this.desk = desk;
+        this.vouchers = vouchers;
+    }
+
+    @GetMapping("/account")
+    String account(HttpServletRequest request, HttpServletResponse response, Model model,
+                   @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        noStore(response);
+        model.addAttribute("csrf", CustomerSession.csrfToken(request));
+        Optional<String> customerId = CustomerSession.customerId(request);
+        if (customerId.isEmpty()) {
+            return "customer/login";
+        }
+        Locale locale = MoneyFormat.localeOf(acceptLanguage);
+        try {
+            AccountAnswer.CustomerOverview overview = desk.customerOverview(customerId.get(), HISTORY_ROWS);
+            model.addAttribute("page", AccountPageView.of(overview, vouchers.listForCustomer(customerId.get()), locale));
+        } catch (AccountDeskException unanswered) {
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("unavailable", true);
+        }
+        // A fresh key per rendered form: submitting the same form twice tops up once.
+        model.addAttribute("topUpKey", UUID.randomUUID().toString());
+        return "customer/account";
+    }
+
+    @PostMapping("/account/login")
+    String login(HttpServletRequest request, HttpServletResponse response, Model model,
+                 @RequestParam(name = CustomerSession.CSRF_FIELD, required = false) String csrf,
+                 @RequestParam(defaultValue = "") String customerId,
+                 @RequestParam(defaultValue = "") String password) {
+        noStore(response);
+        if (!CustomerSession.csrfMatches(request, csrf)) {
+            return forbidden(response);
+        }
+        char[] secret = password.toCharArray();
+        AuthenticationResult result;
+        try {
+            result = customerId.isBlank() ? AuthenticationResult.FAILED : credentials.authenticate(customerId, secret);
+        } finally {
+            CustomerCredentials.wipe(secret);
+        }
+        if (result == AuthenticationResult.AUTHENTICATED) {
+            CustomerSession.signIn(request, customerId);
+            return "redirect:/account";
+        }
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        model.addAttribute("csrf", CustomerSession.csrfToken(request));
+        model.addAttribute("customerId", customerId);
+        model.addAttribute("error", result == AuthenticationResult.LOCKED
+                ? "The account is locked after too many wrong passwords; contact customer support."
+                : "The customer id or the password is not correct.");
+        return "customer/login";
+    }
+
+    @PostMapping("/account/logout")
+    String logout(HttpServletRequest request, HttpServletResponse response,
+                  @RequestParam(name = CustomerSession.CSRF_FIELD, required = false) String csrf) {
+        if (!CustomerSession.csrfMatches(request, csrf)) {
+            return forbidden(response);
+        }
+        CustomerSession.signOut(request);
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/top-up")
+    String topUp(HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash,
+                 @RequestParam(name = CustomerSession.CSRF_FIELD, required = false) String csrf,
+                 @RequestParam(defaultValue = "") String amount,
+                 @RequestParam(defaultValue = "") String topUpKey,
+                 @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        Optional<String> customerId = CustomerSession.customerId(request);
+        if (customerId.isEmpty()) {
+            return "redirect:/account";
+        }
+        if (!CustomerSession.csrfMatches(request, csrf)) {
+            return forbidden(response);
+        }
+        if (topUpKey.isBlank() || topUpKey.length() > FORM_KEY_LENGTH_MAX) {
+            flash.addFlashAttribute("topUpError", "The form expired; please enter the amount again.");
+            return "redirect:/account";
+        }
+        try {
+            String currency = desk.customerOverview(customerId.get(), 1).currency();
+            Optional<Long> amountMinor = TopUpAmount.minorUnits(amount, currency);
+            if (amountMinor.isEmpty()) {
+                flash.addFlashAttribute("topUpError", "Enter a positive amount in " + currency + ", e.g. 25.00.");
+                return "redirect:/account";
+            }
+            // The key names the customer: keys are unique across all wallets, so one customer's form key can
+            // never replay another's top-up.
+            AccountAnswer.TopUp topUp = desk.topUpWallet(customerId.get(), amountMinor.get(),
+                    "customer:" + customerId.get() + ":" + topUpKey);
+            String formatted = MoneyFormat.format(topUp.amountMinor(), topUp.currency(), MoneyFormat.localeOf(acceptLanguage));
+            if (topUp.approved()) {
+                flash.addFlashAttribute("topUpDone", formatted + " added to your wallet from your card.");
+            } else {
+                flash.addFlashAttribute("topUpError", "The top-up of " + formatted + " was refused ("
+                        + topUp.reason() + "). Nothing was added.");
+            }
+        } catch (AccountDeskException unanswered) {
+            flash.addFlashAttribute("topUpError", "We could not reach the back office in time; "
+                    + "the top-up may still complete. Refresh this page in a minute before trying again.");
+        }
+        return "redirect:/account";
+    }
+
+    /** A voucher copy: the stored compact JWS, byte for byte, for the customer who paid. */
+    @GetMapping("/account/vouchers/{voucherId}")
+    String voucher(@PathVariable String voucherId, HttpServletRequest request, HttpServletResponse response,
+                   Model model) {
+        noStore(response);
+        Optional<String> customerId = CustomerSession.customerId(request);
+        if (customerId.isEmpty()) {
+            return "redirect:/account";
+        }
+        Optional<StoredVoucher> voucher = vouchers.find(voucherId)
+                .filter(found -> customerId.get().equals(found.customerId()));
+        if (voucher.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("missing", true);
+        } else {
+            model.addAttribute("voucher", voucher.get());
+        }
+        return "customer/voucher";
+    }
+
+    private static String forbidden(HttpServletResponse response) {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        return "customer/expired";
+    }
+
+    private static void noStore(HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.paygate.gateway.customer;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Optional;
+
+/** A top-up amount as a person types it ("25", "25.50") read into minor units of the wallet's currency. */
+final class TopUpAmount {
+
+    /** Longest amount text read; anything longer is not an amount a wallet can take. */
+    private static final int TEXT_LENGTH_MAX = 16;
+
+    private TopUpAmount() {
+    }
+
+    static Optional<Long> minorUnits(String text, String currencyCode) {
+        if (text == null || text.isBlank() || text.length() > TEXT_LENGTH_MAX) {
+            return Optional.empty();
+        }
+        try {
+            BigDecimal amount = new BigDecimal(text.strip());
+            int fractionDigits = Math.max(Currency.getInstance(currencyCode).getDefaultFractionDigits(), 0);
+            long minor = amount.movePointRight(fractionDigits).longValueExact();
+            return minor > 0 ? Optional.of(minor) : Optional.empty();
+        } catch (NumberFormatException | ArithmeticException notAnAmount) {
+            return Optional.empty();
+        }
+    }
+}

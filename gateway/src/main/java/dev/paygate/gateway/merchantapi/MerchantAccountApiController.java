@@ -1,0 +1,150 @@
+package dev.paygate.gateway.merchantapi;
+
+import dev.paygate.gateway.auth.BasicCredentials;
+import dev.paygate.gateway.merchant.MerchantApiKeys;
+import dev.paygate.gateway.voucher.ApiError;
+import dev.paygate.ledger.register.RegisterStatus;
+import dev.paygate.routes.account.AccountAnswer;
+import dev.paygate.routes.account.AccountDesk;
+import dev.paygate.routes.account.AccountRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The merchant's own account over HTTP Basic with the merchant API key: transactions, till, wallet refunds.
+ * The merchant is always the key's owner, never a parameter, so no request can name another merchant.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/merchants/me", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Merchant account", description = "Transactions, till balance and refunds of the authenticated merchant")
+@SecurityScheme(name = "merchantApiKey", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "API key id as user name, API key secret as password")
+@SecurityRequirement(name = "merchantApiKey")
+class MerchantAccountApiController {
+
+    private static final String REALM = "Basic realm=\"paygate-merchant\", charset=\"UTF-8\"";
+    private static final Set<String> STATUSES =
+            Arrays.stream(RegisterStatus.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    /** Refusals that mean "this request conflicts with the payment's state"; the rest are unprocessable. */
+    private static final Set<String> CONFLICTS = Set.of("exceeds_paid_amount", "idempotency_conflict");
+
+    private final MerchantApiKeys apiKeys;
+    private final AccountDesk desk;
+
+    MerchantAccountApiController(MerchantApiKeys apiKeys, AccountDesk desk) {
+        this.apiKeys = apiKeys;
+        this.desk = desk;
+    }
+
+    @GetMapping("/transactions")
+    @Operation(summary = "The merchant's payments, newest first",
+            description = "Paged over the merchant's newest 500 register entries.")
+    @ApiResponse(responseCode = "200", description = "One page of transactions")
+    @ApiResponse(responseCode = "400", description = "page, size or status out of range")
+    @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
+    ResponseEntity<?> transactions(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @Parameter(description = "zero-based page") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "entries per page, 1..100") @RequestParam(defaultValue = "20") int size,
+            @Parameter(description = "APPROVED, REFUSED, PENDING or REVERSED; all when absent")
+            @RequestParam(required = false) String status) {
+        Optional<String> merchantId = authenticate(authorization);
+        if (merchantId.isEmpty()) {
+            return unauthorized();
+        }
+        if (page < 0 || size < 1 || size > AccountRequest.ENTRIES_MAX
+                || (status != null && !STATUSES.contains(status))) {
+            return error(HttpStatus.BAD_REQUEST, "bad_request",
+                    "page >= 0, size 1.." + AccountRequest.ENTRIES_MAX + ", status one of " + STATUSES + ".");
+        }
+        AccountAnswer.MerchantTransactions answer = desk.merchantTransactions(merchantId.get(), page, size, status);
+        return ok(new TransactionPage(answer.page(), answer.size(), answer.totalEntries(), answer.entries()));
+    }
+
+    @GetMapping("/till")
+    @Operation(summary = "The merchant's till balance", description = "What is owed to the merchant at the next sweep.")
+    @ApiResponse(responseCode = "200", description = "The till")
+    @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
+    ResponseEntity<?> till(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        Optional<String> merchantId = authenticate(authorization);
+        if (merchantId.isEmpty()) {
+            return unauthorized();
+        }
+        AccountAnswer.MerchantTill till = desk.merchantTill(merchantId.get());
+        return ok(new Till(till.merchantId(), till.currency(), till.balanceMinor()));
+    }
+
+    @PostMapping(path = "/refunds", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Refund part or all of a wallet payment",
+            description = "Idempotent on idempotencyKey: a repeat answers 200 with the first refund and moves nothing. "
+                    + "Card payments cannot be refunded here yet (not_supported_yet).")
+    @ApiResponse(responseCode = "201", description = "Refunded")
+    @ApiResponse(responseCode = "200", description = "Already refunded under this idempotency key")
+    @ApiResponse(responseCode = "409", description = "exceeds_paid_amount or idempotency_conflict")
+    @ApiResponse(responseCode = "422", description = "unknown_ticket, not_refundable or not_supported_yet")
+    ResponseEntity<?> refund(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                             @RequestBody RefundRequest request) {
+        Optional<String> merchantId = authenticate(authorization);
+        if (merchantId.isEmpty()) {
+            return unauthorized();
+        }
+        Optional<String> invalid = request.problem();
+        if (invalid.isPresent()) {
+            return error(HttpStatus.BAD_REQUEST, "bad_request", invalid.get());
+        }
+        AccountAnswer.Refund refund = desk.refundWalletPayment(merchantId.get(), request.ticketId(),
+                request.amountMinor(), request.idempotencyKey());
+        if (!refund.approved()) {
+            return error(CONFLICTS.contains(refund.reason()) ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
+                    refund.reason(), RefundRequest.explain(refund.reason()));
+        }
+        return ResponseEntity.status(refund.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .cacheControl(CacheControl.noStore())
+                .body(Refund.of(refund));
+    }
+
+    private Optional<String> authenticate(String authorization) {
+        Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
+        try {
+            return credentials.flatMap(given -> apiKeys.authenticate(given.userId(), given.secret()));
+        } finally {
+            credentials.ifPresent(BasicCredentials::wipe);
+        }
+    }
+
+    private static <T> ResponseEntity<T> ok(T body) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    private static ResponseEntity<ApiError> unauthorized() {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, REALM)
+                .cacheControl(CacheControl.noStore())
+                .body(new ApiError("auth_failed", "Give the merchant API key id and secret with HTTP Basic."));
+    }
+
+    static ResponseEntity<ApiError> error(HttpStatus status, String reason, String message) {
+        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(new ApiError(reason, message));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.paygate.gateway.merchantapi;
+
+import dev.paygate.gateway.voucher.ApiError;
+import dev.paygate.routes.account.AccountDeskException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The merchant account API answers faults as {@code {"reason","message"}}: never a stack trace. */
+@RestControllerAdvice(assignableTypes = MerchantAccountApiController.class)
+class MerchantApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(MerchantApiErrors.class);
+
+    @ExceptionHandler(AccountDeskException.class)
+    ResponseEntity<ApiError> unanswered(AccountDeskException unanswered) {
+        HttpStatus status = AccountDeskException.UNAVAILABLE.equals(unanswered.reason())
+                ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_ENTITY;
+        return MerchantAccountApiController.error(status, unanswered.reason(), unanswered.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> fault(Exception fault) {
+        if (fault instanceof ErrorResponse requestError && requestError.getStatusCode().is4xxClientError()) {
+            return MerchantAccountApiController.error(HttpStatus.valueOf(requestError.getStatusCode().value()),
+                    "bad_request", "The request was not understood.");
+        }
+        log.error("Merchant API fault", fault);
+        return MerchantAccountApiController.error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "Something went wrong on our side; please retry later.");
+    }
+}

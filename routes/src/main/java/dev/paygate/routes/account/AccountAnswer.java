@@ -1,0 +1,64 @@
+package dev.paygate.routes.account;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/** What the back office answers; never a card number, only what the open side may show. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = AccountAnswer.CustomerOverview.class, name = "customer-overview"),
+        @JsonSubTypes.Type(value = AccountAnswer.MerchantTill.class, name = "merchant-till"),
+        @JsonSubTypes.Type(value = AccountAnswer.MerchantTransactions.class, name = "merchant-transactions"),
+        @JsonSubTypes.Type(value = AccountAnswer.Refund.class, name = "refund"),
+        @JsonSubTypes.Type(value = AccountAnswer.TopUp.class, name = "top-up"),
+        @JsonSubTypes.Type(value = AccountAnswer.Refused.class, name = "refused")})
+public sealed interface AccountAnswer {
+
+    record CustomerOverview(String customerId, String currency, long balanceMinor, long capMinor,
+                            List<HistoryEntry> entries) implements AccountAnswer {
+        public CustomerOverview {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    record MerchantTill(String merchantId, String currency, long balanceMinor) implements AccountAnswer {
+    }
+
+    /**
+     * @param totalEntries entries matching the filter within the newest
+     *                     {@value BackOfficeLedger#MERCHANT_SCAN_ENTRIES_MAX} of the merchant
+     */
+    record MerchantTransactions(String merchantId, int page, int size, int totalEntries, List<HistoryEntry> entries)
+            implements AccountAnswer {
+        public MerchantTransactions {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * @param reason             why nothing moved; null when approved
+     * @param paidMinor          what the payment was
+     * @param refundedTotalMinor everything refunded on the payment so far, this refund included
+     * @param replayed           the idempotency key had refunded already; this call moved nothing
+     */
+    record Refund(boolean approved, String reason, Long refundId, String ticketId, long amountMinor,
+                  String currency, long paidMinor, long refundedTotalMinor, boolean replayed)
+            implements AccountAnswer {
+    }
+
+    /**
+     * @param reason       why the wallet was not credited; null when approved
+     * @param balanceMinor the wallet's balance after this top-up
+     * @param authCode     DE 38 of the approved financial request
+     * @param rrn          DE 37 of the financial request
+     * @param replayed     the idempotency key had topped up already; the wallet was credited once
+     */
+    record TopUp(boolean approved, String reason, long amountMinor, String currency, long balanceMinor,
+                 long capMinor, String authCode, String rrn, boolean replayed) implements AccountAnswer {
+    }
+
+    /** The question itself could not be answered, e.g. an unknown customer or merchant. */
+    record Refused(String reason, String message) implements AccountAnswer {
+    }
+}

@@ -1,0 +1,63 @@
+package dev.paygate.routes.account;
+
+import dev.paygate.routes.FrontUnit;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The front unit's only way to balances, history, refunds and top-ups: each call is one request to the back
+ * office over the broker. Throws {@link AccountDeskException} when the question cannot be answered.
+ */
+@Component
+@FrontUnit
+public class AccountDesk {
+
+    private final ProducerTemplate producer;
+    private final AccountCodec codec;
+
+    public AccountDesk(ProducerTemplate producer, AccountCodec codec) {
+        this.producer = producer;
+        this.codec = codec;
+    }
+
+    public AccountAnswer.CustomerOverview customerOverview(String customerId, int historyLimit) {
+        return ask(new AccountRequest.CustomerOverview(customerId, historyLimit), AccountAnswer.CustomerOverview.class);
+    }
+
+    public AccountAnswer.MerchantTill merchantTill(String merchantId) {
+        return ask(new AccountRequest.MerchantTill(merchantId), AccountAnswer.MerchantTill.class);
+    }
+
+    /** @param status a {@code RegisterStatus} name, or null for all */
+    public AccountAnswer.MerchantTransactions merchantTransactions(String merchantId, int page, int size,
+                                                                   String status) {
+        return ask(new AccountRequest.MerchantTransactions(merchantId, page, size, status),
+                AccountAnswer.MerchantTransactions.class);
+    }
+
+    public AccountAnswer.Refund refundWalletPayment(String merchantId, String ticketId, long amountMinor,
+                                                    String idempotencyKey) {
+        return ask(new AccountRequest.WalletRefund(merchantId, ticketId, amountMinor, idempotencyKey),
+                AccountAnswer.Refund.class);
+    }
+
+    /**
+     * On {@link AccountDeskException#UNAVAILABLE} the top-up may still complete: asking again with the same
+     * idempotency key never credits the wallet twice.
+     */
+    public AccountAnswer.TopUp topUpWallet(String customerId, long amountMinor, String idempotencyKey) {
+        return ask(new AccountRequest.WalletTopUp(customerId, amountMinor, idempotencyKey), AccountAnswer.TopUp.class);
+    }
+
+    private <T extends AccountAnswer> T ask(AccountRequest request, Class<T> expected) {
+        String json = producer.requestBody(FrontAccountRoutes.REQUEST, codec.encode(request), String.class);
+        if (json == null || json.isBlank()) {
+            throw new AccountDeskException(AccountDeskException.UNAVAILABLE, "the back office did not answer in time");
+        }
+        AccountAnswer answer = codec.decodeAnswer(json);
+        if (answer instanceof AccountAnswer.Refused refused) {
+            throw new AccountDeskException(refused.reason(), refused.message());
+        }
+        return expected.cast(answer);
+    }
+}

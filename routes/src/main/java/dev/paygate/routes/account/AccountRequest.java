@@ -1,0 +1,93 @@
+package dev.paygate.routes.account;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.paygate.ledger.register.RegisterStatus;
+import java.util.Objects;
+
+/**
+ * What the front unit may ask the back office. Each request is checked where it is built, so the front
+ * never sends one the back would have to reject; the back checks again when it decodes.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = AccountRequest.CustomerOverview.class, name = "customer-overview"),
+        @JsonSubTypes.Type(value = AccountRequest.MerchantTill.class, name = "merchant-till"),
+        @JsonSubTypes.Type(value = AccountRequest.MerchantTransactions.class, name = "merchant-transactions"),
+        @JsonSubTypes.Type(value = AccountRequest.WalletRefund.class, name = "wallet-refund"),
+        @JsonSubTypes.Type(value = AccountRequest.WalletTopUp.class, name = "wallet-top-up")})
+public sealed interface AccountRequest {
+
+    /** Most register entries one answer carries. */
+    int ENTRIES_MAX = 100;
+
+    /** The customer's wallet balance and cap and their latest {@code historyLimit} register entries. */
+    record CustomerOverview(String customerId, int historyLimit) implements AccountRequest {
+        public CustomerOverview {
+            requireId(customerId, "customerId");
+            requireWithin(historyLimit, 1, ENTRIES_MAX, "historyLimit");
+        }
+    }
+
+    record MerchantTill(String merchantId) implements AccountRequest {
+        public MerchantTill {
+            requireId(merchantId, "merchantId");
+        }
+    }
+
+    /**
+     * One page of the merchant's register entries, newest first.
+     *
+     * @param page   zero-based
+     * @param status a {@code RegisterStatus} name, or null for every status
+     */
+    record MerchantTransactions(String merchantId, int page, int size, String status) implements AccountRequest {
+        public MerchantTransactions {
+            requireId(merchantId, "merchantId");
+            requireWithin(page, 0, Integer.MAX_VALUE, "page");
+            requireWithin(size, 1, ENTRIES_MAX, "size");
+            if (status != null) {
+                RegisterStatus.valueOf(status);
+            }
+        }
+    }
+
+    /** Gives back part or all of a wallet payment; the ticket must be {@code merchantId}'s. */
+    record WalletRefund(String merchantId, String ticketId, long amountMinor, String idempotencyKey)
+            implements AccountRequest {
+        public WalletRefund {
+            requireId(merchantId, "merchantId");
+            requireId(ticketId, "ticketId");
+            requireId(idempotencyKey, "idempotencyKey");
+            requirePositive(amountMinor);
+        }
+    }
+
+    /** Charges the customer's enrolled card and credits the wallet, in the wallet's currency. */
+    record WalletTopUp(String customerId, long amountMinor, String idempotencyKey) implements AccountRequest {
+        public WalletTopUp {
+            requireId(customerId, "customerId");
+            requireId(idempotencyKey, "idempotencyKey");
+            requirePositive(amountMinor);
+        }
+    }
+
+    private static void requireId(String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isBlank() || value.length() > 200) {
+            throw new IllegalArgumentException(name + " must be 1..200 characters");
+        }
+    }
+
+    private static void requireWithin(int value, int min, int max, String name) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be within " + min + ".." + max + ": " + value);
+        }
+    }
+
+    private static void requirePositive(long amountMinor) {
+        if (amountMinor <= 0) {
+            throw new IllegalArgumentException("amountMinor must be positive: " + amountMinor);
+        }
+    }
+}

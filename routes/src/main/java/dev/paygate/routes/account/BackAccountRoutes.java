@@ -1,0 +1,57 @@
+package dev.paygate.routes.account;
+
+import dev.paygate.routes.BackUnit;
+import dev.paygate.routes.errors.GatewayErrors;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/** Back side of the back-office channel: one route per kind of question, each answering typed JSON. */
+@Component
+@BackUnit
+public class BackAccountRoutes extends RouteBuilder {
+
+    static final String BALANCE = "direct:back.account.balance";
+    static final String TILL = "direct:back.account.till";
+    static final String TRANSACTIONS = "direct:back.account.transactions";
+    static final String REFUND = "direct:back.account.refund";
+    static final String TOP_UP = "direct:back.account.top-up";
+
+    private final AccountCodec codec;
+    private final AccountProperties properties;
+    private final BackOfficeLedger ledger;
+    private final WalletTopUpStep topUp;
+
+    public BackAccountRoutes(AccountCodec codec, AccountProperties properties, BackOfficeLedger ledger,
+                             WalletTopUpStep topUp) {
+        this.codec = codec;
+        this.properties = properties;
+        this.ledger = ledger;
+        this.topUp = topUp;
+    }
+
+    @Override
+    public void configure() {
+        // Transacted: the request is acknowledged, and the answer sent, only once its effect is committed.
+        from("jms:queue:" + properties.requestQueue() + "?transacted=true&concurrentConsumers="
+                + properties.backConsumers())
+                .routeId("back.account.receive")
+                .routeConfigurationId(GatewayErrors.ID)
+                .process(exchange -> exchange.getMessage().setBody(
+                        codec.decodeRequest(exchange.getMessage().getBody(String.class))))
+                .choice()
+                    .when(body().isInstanceOf(AccountRequest.CustomerOverview.class)).to(BALANCE)
+                    .when(body().isInstanceOf(AccountRequest.MerchantTill.class)).to(TILL)
+                    .when(body().isInstanceOf(AccountRequest.MerchantTransactions.class)).to(TRANSACTIONS)
+                    .when(body().isInstanceOf(AccountRequest.WalletRefund.class)).to(REFUND)
+                    .when(body().isInstanceOf(AccountRequest.WalletTopUp.class)).to(TOP_UP)
+                .end()
+                .process(exchange -> exchange.getMessage().setBody(
+                        codec.encode(exchange.getMessage().getMandatoryBody(AccountAnswer.class))));
+
+        from(BALANCE).routeId("back.account.balance").bean(ledger, "customerOverview");
+        from(TILL).routeId("back.account.till").bean(ledger, "merchantTill");
+        from(TRANSACTIONS).routeId("back.account.transactions").bean(ledger, "merchantTransactions");
+        from(REFUND).routeId("back.account.refund").bean(ledger, "refund");
+        from(TOP_UP).routeId("back.account.top-up").bean(topUp, "topUp");
+    }
+}

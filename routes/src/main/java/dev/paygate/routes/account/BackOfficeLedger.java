@@ -1,0 +1,103 @@
+package dev.paygate.routes.account;
+
+import dev.paygate.ledger.Account;
+import dev.paygate.ledger.Accounts;
+import dev.paygate.ledger.IdempotencyConflictException;
+import dev.paygate.ledger.register.PaymentRegister;
+import dev.paygate.ledger.register.RefundOutcome;
+import dev.paygate.ledger.register.Refunds;
+import dev.paygate.ledger.register.RegisterEntry;
+import dev.paygate.ledger.register.SettlementPath;
+import dev.paygate.routes.BackUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Balances, history and wallet refunds, answered from the ledger for the back-office routes. */
+@Component
+@BackUnit
+public class BackOfficeLedger {
+
+    /**
+     * The ledger has no paging query: a merchant's pages are cut in memory from their newest entries, at
+     * most this many (the register's own history maximum).
+     */
+    public static final int MERCHANT_SCAN_ENTRIES_MAX = PaymentRegister.HISTORY_ENTRIES_MAX;
+
+    private final Accounts accounts;
+    private final PaymentRegister register;
+    private final Refunds refunds;
+
+    public BackOfficeLedger(Accounts accounts, PaymentRegister register, Refunds refunds) {
+        this.accounts = accounts;
+        this.register = register;
+        this.refunds = refunds;
+    }
+
+    public AccountAnswer customerOverview(AccountRequest.CustomerOverview request) {
+        Optional<Account> wallet = accounts.wallet(request.customerId());
+        if (wallet.isEmpty()) {
+            return new AccountAnswer.Refused("unknown_customer", "no wallet for this customer");
+        }
+        List<HistoryEntry> entries = register.recentForCustomer(request.customerId(), request.historyLimit())
+                .stream().map(HistoryEntry::of).toList();
+        return new AccountAnswer.CustomerOverview(request.customerId(), wallet.get().currency(),
+                wallet.get().balanceMinor(), wallet.get().capMinor().orElse(0), entries);
+    }
+
+    public AccountAnswer merchantTill(AccountRequest.MerchantTill request) {
+        return accounts.till(request.merchantId())
+                .<AccountAnswer>map(till -> new AccountAnswer.MerchantTill(request.merchantId(), till.currency(),
+                        till.balanceMinor()))
+                .orElseGet(() -> new AccountAnswer.Refused("unknown_merchant", "no till for this merchant"));
+    }
+
+    public AccountAnswer merchantTransactions(AccountRequest.MerchantTransactions request) {
+        if (accounts.till(request.merchantId()).isEmpty()) {
+            return new AccountAnswer.Refused("unknown_merchant", "no till for this merchant");
+        }
+        List<HistoryEntry> matching = register.recentForMerchant(request.merchantId(), MERCHANT_SCAN_ENTRIES_MAX)
+                .stream()
+                .filter(entry -> request.status() == null || entry.status().name().equals(request.status()))
+                .map(HistoryEntry::of)
+                .toList();
+        long from = Math.min((long) request.page() * request.size(), matching.size());
+        int to = (int) Math.min(from + request.size(), matching.size());
+        return new AccountAnswer.MerchantTransactions(request.merchantId(), request.page(), request.size(),
+                matching.size(), matching.subList((int) from, to));
+    }
+
+    /**
+     * Refunds a wallet payment of the asking merchant. Another merchant's ticket is answered exactly as an
+     * unknown one, so a merchant cannot probe for other merchants' tickets.
+     */
+    public AccountAnswer refund(AccountRequest.WalletRefund request) {
+        Optional<RegisterEntry> found = register.findByTicket(request.ticketId())
+                .filter(entry -> entry.merchantId().equals(request.merchantId()));
+        if (found.isEmpty()) {
+            return refused(request, null, "unknown_ticket");
+        }
+        RegisterEntry entry = found.get();
+        if (entry.path() == SettlementPath.CARD) {
+            // A card refund is a credit (DE 3 "20") through the card network: not built yet.
+            return refused(request, entry, "not_supported_yet");
+        }
+        RefundOutcome outcome;
+        try {
+            outcome = refunds.refund(request.ticketId(), request.amountMinor(), request.idempotencyKey());
+        } catch (IdempotencyConflictException conflict) {
+            return refused(request, entry, "idempotency_conflict");
+        }
+        RegisterEntry after = register.findByTicket(request.ticketId()).orElse(entry);
+        return new AccountAnswer.Refund(outcome.approved(), outcome.approved() ? null : outcome.reason().code(),
+                outcome.refundId(), request.ticketId(), request.amountMinor(), after.currency(), after.amountMinor(),
+                after.refundedMinor(), outcome.replayed());
+    }
+
+    private static AccountAnswer.Refund refused(AccountRequest.WalletRefund request, RegisterEntry entry,
+                                                String reason) {
+        return new AccountAnswer.Refund(false, reason, null, request.ticketId(), request.amountMinor(),
+                entry == null ? null : entry.currency(), entry == null ? 0 : entry.amountMinor(),
+                entry == null ? 0 : entry.refundedMinor(), false);
+    }
+}

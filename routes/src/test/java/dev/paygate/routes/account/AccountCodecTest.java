@@ -1,0 +1,57 @@
+package dev.paygate.routes.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paygate.routes.order.MalformedMessageException;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AccountCodecTest {
+
+    private final AccountCodec codec = new AccountCodec();
+
+    @Test
+    void everyRequestSurvivesTheWireWithItsType() {
+        List<AccountRequest> requests = List.of(
+                new AccountRequest.CustomerOverview("alice", 20),
+                new AccountRequest.MerchantTill("demo-shop"),
+                new AccountRequest.MerchantTransactions("demo-shop", 2, 50, "REFUSED"),
+                new AccountRequest.WalletRefund("demo-shop", "tkt-1", 500, "r-1"),
+                new AccountRequest.WalletTopUp("alice", 2_500, "t-1"));
+
+        requests.forEach(request -> assertThat(codec.decodeRequest(codec.encode(request))).isEqualTo(request));
+    }
+
+    @Test
+    void answersSurviveTheWireWithTimesAsText() {
+        AccountAnswer overview = new AccountAnswer.CustomerOverview("alice", "EUR", 100, 50_000, List.of(
+                new HistoryEntry(7, "tkt-7", Instant.parse("2026-11-24T20:00:00Z"), "demo-shop", "alice", "o-7",
+                        1_250, "EUR", "wallet", "APPROVED", null, 0, null, null)));
+
+        String json = codec.encode(overview);
+
+        assertThat(json).contains("\"type\":\"customer-overview\"", "\"registeredAt\":\"2026-11-24T20:00:00Z\"");
+        assertThat(codec.decodeAnswer(json)).isEqualTo(overview);
+    }
+
+    @Test
+    void malformedOrUnknownRequestsAreRejectedAsPoison() {
+        assertThatThrownBy(() -> codec.decodeRequest("")).isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> codec.decodeRequest("{\"type\":\"drain-the-till\",\"merchantId\":\"m\"}"))
+                .isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> codec.decodeRequest("{\"type\":\"merchant-transactions\",\"merchantId\":\"m\","
+                + "\"page\":0,\"size\":5000}")).isInstanceOf(MalformedMessageException.class);
+    }
+
+    @Test
+    void requestsOutOfBoundsAreNeverBuilt() {
+        assertThatThrownBy(() -> new AccountRequest.CustomerOverview("alice", 101))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AccountRequest.MerchantTransactions("m", 0, 10, "PAID"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AccountRequest.WalletRefund("m", "t", 0, "k"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
