@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Import;
 
 /** Front unit, back unit, or both (the default), by profile: see config/application-*.yml. */
 @SpringBootApplication(scanBasePackages = {
-        "dev.paygate.gateway.runtime", "dev.paygate.gateway.seed", "dev.paygate.routes"})
+        "dev.paygate.gateway.runtime", "dev.paygate.gateway.seed", "dev.paygate.routes",
+        "dev.paygate.gateway.operator"})
 @EnableConfigurationProperties(PaygateRuntimeProperties.class)
 @Import(FrontUnitComponents.class)
 public class GatewayApplication {

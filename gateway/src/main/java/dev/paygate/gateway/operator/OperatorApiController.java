@@ -1,0 +1,161 @@
+package dev.paygate.gateway.operator;
+
+import dev.paygate.gateway.voucher.ApiError;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The operator API (issue 7): enrollment of customers and merchants, blocks and lockouts, alerts, and the
+ * ledger invariant check (issue 4). HTTP Basic with an operator account, checked by
+ * {@link OperatorAuthenticationFilter} before any of this runs.
+ */
+@RestController
+@AllInOne
+@RequestMapping(path = "/api/v1/operator", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Operator", description = "Enrollment, blocks, lockouts, alerts and the ledger invariant check")
+@SecurityScheme(name = "operator", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "An operator account (paygate.operator.accounts); realm paygate-operator")
+@SecurityRequirement(name = "operator")
+@ApiResponse(responseCode = "401", description = "operator_auth_failed: no or wrong operator credentials",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "403", description = "cross_site_request: a change posted from another site",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+class OperatorApiController {
+
+    private static final int ALERTS_MAX = 1_000;
+    /** The authenticated operator's name, for the audit log; not a parameter of the API. */
+    private static final String OPERATOR = OperatorAuthenticationFilter.OPERATOR_ATTRIBUTE;
+
+    private final OperatorActions actions;
+    private final OperatorOverview overview;
+
+    OperatorApiController(OperatorActions actions, OperatorOverview overview) {
+        this.actions = actions;
+        this.overview = overview;
+    }
+
+    @PostMapping(path = "/customers", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Enroll a customer",
+            description = "Creates the ledger customer and an empty wallet, sets the password, and seals the card in the"
+                    + " vault. The answer shows the card by its masked PAN only.")
+    @ApiResponse(responseCode = "201", description = "enrolled")
+    @ApiResponse(responseCode = "400", description = "invalid_request",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "customer_exists",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    ResponseEntity<CustomerView> enrollCustomer(@RequestBody CustomerEnrollment request,
+                                                @Parameter(hidden = true) @RequestAttribute(OPERATOR) String operator) {
+        try {
+            return answer(HttpStatus.CREATED, actions.enrollCustomer(request, operator));
+        } finally {
+            request.wipe();
+        }
+    }
+
+    @PostMapping("/customers/{customerId}/block")
+    @Operation(summary = "Block a customer", description = "Freezes the customer in the ledger: every payment is"
+            + " refused with customer_blocked until unblocked.")
+    @ApiResponse(responseCode = "200", description = "blocked")
+    @ApiResponse(responseCode = "404", description = "customer_not_found",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    ResponseEntity<CustomerView> block(@PathVariable String customerId,
+                                       @Parameter(hidden = true) @RequestAttribute(OPERATOR) String operator) {
+        return answer(HttpStatus.OK, actions.setBlocked(customerId, true, operator));
+    }
+
+    @PostMapping("/customers/{customerId}/unblock")
+    @Operation(summary = "Unblock a customer")
+    @ApiResponse(responseCode = "200", description = "unblocked")
+    @ApiResponse(responseCode = "404", description = "customer_not_found",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    ResponseEntity<CustomerView> unblock(@PathVariable String customerId,
+                                         @Parameter(hidden = true) @RequestAttribute(OPERATOR) String operator) {
+        return answer(HttpStatus.OK, actions.setBlocked(customerId, false, operator));
+    }
+
+    @PostMapping("/customers/{customerId}/unlock")
+    @Operation(summary = "Unlock a customer", description = "Lifts the lock the front unit set after too many wrong"
+            + " passwords, and resets the count.")
+    @ApiResponse(responseCode = "200", description = "unlocked")
+    @ApiResponse(responseCode = "404", description = "customer_not_found: no customer with a password by that id",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    ResponseEntity<CustomerView> unlock(@PathVariable String customerId,
+                                        @Parameter(hidden = true) @RequestAttribute(OPERATOR) String operator) {
+        return answer(HttpStatus.OK, actions.unlock(customerId, operator));
+    }
+
+    @PostMapping(path = "/merchants", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Enroll a merchant",
+            description = "Creates the ledger merchant with its till and card acceptor data, registers its Ed25519"
+                    + " ticket-signing key, and issues an API key. The API key's secret is in this answer only.")
+    @ApiResponse(responseCode = "201", description = "enrolled; apiKey.secret is shown this once")
+    @ApiResponse(responseCode = "400", description = "invalid_request",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "merchant_exists",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    ResponseEntity<MerchantView> enrollMerchant(@RequestBody MerchantEnrollment request,
+                                                @Parameter(hidden = true) @RequestAttribute(OPERATOR) String operator) {
+        return answer(HttpStatus.CREATED, actions.enrollMerchant(request, operator));
+    }
+
+    @GetMapping("/invariants")
+    @Operation(summary = "Check the ledger invariants",
+            description = "Checks on one snapshot that balances sum to zero per currency, match the journal, wallets"
+                    + " stay within their cap, and register entries move what they say. Reads the whole journal.")
+    @ApiResponse(responseCode = "200", description = "healthy: no violation")
+    @ApiResponse(responseCode = "409", description = "the ledger breaks at least one rule; every violation is listed"
+            + " (at most 100 per rule)")
+    ResponseEntity<InvariantReportView> invariants() {
+        InvariantReportView report = overview.invariants();
+        return answer(report.healthy() ? HttpStatus.OK : HttpStatus.CONFLICT, report);
+    }
+
+    @GetMapping("/alerts")
+    @Operation(summary = "Recent alerts", description = "Newest first, e.g. customer_locked after too many wrong"
+            + " passwords, with whether the customer is still locked.")
+    @ApiResponse(responseCode = "200", description = "the alerts")
+    @ApiResponse(responseCode = "400", description = "invalid_request: limit out of range",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    ResponseEntity<List<AlertView>> alerts(
+            @Parameter(description = "how many, 1..1000") @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > ALERTS_MAX) {
+            throw OperatorRefusal.invalid("limit is 1.." + ALERTS_MAX);
+        }
+        return answer(HttpStatus.OK, overview.alerts(limit));
+    }
+
+    @PostMapping("/alerts/{alertId}/acknowledge")
+    @Operation(summary = "Acknowledge an alert", description = "Marks it as seen; it stays in the list.")
+    @ApiResponse(responseCode = "204", description = "acknowledged")
+    @ApiResponse(responseCode = "404", description = "alert_not_found",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    ResponseEntity<Void> acknowledge(@PathVariable long alertId,
+                                     @Parameter(hidden = true) @RequestAttribute(OPERATOR) String operator) {
+        actions.acknowledge(alertId, operator);
+        return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
+    }
+
+    private static <T> ResponseEntity<T> answer(HttpStatus status, T body) {
+        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(body);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.paygate.gateway.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paygate.gateway.auth.Argon2idPasswordHasher;
+import dev.paygate.gateway.auth.AuthenticationProperties;
+import dev.paygate.gateway.auth.BasicCredentials;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** Operator accounts without Spring: configured ones, and the generated demo account of the embedded default. */
+@ExtendWith(OutputCaptureExtension.class)
+class OperatorAccountsTest {
+
+    private static final AuthenticationProperties.Argon2 FAST_ARGON2 = new AuthenticationProperties.Argon2(1024, 1, 1);
+    private static final Pattern LOGGED_PASSWORD = Pattern.compile("user 'admin', password '([A-Za-z0-9_-]{24})'");
+
+    private final Argon2idPasswordHasher hasher = new Argon2idPasswordHasher(FAST_ARGON2);
+
+    @Test
+    void acceptsOnlyAConfiguredUserNameWithItsPassword() {
+        OperatorAccounts accounts = new OperatorAccounts(List.of(
+                new OperatorProperties.Account("ops", hasher.hash("first operator pass".toCharArray())),
+                new OperatorProperties.Account("night-shift", hasher.hash("second operator pass".toCharArray()))),
+                hasher);
+
+        assertThat(accounts.authenticate(basic("ops", "first operator pass"))).contains("ops");
+        assertThat(accounts.authenticate(basic("night-shift", "second operator pass"))).contains("night-shift");
+        assertThat(accounts.authenticate(basic("ops", "second operator pass"))).isEmpty();
+        assertThat(accounts.authenticate(basic("OPS", "first operator pass"))).isEmpty();
+        assertThat(accounts.authenticate(basic("nobody", "first operator pass"))).isEmpty();
+    }
+
+    @Test
+    void refusesToStartWithAHashThatIsNotArgon2idOrARepeatedUserName() {
+        String hash = hasher.hash("first operator pass".toCharArray());
+
+        assertThatThrownBy(() -> new OperatorAccounts(List.of(new OperatorProperties.Account("ops", "plain-text")), hasher))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("paygate.operator.accounts[0].password-hash is not an Argon2id PHC string")
+                .hasMessageNotContaining("plain-text");
+        assertThatThrownBy(() -> new OperatorAccounts(List.of(new OperatorProperties.Account("ops", hash),
+                new OperatorProperties.Account("ops", hash)), hasher))
+                .hasMessageContaining("paygate.operator.accounts[1].username repeats ops");
+        assertThatThrownBy(() -> new OperatorAccounts(List.of(new OperatorProperties.Account("has:colon", hash)), hasher))
+                .hasMessageContaining("paygate.operator.accounts[0].username");
+    }
+
+    @Test
+    void generatesTheDemoAdminOnceKeepsOnlyItsHashOwnerOnlyAndLogsThePasswordOnlyThen(@TempDir Path dataDirectory,
+                                                                                     CapturedOutput output) throws Exception {
+        Path keys = dataDirectory.resolve("keys");
+
+        OperatorProperties.Account generated = GeneratedOperatorAccount.loadOrCreate(keys, hasher);
+
+        Matcher logged = LOGGED_PASSWORD.matcher(output.getOut());
+        assertThat(logged.find()).as("the password is logged at its generation: %s", output.getOut()).isTrue();
+        String password = logged.group(1);
+        assertThat(output.getOut()).contains("local demo operator account");
+        Path file = keys.resolve(GeneratedOperatorAccount.FILE_NAME);
+        assertThat(Files.readString(file)).doesNotContain(password).contains("argon2id");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(generated.username()).isEqualTo("admin");
+        OperatorAccounts accounts = new OperatorAccounts(List.of(generated), hasher);
+        assertThat(accounts.authenticate(basic("admin", password))).contains("admin");
+
+        int logLengthBeforeRestart = output.getOut().length();
+        OperatorProperties.Account reloaded = GeneratedOperatorAccount.loadOrCreate(keys, hasher);
+
+        assertThat(reloaded.passwordHash()).isEqualTo(generated.passwordHash());
+        assertThat(output.getOut().substring(logLengthBeforeRestart)).doesNotContain(password, "Generated");
+        try (var leftovers = Files.list(keys)) {
+            assertThat(leftovers).containsExactly(file);
+        }
+    }
+
+    @Test
+    void hashToolMakesAHashTheAccountsAccept() {
+        String hash = OperatorPasswordHash.hash("a long operator password".toCharArray());
+
+        assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        OperatorAccounts accounts = new OperatorAccounts(List.of(new OperatorProperties.Account("ops", hash)), hasher);
+        assertThat(accounts.authenticate(basic("ops", "a long operator password"))).contains("ops");
+        assertThatThrownBy(() -> OperatorPasswordHash.hash("too short".toCharArray()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static BasicCredentials basic(String user, String password) {
+        return new BasicCredentials(user, password.toCharArray());
+    }
+}
