@@ -13,6 +13,7 @@ import dev.paygate.ledger.party.NewMerchant;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.register.RegisterStatus;
+import dev.paygate.ledger.sweep.SweepResult;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.routes.card.network.CardNetworks;
 import dev.paygate.routes.errors.GatewayErrors;
@@ -22,10 +23,13 @@ import dev.paygate.routes.order.PaymentHandover;
 import dev.paygate.routes.order.PaymentOrder;
 import dev.paygate.routes.reversal.ReversalQueue;
 import dev.paygate.routes.support.BackUnitTestRuntime;
+import dev.paygate.routes.sweep.DailySweepJob;
 import dev.paygate.routes.support.RoutesTestApplication;
 import jakarta.jms.Message;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
@@ -74,6 +78,7 @@ class PaymentPipelineIntegrationTest {
     @Autowired CardNetworks networks;
     @Autowired JmsTemplate jms;
     @Autowired HandoverProperties handoverProperties;
+    @Autowired DailySweepJob sweepJob;
 
     @BeforeEach
     void merchantAndNetworksReady() {
@@ -195,6 +200,22 @@ class PaymentPipelineIntegrationTest {
         assertThat(List.of(one, other, third)).extracting(Decision::outcome).containsOnly(Decision.Outcome.APPROVED);
         assertThat(List.of(one, other, third)).extracting(Decision::registerSerial).containsOnly(one.registerSerial());
         assertThat(accounts.wallet(customer).orElseThrow().balanceMinor()).isEqualTo(4_000);
+    }
+
+    @Test
+    void dailySweepEmptiesTheTillIntoASettlementFileOnce() {
+        handover.handOver(order(customerWithCard("4000000000000002", 5_000), 2_000));
+        assertThat(tillMinor()).isPositive();
+        LocalDate day = LocalDate.now(ZoneOffset.UTC);
+
+        SweepResult first = sweepJob.sweep(day);
+        SweepResult second = sweepJob.sweep(day);
+
+        assertThat(tillMinor()).isZero();
+        assertThat(first.settlementFile()).hasValueSatisfying(file -> assertThat(file).isRegularFile());
+        assertThat(first.payments()).anySatisfy(payment -> assertThat(payment.merchantId()).isEqualTo(MERCHANT));
+        assertThat(second.completedEarlier()).isTrue();
+        assertThat(second.payments()).isEqualTo(first.payments());
     }
 
     @Test

@@ -1,0 +1,51 @@
+package dev.paygate.routes.sweep;
+
+import dev.paygate.ledger.party.BankAccount;
+import dev.paygate.ledger.sweep.DailySweep;
+import dev.paygate.ledger.sweep.SettlementDebtor;
+import dev.paygate.ledger.sweep.SweepResult;
+import dev.paygate.routes.BackUnit;
+import dev.paygate.routes.back.BackUnitConfiguration.BackSchemas;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Empties every till with a positive balance into the bank-settlement account once a day and writes the
+ * settlement file. Several back units may all run it: a day already swept pays nobody twice (ledger-service).
+ */
+@Component
+@BackUnit
+public class DailySweepJob {
+
+    private static final Logger log = LoggerFactory.getLogger(DailySweepJob.class);
+
+    private final DailySweep sweep;
+    private final SweepProperties properties;
+    private final Clock clock;
+
+    public DailySweepJob(DataSource dataSource, SweepProperties properties, Clock clock, BackSchemas schemas) {
+        this.sweep = new DailySweep(dataSource, new SettlementDebtor(properties.debtorName(),
+                new BankAccount(properties.debtorIban(), properties.debtorBic())));
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${paygate.sweep.cron:0 15 0 * * *}", zone = "UTC")
+    void sweepTheDayThatEnded() {
+        sweep(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1));
+    }
+
+    public SweepResult sweep(LocalDate businessDay) {
+        SweepResult result = sweep.run(businessDay, properties.outputDirectory());
+        log.info("Sweep of {}: {} merchant payment(s){}{}", businessDay, result.payments().size(),
+                result.settlementFile().map(file -> ", settlement file " + file).orElse(""),
+                result.completedEarlier() ? " (completed earlier; nothing moved)" : "");
+        return result;
+    }
+}
