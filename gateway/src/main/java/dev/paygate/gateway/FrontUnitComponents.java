@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
         "dev.paygate.gateway.merchantapi",
         "dev.paygate.gateway.payment",
         "dev.paygate.gateway.ticket",
-        "dev.paygate.gateway.voucher"})
+        "dev.paygate.gateway.voucher",
+        "dev.paygate.gateway.webhook"})
 class FrontUnitComponents {
 }

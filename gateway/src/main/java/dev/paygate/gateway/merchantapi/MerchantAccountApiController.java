@@ -3,6 +3,7 @@ package dev.paygate.gateway.merchantapi;
 import dev.paygate.gateway.auth.BasicCredentials;
 import dev.paygate.gateway.merchant.MerchantApiKeys;
 import dev.paygate.gateway.voucher.ApiError;
+import dev.paygate.gateway.webhook.WebhookOutbox;
 import dev.paygate.ledger.register.RegisterStatus;
 import dev.paygate.routes.account.AccountAnswer;
 import dev.paygate.routes.account.AccountDesk;
@@ -51,10 +52,12 @@ class MerchantAccountApiController {
 
     private final MerchantApiKeys apiKeys;
     private final AccountDesk desk;
+    private final WebhookOutbox webhooks;
 
-    MerchantAccountApiController(MerchantApiKeys apiKeys, AccountDesk desk) {
+    MerchantAccountApiController(MerchantApiKeys apiKeys, AccountDesk desk, WebhookOutbox webhooks) {
         this.apiKeys = apiKeys;
         this.desk = desk;
+        this.webhooks = webhooks;
     }
 
     @GetMapping("/transactions")
@@ -118,6 +121,9 @@ class MerchantAccountApiController {
         if (!refund.approved()) {
             return error(CONFLICTS.contains(refund.reason()) ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
                     refund.reason(), RefundRequest.explain(refund.reason()));
+        }
+        if (!refund.replayed()) {
+            webhooks.recordRefunded(merchantId.get(), refund);
         }
         return ResponseEntity.status(refund.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())

@@ -1,6 +1,7 @@
 package dev.paygate.gateway.operator;
 
 import dev.paygate.gateway.voucher.ApiError;
+import dev.paygate.gateway.webhook.WebhookSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -10,7 +11,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,12 +51,16 @@ class OperatorApiController {
     /** The authenticated operator's name, for the audit log; not a parameter of the API. */
     private static final String OPERATOR = OperatorAuthenticationFilter.OPERATOR_ATTRIBUTE;
 
+    private static final Logger log = LoggerFactory.getLogger(OperatorApiController.class);
+
     private final OperatorActions actions;
     private final OperatorOverview overview;
+    private final WebhookSettings webhookSettings;
 
-    OperatorApiController(OperatorActions actions, OperatorOverview overview) {
+    OperatorApiController(OperatorActions actions, OperatorOverview overview, WebhookSettings webhookSettings) {
         this.actions = actions;
         this.overview = overview;
+        this.webhookSettings = webhookSettings;
     }
 
     @PostMapping(path = "/customers", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -116,6 +125,23 @@ class OperatorApiController {
     ResponseEntity<MerchantView> enrollMerchant(@RequestBody MerchantEnrollment request,
                                                 @Parameter(hidden = true) @RequestAttribute(OPERATOR) String operator) {
         return answer(HttpStatus.CREATED, actions.enrollMerchant(request, operator));
+    }
+
+    @PutMapping(path = "/merchants/{merchantId}/webhook", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Set a merchant's webhook endpoint",
+            description = "Outcomes (approved, refused, refunded) are posted there, signed with HMAC-SHA256 over"
+                    + " the timestamp and body with this secret (docs/webhooks.md). https, or http to loopback.")
+    @ApiResponse(responseCode = "204", description = "set")
+    @ApiResponse(responseCode = "400", description = "invalid_request: unknown merchant, bad URL or secret",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    ResponseEntity<Void> configureWebhook(@PathVariable String merchantId, @RequestBody WebhookEndpointRequest request,
+                                          @Parameter(hidden = true) @RequestAttribute(OPERATOR) String operator) {
+        if (request.notifyUrl() == null || request.secret() == null) {
+            throw new IllegalArgumentException("notifyUrl and secret are required");
+        }
+        webhookSettings.configure(merchantId, URI.create(request.notifyUrl()), request.secret());
+        log.info("Operator {} set the webhook endpoint of merchant {} to {}", operator, merchantId, request.notifyUrl());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/invariants")

@@ -9,6 +9,7 @@ import dev.paygate.gateway.voucher.RefusalIssuer;
 import dev.paygate.gateway.voucher.StoredVoucher;
 import dev.paygate.gateway.voucher.VoucherIssuer;
 import dev.paygate.gateway.voucher.VoucherStore;
+import dev.paygate.gateway.webhook.WebhookOutbox;
 import dev.paygate.merchant.jose.ClaimNames;
 import dev.paygate.merchant.jose.ClaimRules;
 import dev.paygate.merchant.jose.InvalidClaimsException;
@@ -52,11 +53,12 @@ class PaymentFlow {
     private final RefusalIssuer refusalIssuer;
     private final MerchantKeys merchantKeys;
     private final FrontSchema schema;
+    private final WebhookOutbox webhooks;
     private final Clock clock;
 
     PaymentFlow(TicketCheck ticketCheck, UsedTickets usedTickets, CustomerCredentials credentials,
                 PaymentHandover handover, VoucherIssuer voucherIssuer, VoucherStore voucherStore,
-                RefusalIssuer refusalIssuer, MerchantKeys merchantKeys, FrontSchema schema,
+                RefusalIssuer refusalIssuer, MerchantKeys merchantKeys, FrontSchema schema, WebhookOutbox webhooks,
                 ObjectProvider<Clock> clock) {
         this.ticketCheck = ticketCheck;
         this.usedTickets = usedTickets;
@@ -67,6 +69,7 @@ class PaymentFlow {
         this.refusalIssuer = refusalIssuer;
         this.merchantKeys = merchantKeys;
         this.schema = schema;
+        this.webhooks = webhooks;
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
@@ -170,11 +173,15 @@ class PaymentFlow {
         };
     }
 
-    /** Signs and stores the voucher with the ticket's outcome in one transaction, then sends it to the merchant. */
+    /**
+     * Signs and stores the voucher with the ticket's outcome and its webhook event in one transaction, then sends
+     * it to the merchant.
+     */
     private PaymentOutcome approved(Ticket ticket, String merchantName, String customerId, Decision decision) {
         StoredVoucher voucher = voucherIssuer.issue(ticket, customerId, decision);
         boolean recorded = schema.inTransaction(status -> {
             if (voucherStore.save(voucher) && usedTickets.recordApproved(ticket.ticketId(), voucher.voucherId())) {
+                webhooks.recordApproved(ticket, voucher, decision);
                 return true;
             }
             status.setRollbackOnly();
@@ -192,7 +199,15 @@ class PaymentFlow {
         RefusalReason reason = backUnitReason(decision);
         String message = RefusalMessages.message(reason, decision.path());
         String refusal = refusalIssuer.issue(ticket, reason, message);
-        if (!usedTickets.recordRefused(ticket.ticketId(), refusal)) {
+        // The outcome and its webhook event commit together: a recorded refusal is always announced.
+        boolean recorded = schema.inTransaction(status -> {
+            if (!usedTickets.recordRefused(ticket.ticketId(), refusal)) {
+                return false;
+            }
+            webhooks.recordRefused(ticket, reason);
+            return true;
+        });
+        if (!recorded) {
             return firstOutcome(ticket, merchantName, usedTickets.find(ticket.ticketId()).orElseThrow());
         }
         log.info("Ticket {} refused by the back unit: {}", ticket.ticketId(), reason.code());

@@ -14,6 +14,7 @@ import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.gateway.merchant.MerchantApiKeys;
 import dev.paygate.gateway.merchant.MerchantKeys;
 import dev.paygate.gateway.runtime.TestPorts;
+import dev.paygate.gateway.webhook.WebhookSettings;
 import dev.paygate.ledger.party.CustomerRecords;
 import dev.paygate.ledger.party.MerchantRecords;
 import dev.paygate.ledger.register.PaymentRegister;
@@ -112,6 +113,8 @@ class OperatorConsoleTest {
     PaymentRegister register;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    WebhookSettings webhookSettings;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
 
@@ -224,6 +227,24 @@ class OperatorConsoleTest {
         assertThat(json.readTree(terminalTaken.body()).path("reason").asText()).isEqualTo("terminal_in_use");
         assertThat(merchants.find(onATakenTerminal)).isEmpty();
         assertThat(merchantKeys.merchantName(onATakenTerminal)).as("nothing half-made in the front").isEmpty();
+    }
+
+    @Test
+    void setsAMerchantsWebhookEndpoint() throws Exception {
+        String merchantId = newId("hook-shop");
+        assertThat(postJson("/api/v1/operator/merchants",
+                merchantJson(merchantId, Ed25519Keys.generate(merchantId + "-k1"))).statusCode()).isEqualTo(201);
+        String path = "/api/v1/operator/merchants/" + merchantId + "/webhook";
+
+        HttpResponse<String> set = putJson(path, json.createObjectNode()
+                .put("notifyUrl", "https://shop.example/paygate/events").put("secret", "a-webhook-secret-of-32-bytes-ok"));
+        HttpResponse<String> plainHttp = putJson(path, json.createObjectNode()
+                .put("notifyUrl", "http://shop.example/events").put("secret", "a-webhook-secret-of-32-bytes-ok"));
+
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(204);
+        assertThat(webhookSettings.find(merchantId)).isPresent();
+        assertThat(plainHttp.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(plainHttp.body()).path("reason").asText()).isEqualTo("invalid_request");
     }
 
     @Test
@@ -441,6 +462,11 @@ class OperatorConsoleTest {
                 .put("currency", "EUR");
         merchant.set("publicJwk", json.readTree(Ed25519Keys.publicJwkJson(signingKey)));
         return merchant;
+    }
+
+    private HttpResponse<String> putJson(String path, JsonNode body) throws Exception {
+        return send(authorized(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     private HttpResponse<String> postJson(String path, JsonNode body) throws Exception {

@@ -38,7 +38,8 @@ import org.springframework.context.annotation.ComponentScan;
         "dev.paygate.gateway.voucher",
         "dev.paygate.gateway.payment",
         "dev.paygate.gateway.keys",
-        "dev.paygate.gateway.merchant"})
+        "dev.paygate.gateway.merchant",
+        "dev.paygate.gateway.webhook"})
 public class FrontTestApplication {
 
     /** The properties of {@link FrontUnitTest}, for tests that start contexts of their own (restarts, key rotation). */

@@ -1,0 +1,100 @@
+package dev.paygate.gateway.webhook;
+
+import dev.paygate.gateway.auth.BasicCredentials;
+import dev.paygate.gateway.merchant.MerchantApiKeys;
+import dev.paygate.gateway.voucher.ApiError;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The merchant's notifications with their delivery state, over HTTP Basic with the merchant API key (the
+ * {@code merchantApiKey} scheme of the merchant account API). The merchant is always the key's owner.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/merchants/me", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Merchant webhooks", description = "Signed notifications of payment outcomes and their delivery attempts")
+@SecurityRequirement(name = "merchantApiKey")
+class WebhookApiController {
+
+    static final int PAGE_SIZE_MAX = 100;
+    private static final String REALM = "Basic realm=\"paygate-merchant\", charset=\"UTF-8\"";
+    private static final Logger log = LoggerFactory.getLogger(WebhookApiController.class);
+
+    private final MerchantApiKeys apiKeys;
+    private final WebhookOutbox outbox;
+
+    WebhookApiController(MerchantApiKeys apiKeys, WebhookOutbox outbox) {
+        this.apiKeys = apiKeys;
+        this.outbox = outbox;
+    }
+
+    @GetMapping("/webhooks")
+    @Operation(summary = "The merchant's webhook events, newest first",
+            description = "Each event with its status (pending, delivered, failed), attempts, next attempt, the "
+                    + "merchant's last HTTP status or error, and the body exactly as signed.")
+    @ApiResponse(responseCode = "200", description = "One page of events")
+    @ApiResponse(responseCode = "400", description = "page or size out of range")
+    @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
+    ResponseEntity<?> events(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @Parameter(description = "zero-based page") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "events per page, 1..100") @RequestParam(defaultValue = "20") int size) {
+        Optional<String> merchantId = authenticate(authorization);
+        if (merchantId.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, REALM)
+                    .cacheControl(CacheControl.noStore())
+                    .body(new ApiError("auth_failed", "Give the merchant API key id and secret with HTTP Basic."));
+        }
+        if (page < 0 || page > Integer.MAX_VALUE / PAGE_SIZE_MAX || size < 1 || size > PAGE_SIZE_MAX) {
+            return error(HttpStatus.BAD_REQUEST, "bad_request", "page >= 0, size 1.." + PAGE_SIZE_MAX + ".");
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(outbox.page(merchantId.get(), page, size));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> fault(Exception fault) {
+        if (fault instanceof TypeMismatchException) {
+            return error(HttpStatus.BAD_REQUEST, "bad_request", "page and size are whole numbers.");
+        }
+        if (fault instanceof ErrorResponse requestError && requestError.getStatusCode().is4xxClientError()) {
+            return error(HttpStatus.valueOf(requestError.getStatusCode().value()), "bad_request",
+                    "The request was not understood.");
+        }
+        log.error("Webhook API fault", fault);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "Something went wrong on our side; please retry later.");
+    }
+
+    private Optional<String> authenticate(String authorization) {
+        Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
+        try {
+            return credentials.flatMap(given -> apiKeys.authenticate(given.userId(), given.secret()));
+        } finally {
+            credentials.ifPresent(BasicCredentials::wipe);
+        }
+    }
+
+    private static ResponseEntity<ApiError> error(HttpStatus status, String reason, String message) {
+        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(new ApiError(reason, message));
+    }
+}

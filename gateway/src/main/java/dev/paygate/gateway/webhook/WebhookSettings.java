@@ -1,0 +1,119 @@
+package dev.paygate.gateway.webhook;
+
+import dev.paygate.gateway.payment.FrontSchema;
+import dev.paygate.merchant.jose.ClaimNames;
+import dev.paygate.merchant.jose.ClaimRules;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where each merchant receives its notifications and the secret they are signed with. A merchant without
+ * settings gets no notifications: its outcomes write nothing to the outbox.
+ */
+@Component
+public class WebhookSettings {
+
+    static final int SECRET_BYTES_MIN = 16;
+    static final int SECRET_BYTES_MAX = 200;
+    static final int URL_LENGTH_MAX = 2_000;
+
+    private final FrontSchema schema;
+
+    public WebhookSettings(FrontSchema schema) {
+        this.schema = schema;
+    }
+
+    /**
+     * Sets (or replaces) the merchant's notify URL and webhook secret. The URL is https, or http to a loopback
+     * host (a merchant's local test server); the secret has 16 to 200 UTF-8 bytes. Pending events go to the new
+     * URL, signed with the new secret; the event numbering goes on where it was.
+     *
+     * @throws IllegalArgumentException on an unknown merchant, a URL or a secret that breaks these rules
+     */
+    public void configure(String merchantId, URI notifyUrl, String secret) {
+        ClaimRules.requireId(ClaimNames.MERCHANT_ID, merchantId);
+        requireNotifyUrl(notifyUrl);
+        int secretBytes = secret == null ? 0 : secret.getBytes(StandardCharsets.UTF_8).length;
+        if (secretBytes < SECRET_BYTES_MIN || secretBytes > SECRET_BYTES_MAX) {
+            throw new IllegalArgumentException("a webhook secret has " + SECRET_BYTES_MIN + " to " + SECRET_BYTES_MAX
+                    + " UTF-8 bytes");
+        }
+        int stored = schema.jdbc().sql("""
+                        INSERT INTO front.webhook_endpoint (merchant_id, notify_url, secret, updated_at)
+                        SELECT merchant_id, :notifyUrl, :secret, clock_timestamp() FROM front.merchant
+                        WHERE merchant_id = :merchantId
+                        ON CONFLICT (merchant_id) DO UPDATE
+                        SET notify_url = EXCLUDED.notify_url, secret = EXCLUDED.secret, updated_at = EXCLUDED.updated_at""")
+                .param("merchantId", merchantId)
+                .param("notifyUrl", notifyUrl.toString())
+                .param("secret", secret)
+                .update();
+        if (stored != 1) {
+            throw new IllegalArgumentException("unknown merchant " + merchantId);
+        }
+    }
+
+    /** The merchant's settings, when it has any. */
+    public Optional<Endpoint> find(String merchantId) {
+        return schema.jdbc().sql("SELECT notify_url, secret FROM front.webhook_endpoint WHERE merchant_id = :merchantId")
+                .param("merchantId", merchantId)
+                .query((row, rowNumber) -> new Endpoint(merchantId, URI.create(row.getString("notify_url")),
+                        row.getString("secret")))
+                .optional();
+    }
+
+    /** Stops notifications to the merchant; events already in the outbox stay there, undelivered. */
+    public boolean remove(String merchantId) {
+        return schema.jdbc().sql("DELETE FROM front.webhook_endpoint WHERE merchant_id = :merchantId")
+                .param("merchantId", merchantId)
+                .update() == 1;
+    }
+
+    static void requireNotifyUrl(URI notifyUrl) {
+        if (notifyUrl == null || !notifyUrl.isAbsolute() || notifyUrl.getHost() == null
+                || notifyUrl.toString().length() > URL_LENGTH_MAX) {
+            throw new IllegalArgumentException("a notify URL is an absolute http(s) URL with a host, at most "
+                    + URL_LENGTH_MAX + " characters");
+        }
+        // User info would put credentials into every log line and error that names the URL.
+        if (notifyUrl.getRawUserInfo() != null || notifyUrl.getRawFragment() != null) {
+            throw new IllegalArgumentException("a notify URL carries no user info and no fragment");
+        }
+        String scheme = notifyUrl.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https")) {
+            return;
+        }
+        if (!scheme.equals("http") || !isLoopback(notifyUrl.getHost())) {
+            throw new IllegalArgumentException("a notify URL is https; plain http only to a loopback host");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        // Only IP literals: resolving a name here would make the rule depend on DNS.
+        if (!literal.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException notALiteral) {
+            return false;
+        }
+    }
+
+    /** A merchant's webhook settings; {@link #toString()} hides the secret. */
+    public record Endpoint(String merchantId, URI notifyUrl, String secret) {
+        @Override
+        public String toString() {
+            return "Endpoint[merchantId=" + merchantId + ", notifyUrl=" + notifyUrl + ", secret=***]";
+        }
+    }
+}
