@@ -3,6 +3,7 @@ package dev.paygate.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.paygate.iso8583.field.Stan;
 import dev.paygate.ledger.Accounts;
 import dev.paygate.ledger.WalletTopUps;
 import dev.paygate.ledger.party.BankAccount;
@@ -13,8 +14,11 @@ import dev.paygate.ledger.party.NewMerchant;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.register.RegisterStatus;
+import dev.paygate.ledger.sequence.DatabaseStanSequence;
 import dev.paygate.ledger.sweep.SweepResult;
 import dev.paygate.ledger.vault.CardVault;
+import dev.paygate.routes.back.Decisions;
+import dev.paygate.routes.card.CardRequest;
 import dev.paygate.routes.card.network.CardNetworks;
 import dev.paygate.routes.errors.GatewayErrors;
 import dev.paygate.routes.order.Decision;
@@ -79,6 +83,7 @@ class PaymentPipelineIntegrationTest {
     @Autowired JmsTemplate jms;
     @Autowired HandoverProperties handoverProperties;
     @Autowired DailySweepJob sweepJob;
+    @Autowired DatabaseStanSequence stans;
 
     @BeforeEach
     void merchantAndNetworksReady() {
@@ -153,6 +158,8 @@ class PaymentPipelineIntegrationTest {
         assertThat(decision.path()).isEqualTo("card");
         assertThat(decision.reason()).isEqualTo(reason);
         if (outcome == Decision.Outcome.APPROVED) {
+            assertThat(reversals.statusOf(decision.ticketId())).as("the answer cancelled the held reversal")
+                    .containsExactly("CANCELLED");
             assertThat(decision.authCode()).isNotBlank();
             assertThat(decision.rrn()).hasSize(12);
             assertThat(tillMinor() - tillBeforeMinor).isEqualTo(6_000);
@@ -184,6 +191,25 @@ class PaymentPipelineIntegrationTest {
         assertThat(tillMinor()).isEqualTo(tillBeforeMinor);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> reversals.statusOf(decision.ticketId()), statuses -> statuses.equals(List.of("ACKNOWLEDGED")));
+    }
+
+    @Test
+    void aReversalHeldByABackUnitThatDiedIsSentWhenItFallsDue() {
+        String customer = customerWithCard("4000000000000002", 0);
+        PaymentOrder order = order(customer, 9_500);
+        register.openCardPayment(Decisions.toRegisterOrder(order), "cardnet-a");
+        Instant sentAt = Instant.now();
+        CardRequest request = CardRequest.purchase(false, "4000000000000002", YearMonth.of(2049, 12), 9_500, "EUR",
+                Stan.of(stans.next("cardnet-a", LocalDate.now(ZoneOffset.UTC))), sentAt, "12345678901",
+                merchants.find(MERCHANT).orElseThrow());
+
+        // What the card step writes before sending; then the process "dies" and nobody releases or activates it.
+        reversals.hold(order.ticketId(), "cardnet-a", customer, vault.cardOnFile(customer).orElseThrow().token(), request,
+                Stan.of(stans.next("cardnet-a", LocalDate.now(ZoneOffset.UTC))), sentAt, sentAt.plusSeconds(1));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> reversals.statusOf(order.ticketId()), statuses -> statuses.equals(List.of("ACKNOWLEDGED")));
+        assertThat(register.findByTicket(order.ticketId()).orElseThrow().status()).isEqualTo(RegisterStatus.REVERSED);
     }
 
     @Test

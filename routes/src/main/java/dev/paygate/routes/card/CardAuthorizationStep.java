@@ -11,6 +11,7 @@ import dev.paygate.ledger.party.MerchantRecords;
 import dev.paygate.ledger.register.CardOutcome;
 import dev.paygate.ledger.register.CardPaymentOpening;
 import dev.paygate.ledger.register.PaymentRegister;
+import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.register.RegisterOrder;
 import dev.paygate.ledger.register.SettlementPath;
 import dev.paygate.ledger.sequence.DatabaseStanSequence;
@@ -45,6 +46,8 @@ import org.springframework.stereotype.Component;
 public class CardAuthorizationStep {
 
     private static final Logger log = LoggerFactory.getLogger(CardAuthorizationStep.class);
+    /** A held reversal falls due this many network timeouts after its request, if nobody claimed the answer. */
+    static final long HELD_REVERSAL_GRACE = 3;
 
     private final PaymentRegister register;
     private final CardVault vault;
@@ -103,18 +106,23 @@ public class CardAuthorizationStep {
                     CardOutcome.refused("issuer_unavailable", null, null)));
         }
         Instant now = clock.instant();
-        Stan stan = Stan.of(stans.next(network, LocalDate.ofInstant(now, ZoneOffset.UTC)));
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Stan stan = Stan.of(stans.next(network, today));
         CardRequest request = CardRequest.purchase(settings.singleMessage(), card.clearPan(), card.expiry(),
                 order.amountMinor(), order.currency(), stan, now, settings.acquirerId(), merchant);
+        // The reversal exists before the request leaves: if this process dies waiting, another back unit sends it.
+        reversals.hold(order.ticketId(), network, order.customerId(), card.token(), request,
+                Stan.of(stans.next(network, today)), now, now.plusMillis(settings.timeoutMs() * HELD_REVERSAL_GRACE));
         ISOMsg answer = networks.mux(network).request(request.toIsoMsg(), settings.timeoutMs());
         if (answer == null) {
-            log.warn("No answer from {} within {} ms for ticket {} (STAN {}); queueing a reversal",
+            log.warn("No answer from {} within {} ms for ticket {} (STAN {}); reversing it",
                     network, settings.timeoutMs(), order.ticketId(), stan.digits());
-            reversals.enqueue(order.ticketId(), network, order.customerId(), card.token(), request,
-                    Stan.of(stans.next(network, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))), clock.instant());
+            reversals.activate(order.ticketId(), clock.instant());
             return Decisions.of(register.markReversed(order.ticketId()));
         }
-        return Decisions.of(register.completeCardPayment(order.ticketId(), outcomeOf(request.mti(), answer, stan)));
+        RegisterEntry completed = register.completeCardPayment(order.ticketId(), outcomeOf(request.mti(), answer, stan));
+        reversals.release(order.ticketId());
+        return Decisions.of(completed);
     }
 
     private CardOutcome outcomeOf(Mti requestMti, ISOMsg answer, Stan stan) {

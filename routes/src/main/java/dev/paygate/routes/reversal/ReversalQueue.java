@@ -26,30 +26,60 @@ public class ReversalQueue {
         this.jdbc = jdbc;
     }
 
-    /** Queues the reversal of {@code original}; a ticket is reversed at most once. */
+    /** Queues the reversal of {@code original}, due now; a ticket is reversed at most once. */
     public void enqueue(String ticketId, String network, String customerId, String cardToken, CardRequest original,
                         Stan reversalStan, Instant now) {
+        insert("PENDING", ticketId, network, customerId, cardToken, original, reversalStan, now, now);
+    }
+
+    /**
+     * Writes the reversal of {@code original} before the request is sent. It stays held while an answer may still
+     * come; {@link #release} cancels it when one does, {@link #activate} sends it when none did, and if nobody
+     * does either (the back unit died) it falls due by itself at {@code dueAt}.
+     */
+    public void hold(String ticketId, String network, String customerId, String cardToken, CardRequest original,
+                     Stan reversalStan, Instant now, Instant dueAt) {
+        insert("HELD", ticketId, network, customerId, cardToken, original, reversalStan, now, dueAt);
+    }
+
+    /** The request was answered: its held reversal is not needed. */
+    public boolean release(String ticketId) {
+        return jdbc.update("update saf.reversal set status = 'CANCELLED' where ticket_id = ? and status = 'HELD'",
+                ticketId) == 1;
+    }
+
+    /** The request got no answer in time: its held reversal is due now. */
+    public boolean activate(String ticketId, Instant now) {
+        return jdbc.update("update saf.reversal set status = 'PENDING', next_attempt_at = ? where ticket_id = ? and status = 'HELD'",
+                Timestamp.from(now), ticketId) == 1;
+    }
+
+    private void insert(String status, String ticketId, String network, String customerId, String cardToken,
+                        CardRequest original, Stan reversalStan, Instant now, Instant nextAttemptAt) {
         var keys = original.keyFields();
         jdbc.update("""
-                insert into saf.reversal (ticket_id, network, customer_id, card_token, original_mti, amount_minor,
-                    currency, original_stan, original_transmitted_at, acquirer_id, rrn, terminal_id, acceptor_id,
-                    acceptor_name_location, mcc, reversal_stan, reversal_transmitted_at, next_attempt_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                insert into saf.reversal (status, ticket_id, network, customer_id, card_token, original_mti,
+                    amount_minor, currency, original_stan, original_transmitted_at, acquirer_id, rrn, terminal_id,
+                    acceptor_id, acceptor_name_location, mcc, reversal_stan, reversal_transmitted_at, next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (ticket_id) do nothing
                 """,
-                ticketId, network, customerId, cardToken, original.mti().value(), keys.amount().amountMinor(),
+                status, ticketId, network, customerId, cardToken, original.mti().value(), keys.amount().amountMinor(),
                 keys.amount().currency().getCurrencyCode(), keys.stan().value(), Timestamp.from(keys.transmittedAt()),
                 keys.acquirerId(), keys.rrn().value(), keys.terminalId(), keys.merchantId(),
                 original.acceptor().nameLocation(), original.acceptor().merchantCategoryCode(), reversalStan.value(),
-                Timestamp.from(now), Timestamp.from(now));
+                Timestamp.from(now), Timestamp.from(nextAttemptAt));
     }
 
-    /** Claims up to {@code limit} due entries for {@code lease}; another back unit skips them meanwhile. */
+    /**
+     * Claims up to {@code limit} due entries for {@code lease}; another back unit skips them meanwhile. A held
+     * entry past its due time belongs to a request whose back unit never came back for it: it is sent too.
+     */
     public List<PendingReversal> claimDue(Instant now, int limit, Duration lease) {
         return jdbc.query("""
-                update saf.reversal set next_attempt_at = ?, attempts = attempts + 1
+                update saf.reversal set status = 'PENDING', next_attempt_at = ?, attempts = attempts + 1
                 where id in (select id from saf.reversal
-                             where status = 'PENDING' and next_attempt_at <= ?
+                             where status in ('HELD', 'PENDING') and next_attempt_at <= ?
                              order by next_attempt_at limit ? for update skip locked)
                 returning *
                 """, ReversalQueue::read, Timestamp.from(now.plus(lease)), Timestamp.from(now), limit);
