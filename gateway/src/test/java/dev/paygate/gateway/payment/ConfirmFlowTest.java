@@ -16,35 +16,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /** Confirm through HTTP, the way the customer's browser does it; the merchant's checks on what comes back. */
 @FrontUnitTest
-class ConfirmFlowTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    StubPaymentHandover backUnit;
-
-    private FrontHttp http;
-    private FrontFixture fixture;
-    private FrontFixture.Merchant merchant;
-    private String customerId;
-
-    @BeforeEach
-    void setUp() {
-        http = new FrontHttp(port);
-        fixture = new FrontFixture(context, http);
-        merchant = fixture.newMerchant("Demo Roastery");
-        customerId = fixture.newCustomer();
-    }
+class ConfirmFlowTest extends FrontFlowTestBase {
 
     @Test
     void anApprovedWalletPaymentRedirectsToTheReturnUrlWithASignedVoucher() {

@@ -6,35 +6,11 @@ import dev.paygate.merchant.ticket.Ticket;
 import dev.paygate.routes.order.Decision;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /** The back unit's answer comes late (or the hand-over breaks): the customer is told so, and nothing is paid twice. */
 @FrontUnitTest
-class PendingPaymentTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    StubPaymentHandover backUnit;
-
-    private FrontHttp http;
-    private FrontFixture fixture;
-    private FrontFixture.Merchant merchant;
-    private String customerId;
-
-    @BeforeEach
-    void setUp() {
-        http = new FrontHttp(port);
-        fixture = new FrontFixture(context, http);
-        merchant = fixture.newMerchant("Demo Roastery");
-        customerId = fixture.newCustomer();
-    }
+class PendingPaymentTest extends FrontFlowTestBase {
 
     @Test
     void aLateDecisionShowsAnHonestPendingPageThenTheStatusLinkDeliversTheVoucher() {

@@ -20,39 +20,17 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /** Every refusal reason of the public contract, reached through the payment page's HTTP interface. */
 @FrontUnitTest
-class RefusalReasonsTest {
+class RefusalReasonsTest extends FrontFlowTestBase {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    StubPaymentHandover backUnit;
     @Autowired
     MerchantKeys merchantKeys;
-
-    private FrontHttp http;
-    private FrontFixture fixture;
-    private FrontFixture.Merchant merchant;
-    private String customerId;
-
-    @BeforeEach
-    void setUp() {
-        http = new FrontHttp(port);
-        fixture = new FrontFixture(context, http);
-        merchant = fixture.newMerchant("Demo Roastery");
-        customerId = fixture.newCustomer();
-    }
 
     @Test
     void invalidTicket() {
