@@ -99,13 +99,15 @@ class MerchantAccountApiController {
     }
 
     @PostMapping(path = "/refunds", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Refund part or all of a wallet payment",
-            description = "Idempotent on idempotencyKey: a repeat answers 200 with the first refund and moves nothing. "
-                    + "Card payments cannot be refunded here yet (not_supported_yet).")
+    @Operation(summary = "Refund part or all of a payment",
+            description = "A wallet payment goes back to the wallet; a card payment to the card, as a credit (DE 3 \"20\")"
+                    + " through the network that authorized it. Idempotent on idempotencyKey: a repeat answers 200"
+                    + " with the first refund and moves nothing.")
     @ApiResponse(responseCode = "201", description = "Refunded")
     @ApiResponse(responseCode = "200", description = "Already refunded under this idempotency key")
     @ApiResponse(responseCode = "409", description = "exceeds_paid_amount or idempotency_conflict")
-    @ApiResponse(responseCode = "422", description = "unknown_ticket, not_refundable or not_supported_yet")
+    @ApiResponse(responseCode = "422", description = "unknown_ticket, not_refundable, or the card issuer's refusal"
+            + " (e.g. card_declined, issuer_unavailable)")
     ResponseEntity<?> refund(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                              @RequestBody RefundRequest request) {
         Optional<String> merchantId = authenticate(authorization);

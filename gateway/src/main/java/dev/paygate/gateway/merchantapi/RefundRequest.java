@@ -25,7 +25,8 @@ record RefundRequest(String ticketId, Long amountMinor, String idempotencyKey) {
             case "exceeds_paid_amount" -> "The refunds would add up to more than was paid.";
             case "idempotency_conflict" -> "This idempotency key was already used for another refund.";
             case "unknown_ticket" -> "No payment with this ticket id for this merchant.";
-            case "not_supported_yet" -> "Card payments cannot be refunded through this API yet.";
+            case "issuer_unavailable" -> "The card network did not answer the credit in time; nothing was refunded. Try again.";
+            case "no_card_on_file" -> "The customer's card is no longer on file; refund another way.";
             case "not_refundable" -> "Only approved payments can be refunded.";
             default -> "The refund was refused.";
         };

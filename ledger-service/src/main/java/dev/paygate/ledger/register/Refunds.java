@@ -4,6 +4,7 @@ import dev.paygate.ledger.IdempotencyConflictException;
 import dev.paygate.ledger.Journal;
 import dev.paygate.ledger.Money;
 import dev.paygate.ledger.RefusalReason;
+import dev.paygate.ledger.SystemAccount;
 import dev.paygate.ledger.Transactions;
 import dev.paygate.ledger.TransferKind;
 import dev.paygate.ledger.TransferRequest;
@@ -17,8 +18,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Gives money back from the merchant's till to the customer's wallet, for wallet and card payments
- * alike. The refunds of a payment never add up to more than was paid: checked here under the
+ * Gives money back from the merchant's till: to the customer's wallet, for wallet and card payments alike,
+ * or to the card of a card payment once its network approved the credit. The refunds of a payment never add up to more than was paid: checked here under the
  * entry's row lock, and again by the database's {@code refunds_within_paid_amount} constraint.
  */
 public final class Refunds {
@@ -30,9 +31,39 @@ public final class Refunds {
     }
 
     /**
+     * Back to the customer's wallet.
+     *
      * @param idempotencyKey unique per refund; a replay returns the first outcome and moves nothing
      */
     public RefundOutcome refund(String ticketId, long amountMinor, String idempotencyKey) {
+        return refund(ticketId, amountMinor, idempotencyKey, false);
+    }
+
+    /**
+     * Back to the card of a card payment, after the card network approved the credit: the till pays the card
+     * clearing account, which the network settles.
+     */
+    public RefundOutcome refundToCard(String ticketId, long amountMinor, String idempotencyKey) {
+        return refund(ticketId, amountMinor, idempotencyKey, true);
+    }
+
+    /** The refund an idempotency key made, if any: a caller checks it before asking a card network again. */
+    public Optional<RefundOutcome> find(String idempotencyKey) {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        return transactions.inSnapshot(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select refund_id from ledger.refund where idempotency_key = ?")) {
+                select.setString(1, idempotencyKey);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next()
+                            ? Optional.of(new RefundOutcome(true, null, row.getLong("refund_id"), true))
+                            : Optional.<RefundOutcome>empty();
+                }
+            }
+        });
+    }
+
+    private RefundOutcome refund(String ticketId, long amountMinor, String idempotencyKey, boolean toCard) {
         Objects.requireNonNull(ticketId, "ticketId");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Money.requirePositive(amountMinor, "amountMinor");
@@ -46,18 +77,22 @@ public final class Refunds {
             if (replayed.isPresent()) {
                 return replayed.get();
             }
-            if (entry.status() != RegisterStatus.APPROVED || entry.path() == SettlementPath.AUTH_ONLY) {
+            if (entry.status() != RegisterStatus.APPROVED || entry.path() == SettlementPath.AUTH_ONLY
+                    || (toCard && entry.path() != SettlementPath.CARD)) {
                 return RefundOutcome.refused(RefusalReason.NOT_REFUNDABLE);
             }
             if (amountMinor > entry.amountMinor() - entry.refundedMinor()) {
                 return RefundOutcome.refused(RefusalReason.EXCEEDS_PAID_AMOUNT);
             }
             OrderParties parties = OrderParties.resolve(connection, entry.customerId(), entry.merchantId());
-            if (parties.walletAccountId() == null) {
+            Long creditAccountId = toCard
+                    ? Journal.systemAccount(connection, SystemAccount.CARD_CLEARING, entry.currency()).accountId()
+                    : parties.walletAccountId();
+            if (creditAccountId == null) {
                 return RefundOutcome.refused(RefusalReason.UNKNOWN_CUSTOMER);
             }
             TransferResult moved = Journal.post(connection, new TransferRequest("refund:" + idempotencyKey,
-                    TransferKind.REFUND, parties.tillAccountId(), parties.walletAccountId(), amountMinor,
+                    TransferKind.REFUND, parties.tillAccountId(), creditAccountId, amountMinor,
                     entry.currency(), entry.serial()));
             return switch (moved) {
                 case TransferResult.Refused refused -> RefundOutcome.refused(refused.reason());

@@ -4,6 +4,7 @@ import static dev.paygate.ledger.testsupport.Fixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paygate.ledger.Account;
 import dev.paygate.ledger.Accounts;
 import dev.paygate.ledger.IdempotencyConflictException;
 import dev.paygate.ledger.RefusalReason;
@@ -118,6 +119,40 @@ class RefundsTest {
 
         assertThat(walletBalance()).isEqualTo(6_000);
         assertThat(tillBalance()).isEqualTo(19_000);
+    }
+
+    @Test
+    void cardRefundPaysCardClearingAndIsFoundByItsKey() {
+        RegisterOrder order = order(merchantId, customerId, 20_000);
+        register.openCardPayment(order, "visa");
+        register.completeCardPayment(order.ticketId(), CardOutcome.approved("A1B2C3", "000000000042", "1"));
+        long clearingBeforeMinor = cardClearingBalance();
+
+        RefundOutcome refund = refunds.refundToCard(order.ticketId(), 1_500, "to-card-" + order.ticketId());
+
+        assertThat(refund.approved()).isTrue();
+        assertThat(walletBalance()).as("the card, not the wallet, gets it back").isEqualTo(5_000);
+        assertThat(tillBalance()).isEqualTo(18_500);
+        assertThat(cardClearingBalance() - clearingBeforeMinor).isEqualTo(1_500);
+        assertThat(refunds.find("to-card-" + order.ticketId())).hasValueSatisfying(found -> {
+            assertThat(found.refundId()).isEqualTo(refund.refundId());
+            assertThat(found.replayed()).isTrue();
+        });
+        assertThat(refunds.find("never-used")).isEmpty();
+    }
+
+    @Test
+    void aWalletPaymentCannotBeRefundedToACard() {
+        RegisterEntry payment = paid(1_000);
+
+        assertThat(refunds.refundToCard(payment.ticketId(), 100, "wrong-way-" + payment.serial()).reason())
+                .isEqualTo(RefusalReason.NOT_REFUNDABLE);
+    }
+
+    private long cardClearingBalance() {
+        return accounts.systemAccounts().stream()
+                .filter(account -> account.code().startsWith("card-clearing"))
+                .mapToLong(Account::balanceMinor).sum();
     }
 
     private RegisterEntry paid(long amountMinor) {

@@ -10,6 +10,7 @@ import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.register.SettlementPath;
 import dev.paygate.routes.BackUnit;
 import java.util.List;
+import org.jpos.iso.ISOException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +28,13 @@ public class BackOfficeLedger {
     private final Accounts accounts;
     private final PaymentRegister register;
     private final Refunds refunds;
+    private final CardRefundStep cardRefunds;
 
-    public BackOfficeLedger(Accounts accounts, PaymentRegister register, Refunds refunds) {
+    public BackOfficeLedger(Accounts accounts, PaymentRegister register, Refunds refunds, CardRefundStep cardRefunds) {
         this.accounts = accounts;
         this.register = register;
         this.refunds = refunds;
+        this.cardRefunds = cardRefunds;
     }
 
     public AccountAnswer customerOverview(AccountRequest.CustomerOverview request) {
@@ -68,10 +71,10 @@ public class BackOfficeLedger {
     }
 
     /**
-     * Refunds a wallet payment of the asking merchant. Another merchant's ticket is answered exactly as an
+     * Refunds a payment of the asking merchant: a wallet payment to the wallet, a card payment to the card. Another merchant's ticket is answered exactly as an
      * unknown one, so a merchant cannot probe for other merchants' tickets.
      */
-    public AccountAnswer refund(AccountRequest.WalletRefund request) {
+    public AccountAnswer refund(AccountRequest.WalletRefund request) throws ISOException {
         Optional<RegisterEntry> found = register.findByTicket(request.ticketId())
                 .filter(entry -> entry.merchantId().equals(request.merchantId()));
         if (found.isEmpty()) {
@@ -79,8 +82,7 @@ public class BackOfficeLedger {
         }
         RegisterEntry entry = found.get();
         if (entry.path() == SettlementPath.CARD) {
-            // A card refund is a credit (DE 3 "20") through the card network: not built yet.
-            return refused(request, entry, "not_supported_yet");
+            return cardRefunds.refund(request, entry);
         }
         RefundOutcome outcome;
         try {

@@ -5,6 +5,7 @@ import dev.paygate.iso8583.field.ResponseCode;
 import dev.paygate.iso8583.field.Rrn;
 import dev.paygate.iso8583.field.Stan;
 import dev.paygate.iso8583.message.FinancialResponse;
+import dev.paygate.iso8583.message.TransactionType;
 import dev.paygate.ledger.Account;
 import dev.paygate.ledger.Accounts;
 import dev.paygate.ledger.TopUpOutcome;
@@ -110,7 +111,7 @@ public class WalletTopUpStep {
         Instant now = clock.instant();
         Stan stan = Stan.of(stans.next(network, LocalDate.ofInstant(now, ZoneOffset.UTC)));
         // A top-up is always a financial request (0200): the wallet is credited at once, nothing to capture.
-        CardRequest charge = CardRequest.build(Mti.FINANCIAL_REQUEST, card.clearPan(), card.expiry(),
+        CardRequest charge = CardRequest.build(Mti.FINANCIAL_REQUEST, TransactionType.PURCHASE, card.clearPan(), card.expiry(),
                 request.amountMinor(), wallet.currency(), stan, now, settings.acquirerId(), Rrn.of(now, stan),
                 acceptor.terminalId(), acceptor.acceptorId(), acceptor.acceptorNameLocation(), acceptor.mcc());
         ISOMsg answer = networks.mux(network).request(charge.toIsoMsg(), settings.timeoutMs());

@@ -17,8 +17,9 @@ import java.time.YearMonth;
 import org.jpos.iso.ISOMsg;
 
 /**
- * One card request as we send it: 0100 on dual-message networks, 0200 on single-message ones. The same
- * shape rebuilds the original of a reversal from the store-and-forward queue.
+ * One card request as we send it: 0100 on dual-message networks, 0200 on single-message ones, 0200 with
+ * processing code "20" for a refund. The same shape rebuilds the original of a reversal from the
+ * store-and-forward queue.
  */
 public record CardRequest(
         Mti mti, KeyFields keyFields, YearMonth expiry, CardAcceptor acceptor) {
@@ -26,15 +27,23 @@ public record CardRequest(
     public static CardRequest purchase(boolean singleMessage, String pan, YearMonth expiry, long amountMinor,
                                         String currency, Stan stan, Instant transmittedAt, String acquirerId,
                                         Merchant merchant) {
-        return build(singleMessage ? Mti.FINANCIAL_REQUEST : Mti.AUTHORIZATION_REQUEST, pan, expiry, amountMinor,
-                currency, stan, transmittedAt, acquirerId, Rrn.of(transmittedAt, stan), merchant.terminalId(),
-                merchant.acceptorId(), merchant.acceptorNameLocation(), merchant.mcc());
+        return build(singleMessage ? Mti.FINANCIAL_REQUEST : Mti.AUTHORIZATION_REQUEST, TransactionType.PURCHASE,
+                pan, expiry, amountMinor, currency, stan, transmittedAt, acquirerId, Rrn.of(transmittedAt, stan),
+                merchant.terminalId(), merchant.acceptorId(), merchant.acceptorNameLocation(), merchant.mcc());
     }
 
-    public static CardRequest build(Mti mti, String pan, YearMonth expiry, long amountMinor, String currency,
-                                     Stan stan, Instant transmittedAt, String acquirerId, Rrn rrn,
+    /** A credit back to the card: a financial request (0200) with processing code "20". */
+    public static CardRequest refund(String pan, YearMonth expiry, long amountMinor, String currency, Stan stan,
+                                      Instant transmittedAt, String acquirerId, Merchant merchant) {
+        return build(Mti.FINANCIAL_REQUEST, TransactionType.REFUND, pan, expiry, amountMinor, currency, stan,
+                transmittedAt, acquirerId, Rrn.of(transmittedAt, stan), merchant.terminalId(), merchant.acceptorId(),
+                merchant.acceptorNameLocation(), merchant.mcc());
+    }
+
+    public static CardRequest build(Mti mti, TransactionType type, String pan, YearMonth expiry, long amountMinor,
+                                     String currency, Stan stan, Instant transmittedAt, String acquirerId, Rrn rrn,
                                      String terminalId, String acceptorId, String acceptorNameLocation, String mcc) {
-        KeyFields keyFields = new KeyFields(Pan.of(pan), TransactionType.PURCHASE, Money.of(amountMinor, currency),
+        KeyFields keyFields = new KeyFields(Pan.of(pan), type, Money.of(amountMinor, currency),
                 stan, transmittedAt, acquirerId, rrn, terminalId, acceptorId);
         return new CardRequest(mti, keyFields, expiry, new CardAcceptor(acceptorNameLocation, mcc));
     }

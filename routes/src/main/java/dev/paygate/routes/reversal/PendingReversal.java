@@ -5,6 +5,8 @@ import java.time.Instant;
 /**
  * A reversal waiting in the store-and-forward queue: what DE 90 needs of the original request, and the
  * reversal's own trace. The PAN is not here; {@code cardToken} finds the card in the vault again.
+ *
+ * @param transactionType the first two digits of the original's processing code (DE 3): "00" or "20"
  */
 public record PendingReversal(
         long id,
@@ -13,6 +15,7 @@ public record PendingReversal(
         String customerId,
         String cardToken,
         String originalMti,
+        String transactionType,
         long amountMinor,
         String currency,
         int originalStan,

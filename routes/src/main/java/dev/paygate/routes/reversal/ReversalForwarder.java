@@ -6,6 +6,7 @@ import dev.paygate.iso8583.field.Stan;
 import dev.paygate.iso8583.message.ReversalKind;
 import dev.paygate.iso8583.message.ReversalRequest;
 import dev.paygate.iso8583.message.ReversalResponse;
+import dev.paygate.iso8583.message.TransactionType;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.ledger.vault.VaultedCard;
@@ -102,7 +103,8 @@ public class ReversalForwarder {
     }
 
     private ISOMsg message(PendingReversal reversal, VaultedCard card) {
-        CardRequest original = CardRequest.build(new Mti(reversal.originalMti()), card.clearPan(), card.expiry(),
+        CardRequest original = CardRequest.build(new Mti(reversal.originalMti()),
+                TransactionType.fromProcessingCode(reversal.transactionType() + "0000"), card.clearPan(), card.expiry(),
                 reversal.amountMinor(), reversal.currency(), Stan.of(reversal.originalStan()),
                 reversal.originalTransmittedAt(), reversal.acquirerId(), new Rrn(reversal.rrn()),
                 reversal.terminalId(), reversal.acceptorId(), reversal.acceptorNameLocation(), reversal.mcc());

@@ -59,12 +59,14 @@ public class ReversalQueue {
         var keys = original.keyFields();
         jdbc.update("""
                 insert into saf.reversal (status, ticket_id, network, customer_id, card_token, original_mti,
-                    amount_minor, currency, original_stan, original_transmitted_at, acquirer_id, rrn, terminal_id,
-                    acceptor_id, acceptor_name_location, mcc, reversal_stan, reversal_transmitted_at, next_attempt_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    transaction_type, amount_minor, currency, original_stan, original_transmitted_at, acquirer_id,
+                    rrn, terminal_id, acceptor_id, acceptor_name_location, mcc, reversal_stan,
+                    reversal_transmitted_at, next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (ticket_id) do nothing
                 """,
-                status, ticketId, network, customerId, cardToken, original.mti().value(), keys.amount().amountMinor(),
+                status, ticketId, network, customerId, cardToken, original.mti().value(),
+                keys.type().processingCode().substring(0, 2), keys.amount().amountMinor(),
                 keys.amount().currency().getCurrencyCode(), keys.stan().value(), Timestamp.from(keys.transmittedAt()),
                 keys.acquirerId(), keys.rrn().value(), keys.terminalId(), keys.merchantId(),
                 original.acceptor().nameLocation(), original.acceptor().merchantCategoryCode(), reversalStan.value(),
@@ -113,7 +115,8 @@ public class ReversalQueue {
     private static PendingReversal read(ResultSet row, int rowNumber) throws SQLException {
         return new PendingReversal(
                 row.getLong("id"), row.getString("ticket_id"), row.getString("network"), row.getString("customer_id"),
-                row.getString("card_token"), row.getString("original_mti"), row.getLong("amount_minor"),
+                row.getString("card_token"), row.getString("original_mti"), row.getString("transaction_type"),
+                row.getLong("amount_minor"),
                 row.getString("currency"), row.getInt("original_stan"),
                 row.getTimestamp("original_transmitted_at").toInstant(), row.getString("acquirer_id"),
                 row.getString("rrn"), row.getString("terminal_id"), row.getString("acceptor_id"),

@@ -177,14 +177,27 @@ class BackOfficeChannelIntegrationTest {
     }
 
     @Test
-    void cardPaymentRefundIsNotSupportedYet() {
-        Decision payment = pay(customerWithCard(APPROVING_CARD, 0), SHOP, 6_000);
+    void cardPaymentIsRefundedToTheCardThroughTheNetwork() {
+        String everydayCard = "4000000000000135";
+        Decision payment = pay(customerWithCard(everydayCard, 0), SHOP, 6_000);
         assertThat(payment.path()).isEqualTo("card");
+        long cardAfterPaymentMinor = BackUnitTestRuntime.simulator().account(everydayCard).orElseThrow().availableMinor();
+        long tillBeforeMinor = accounts.till(SHOP).orElseThrow().balanceMinor();
+        String key = "card-" + payment.ticketId();
 
-        AccountAnswer.Refund refund = desk.refundWalletPayment(SHOP, payment.ticketId(), 100, "card-" + payment.ticketId());
+        AccountAnswer.Refund refund = desk.refundWalletPayment(SHOP, payment.ticketId(), 2_500, key);
+        AccountAnswer.Refund replay = desk.refundWalletPayment(SHOP, payment.ticketId(), 2_500, key);
+        AccountAnswer.Refund tooMuch = desk.refundWalletPayment(SHOP, payment.ticketId(), 3_501, "more-" + key);
 
-        assertThat(refund.approved()).isFalse();
-        assertThat(refund.reason()).isEqualTo("not_supported_yet");
+        assertThat(refund.approved()).as(refund.reason()).isTrue();
+        assertThat(refund.refundedTotalMinor()).isEqualTo(2_500);
+        assertThat(replay.replayed()).isTrue();
+        assertThat(tooMuch.reason()).isEqualTo("exceeds_paid_amount");
+        assertThat(accounts.till(SHOP).orElseThrow().balanceMinor()).isEqualTo(tillBeforeMinor - 2_500);
+        assertThat(BackUnitTestRuntime.simulator().account(everydayCard).orElseThrow().availableMinor())
+                .as("the issuer credited the card once").isEqualTo(cardAfterPaymentMinor + 2_500);
+        assertThat(jdbc.queryForList("select status from saf.reversal where ticket_id = ?", String.class,
+                "card-refund:" + key)).containsExactly("CANCELLED");
     }
 
     @Test
