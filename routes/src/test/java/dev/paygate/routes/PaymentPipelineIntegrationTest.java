@@ -15,6 +15,7 @@ import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.register.RegisterStatus;
 import dev.paygate.ledger.sequence.DatabaseStanSequence;
+import dev.paygate.ledger.sweep.SweepHistory;
 import dev.paygate.ledger.sweep.SweepResult;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.routes.back.Decisions;
@@ -84,6 +85,7 @@ class PaymentPipelineIntegrationTest {
     @Autowired HandoverProperties handoverProperties;
     @Autowired DailySweepJob sweepJob;
     @Autowired DatabaseStanSequence stans;
+    @Autowired SweepHistory sweepHistory;
 
     @BeforeEach
     void merchantAndNetworksReady() {
@@ -242,6 +244,10 @@ class PaymentPipelineIntegrationTest {
         assertThat(first.payments()).anySatisfy(payment -> assertThat(payment.merchantId()).isEqualTo(MERCHANT));
         assertThat(second.completedEarlier()).isTrue();
         assertThat(second.payments()).isEqualTo(first.payments());
+        assertThat(sweepHistory.forMerchant(MERCHANT, 10)).singleElement().satisfies(sweep -> {
+            assertThat(sweep.businessDay()).isEqualTo(day);
+            assertThat(sweep.amountMinor()).isPositive();
+        });
     }
 
     @Test

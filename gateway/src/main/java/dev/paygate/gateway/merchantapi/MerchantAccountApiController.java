@@ -86,7 +86,9 @@ class MerchantAccountApiController {
     }
 
     @GetMapping("/till")
-    @Operation(summary = "The merchant's till balance", description = "What is owed to the merchant at the next sweep.")
+    @Operation(summary = "The merchant's till balance and latest sweeps",
+            description = "What is owed to the merchant at the next daily sweep, and what the latest sweeps paid to"
+                    + " its bank account (newest first, at most 30).")
     @ApiResponse(responseCode = "200", description = "The till")
     @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
     ResponseEntity<?> till(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
@@ -95,7 +97,7 @@ class MerchantAccountApiController {
             return unauthorized();
         }
         AccountAnswer.MerchantTill till = desk.merchantTill(merchantId.get());
-        return ok(new Till(till.merchantId(), till.currency(), till.balanceMinor()));
+        return ok(Till.of(till.merchantId(), till.currency(), till.balanceMinor(), till.sweeps()));
     }
 
     @PostMapping(path = "/refunds", consumes = MediaType.APPLICATION_JSON_VALUE)

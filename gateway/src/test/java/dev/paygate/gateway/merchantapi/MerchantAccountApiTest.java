@@ -108,6 +108,7 @@ class MerchantAccountApiTest {
         assertThat(till.get("currency").asText()).isEqualTo("EUR");
         assertThat(till.get("balanceMinor").asLong())
                 .isEqualTo(gateway.bean(Accounts.class).till("demo-shop").orElseThrow().balanceMinor());
+        assertThat(till.get("sweeps").isArray()).as("the latest sweeps, none before the first").isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.paygate.routes.account;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.paygate.ledger.sweep.SweepHistory;
 import java.util.List;
 
 /** What the back office answers; never a card number, only what the open side may show. */
@@ -22,7 +23,12 @@ public sealed interface AccountAnswer {
         }
     }
 
-    record MerchantTill(String merchantId, String currency, long balanceMinor) implements AccountAnswer {
+    /** The till's balance now and what the latest daily sweeps paid out of it to the merchant's bank. */
+    record MerchantTill(String merchantId, String currency, long balanceMinor, List<SweepHistory.MerchantSweep> sweeps)
+            implements AccountAnswer {
+        public MerchantTill {
+            sweeps = sweeps == null ? List.of() : List.copyOf(sweeps);
+        }
     }
 
     /**

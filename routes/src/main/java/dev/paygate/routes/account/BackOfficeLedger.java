@@ -8,6 +8,7 @@ import dev.paygate.ledger.register.RefundOutcome;
 import dev.paygate.ledger.register.Refunds;
 import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.register.SettlementPath;
+import dev.paygate.ledger.sweep.SweepHistory;
 import dev.paygate.routes.BackUnit;
 import java.util.List;
 import org.jpos.iso.ISOException;
@@ -24,17 +25,22 @@ public class BackOfficeLedger {
      * most this many (the register's own history maximum).
      */
     public static final int MERCHANT_SCAN_ENTRIES_MAX = PaymentRegister.HISTORY_ENTRIES_MAX;
+    /** The latest daily sweeps shown with a till. */
+    static final int SWEEPS_SHOWN = 30;
 
     private final Accounts accounts;
     private final PaymentRegister register;
     private final Refunds refunds;
     private final CardRefundStep cardRefunds;
+    private final SweepHistory sweeps;
 
-    public BackOfficeLedger(Accounts accounts, PaymentRegister register, Refunds refunds, CardRefundStep cardRefunds) {
+    public BackOfficeLedger(Accounts accounts, PaymentRegister register, Refunds refunds, CardRefundStep cardRefunds,
+                            SweepHistory sweeps) {
         this.accounts = accounts;
         this.register = register;
         this.refunds = refunds;
         this.cardRefunds = cardRefunds;
+        this.sweeps = sweeps;
     }
 
     public AccountAnswer customerOverview(AccountRequest.CustomerOverview request) {
@@ -51,7 +57,7 @@ public class BackOfficeLedger {
     public AccountAnswer merchantTill(AccountRequest.MerchantTill request) {
         return accounts.till(request.merchantId())
                 .<AccountAnswer>map(till -> new AccountAnswer.MerchantTill(request.merchantId(), till.currency(),
-                        till.balanceMinor()))
+                        till.balanceMinor(), sweeps.forMerchant(request.merchantId(), SWEEPS_SHOWN)))
                 .orElseGet(() -> new AccountAnswer.Refused("unknown_merchant", "no till for this merchant"));
     }
 

@@ -8,6 +8,7 @@ import dev.paygate.ledger.party.MerchantRecords;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.register.Refunds;
 import dev.paygate.ledger.sequence.DatabaseStanSequence;
+import dev.paygate.ledger.sweep.SweepHistory;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.ledger.vault.VaultKeys;
 import dev.paygate.routes.BackUnit;
@@ -73,6 +74,11 @@ public class BackUnitConfiguration {
     @Bean
     Accounts accounts(DataSource dataSource, BackSchemas schemas) {
         return new Accounts(dataSource);
+    }
+
+    @Bean
+    SweepHistory sweepHistory(DataSource dataSource, BackSchemas schemas) {
+        return new SweepHistory(dataSource);
     }
 
     @Bean
