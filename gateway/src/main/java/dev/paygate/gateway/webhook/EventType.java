@@ -6,7 +6,8 @@ import java.util.Arrays;
 public enum EventType {
     PAYMENT_APPROVED("payment.approved"),
     PAYMENT_REFUSED("payment.refused"),
-    PAYMENT_REFUNDED("payment.refunded");
+    PAYMENT_REFUNDED("payment.refunded"),
+    MERCHANT_SWEPT("merchant.swept");
 
     private final String code;
 

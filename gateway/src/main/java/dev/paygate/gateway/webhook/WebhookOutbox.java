@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,11 +80,34 @@ public class WebhookOutbox {
         return record(merchantId, EventType.PAYMENT_REFUNDED, details);
     }
 
+    /**
+     * A daily sweep paid the merchant's till to its bank. Announced once per merchant and business day, however
+     * often the back unit's event arrives.
+     */
+    public Optional<UUID> recordSwept(String merchantId, LocalDate businessDay, long amountMinor, String currency,
+                                      String iban) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("businessDay", businessDay.toString());
+        details.put("amountMinor", amountMinor);
+        details.put("currency", currency);
+        details.put("iban", iban);
+        return record(merchantId, EventType.MERCHANT_SWEPT, details, "swept:" + merchantId + ":" + businessDay);
+    }
+
     /** The event's id, or empty when the merchant has no notify URL (then nothing is recorded). */
     Optional<UUID> record(String merchantId, EventType type, Map<String, Object> details) {
+        return record(merchantId, type, details, null);
+    }
+
+    /** @param dedupeKey when not null, an event already recorded under it is not recorded again */
+    private Optional<UUID> record(String merchantId, EventType type, Map<String, Object> details, String dedupeKey) {
         record Numbered(long sequence, Instant now) {
         }
         return schema.inTransaction(status -> {
+            if (dedupeKey != null && schema.jdbc().sql("SELECT 1 FROM front.webhook_event WHERE dedupe_key = :key")
+                    .param("key", dedupeKey).query((row, rowNumber) -> 1).optional().isPresent()) {
+                return Optional.<UUID>empty();
+            }
             Optional<Numbered> numbered = schema.jdbc().sql("""
                             UPDATE front.webhook_endpoint SET last_sequence = last_sequence + 1
                             WHERE merchant_id = :merchantId
@@ -108,15 +132,16 @@ public class WebhookOutbox {
                 }
             });
             schema.jdbc().sql("""
-                            INSERT INTO front.webhook_event
-                                (event_id, merchant_id, sequence, type, body, status, next_attempt_at, created_at)
-                            VALUES (:eventId, :merchantId, :sequence, :type, :body, 'pending', :now, :now)""")
+                            INSERT INTO front.webhook_event (event_id, merchant_id, sequence, type, body, status,
+                                next_attempt_at, created_at, dedupe_key)
+                            VALUES (:eventId, :merchantId, :sequence, :type, :body, 'pending', :now, :now, :dedupeKey)""")
                     .param("eventId", eventId)
                     .param("merchantId", merchantId)
                     .param("sequence", numbered.get().sequence())
                     .param("type", type.code())
                     .param("body", json(body))
                     .param("now", Timestamp.from(numbered.get().now()))
+                    .param("dedupeKey", dedupeKey)
                     .update();
             return Optional.of(eventId);
         });

@@ -9,19 +9,26 @@ import dev.paygate.gateway.customer.RunningGateway;
 import dev.paygate.gateway.merchant.MerchantApiKeys;
 import dev.paygate.merchant.webhook.WebhookVerifier;
 import dev.paygate.routes.order.Decision;
+import dev.paygate.routes.sweep.DailySweepJob;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A wallet refund through the merchant API on the whole gateway (real back office over Artemis) is notified once. */
+/**
+ * On the whole gateway (real back office over Artemis): a wallet refund through the merchant API is notified
+ * once, and so is a daily sweep, however often it runs.
+ */
 class WebhookRefundTest {
 
     private static final String SECRET = "whsec_refund_test_secret_0123456789";
@@ -58,8 +65,8 @@ class WebhookRefundTest {
         assertThat(postRefund(refund).statusCode()).isEqualTo(201);
         assertThat(postRefund(refund).statusCode()).isEqualTo(200);
 
-        await().atMost(WAIT).until(() -> !receiver.accepted("/refunds").isEmpty());
-        WebhookReceiver.Received delivery = receiver.accepted("/refunds").getFirst();
+        await().atMost(WAIT).until(() -> !accepted("payment.refunded").isEmpty());
+        WebhookReceiver.Received delivery = accepted("payment.refunded").getFirst();
         new WebhookVerifier(SECRET).verify(delivery.signature(), delivery.body());
         JsonNode body = JSON.readTree(delivery.body());
         assertThat(body.get("type").asText()).isEqualTo("payment.refunded");
@@ -72,7 +79,36 @@ class WebhookRefundTest {
                         .filteredOn(event -> event.body().contains(payment.ticketId()))
                         .singleElement()
                         .satisfies(event -> assertThat(event.status()).isEqualTo("delivered")));
-        assertThat(receiver.received("/refunds")).hasSize(1);
+        assertThat(receiver.received("/refunds")).filteredOn(received -> isOfType(received, "payment.refunded"))
+                .hasSize(1);
+    }
+
+    @Test
+    void aDailySweepIsAnnouncedOnceHoweverOftenItRuns() throws Exception {
+        gateway.pay("alice", "demo-shop", 700, "sweep-" + UUID.randomUUID());
+        LocalDate day = LocalDate.now(ZoneOffset.UTC);
+        DailySweepJob sweep = gateway.bean(DailySweepJob.class);
+
+        sweep.sweep(day);
+        sweep.sweep(day);
+
+        await().atMost(WAIT).until(() -> !accepted("merchant.swept").isEmpty());
+        WebhookReceiver.Received delivery = accepted("merchant.swept").getFirst();
+        new WebhookVerifier(SECRET).verify(delivery.signature(), delivery.body());
+        JsonNode body = JSON.readTree(delivery.body());
+        assertThat(body.get("businessDay").asText()).isEqualTo(day.toString());
+        assertThat(body.get("amountMinor").asLong()).isPositive();
+        assertThat(body.get("iban").asText()).isEqualTo("DE89370400440532013000");
+        // The second run's event reached the front too, and recorded nothing.
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> accepted("merchant.swept").size() == 1);
+    }
+
+    private static List<WebhookReceiver.Received> accepted(String type) {
+        return receiver.accepted("/refunds").stream().filter(received -> isOfType(received, type)).toList();
+    }
+
+    private static boolean isOfType(WebhookReceiver.Received received, String type) {
+        return new String(received.body(), StandardCharsets.UTF_8).contains("\"type\":\"" + type + "\"");
     }
 
     private static HttpResponse<String> postRefund(String json) throws Exception {

@@ -6,6 +6,8 @@ import dev.paygate.ledger.sweep.SettlementDebtor;
 import dev.paygate.ledger.sweep.SweepResult;
 import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.back.BackUnitConfiguration.BackSchemas;
+import dev.paygate.routes.events.MerchantEvents;
+import dev.paygate.routes.events.MerchantSwept;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,12 +30,15 @@ public class DailySweepJob {
     private final DailySweep sweep;
     private final SweepProperties properties;
     private final Clock clock;
+    private final MerchantEvents events;
 
-    public DailySweepJob(DataSource dataSource, SweepProperties properties, Clock clock, BackSchemas schemas) {
+    public DailySweepJob(DataSource dataSource, SweepProperties properties, Clock clock, MerchantEvents events,
+                         BackSchemas schemas) {
         this.sweep = new DailySweep(dataSource, new SettlementDebtor(properties.debtorName(),
                 new BankAccount(properties.debtorIban(), properties.debtorBic())));
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     @Scheduled(cron = "${paygate.sweep.cron:0 15 0 * * *}", zone = "UTC")
@@ -41,8 +46,11 @@ public class DailySweepJob {
         sweep(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1));
     }
 
+    /** Also tells the front unit about every payment, again on a re-run: the front announces each once. */
     public SweepResult sweep(LocalDate businessDay) {
         SweepResult result = sweep.run(businessDay, properties.outputDirectory());
+        result.payments().forEach(payment -> events.publish(new MerchantSwept(payment.merchantId(), businessDay,
+                payment.amountMinor(), payment.currency(), payment.creditorAccount().iban())));
         log.info("Sweep of {}: {} merchant payment(s){}{}", businessDay, result.payments().size(),
                 result.settlementFile().map(file -> ", settlement file " + file).orElse(""),
                 result.completedEarlier() ? " (completed earlier; nothing moved)" : "");

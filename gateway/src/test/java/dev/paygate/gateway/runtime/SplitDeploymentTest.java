@@ -1,0 +1,323 @@
+package dev.paygate.gateway.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.nimbusds.jose.jwk.JWK;
+import dev.paygate.gateway.GatewayApplication;
+import dev.paygate.gateway.auth.AuthenticationResult;
+import dev.paygate.gateway.auth.CustomerCredentials;
+import dev.paygate.gateway.merchant.MerchantKeys;
+import dev.paygate.ledger.Accounts;
+import dev.paygate.ledger.WalletTopUps;
+import dev.paygate.ledger.party.BankAccount;
+import dev.paygate.ledger.party.CustomerRecords;
+import dev.paygate.ledger.party.MerchantRecords;
+import dev.paygate.ledger.party.NewCustomer;
+import dev.paygate.ledger.party.NewMerchant;
+import dev.paygate.ledger.register.PaymentRegister;
+import dev.paygate.ledger.vault.CardVault;
+import dev.paygate.routes.card.network.CardNetworks;
+import dev.paygate.routes.order.Decision;
+import dev.paygate.routes.order.PaymentHandover;
+import dev.paygate.routes.order.PaymentOrder;
+import dev.paygate.simulator.BankSimulator;
+import dev.paygate.simulator.SimulatorConfig;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The split deployment as an operator runs it (README, "Configuration"): one standalone Artemis broker on
+ * TCP, one PostgreSQL, the bank simulator on loopback, a back unit ({@code external,back}) and a front unit
+ * ({@code external,front}) in separate Spring contexts that meet only through the broker and the database,
+ * where the front logs in with a role of its own that has no grant on the ledger (DESIGN: the front unit
+ * holds no ledger credentials).
+ * Q2 is per JVM, so this class starts exactly one back unit and closes it after its tests.
+ */
+class SplitDeploymentTest {
+
+    /** Absolute: Spring's String-to-Path conversion does not take "../". */
+    private static final Path CONFIG = Path.of("..", "config").toAbsolutePath().normalize();
+    private static final Path PG_BINARIES = Path.of("target", "split-pg-binaries").toAbsolutePath();
+    private static final Duration PG_STARTUP_WAIT = Duration.ofSeconds(60);
+    private static final Duration NETWORKS_WAIT = Duration.ofSeconds(30);
+    private static final int VAULT_KEY_BYTES = 32;
+    private static final String MERCHANT = "split-shop";
+    private static final String CURRENCY = "EUR";
+    /** Above the EUR wallet threshold of config/application.yml (3000): the card pays. */
+    private static final long CARD_AMOUNT_MINOR = 4_500;
+    private static final long WALLET_AMOUNT_MINOR = 1_250;
+    private static final long OPENING_BALANCE_MINOR = 5_000;
+    private static final String APPROVED_CARD_PAN = "4000000000000002";
+    /** The front's own database login: it may create its schema, and has no grant on the ledger's. */
+    private static final String FRONT_ROLE = "split_front";
+    private static final AtomicInteger CUSTOMERS = new AtomicInteger();
+
+    private static Path workDirectory;
+    private static EmbeddedPostgres postgres;
+    private static EmbeddedActiveMQ broker;
+    private static BankSimulator simulator;
+    private static ConfigurableApplicationContext back;
+    private static ConfigurableApplicationContext front;
+
+    @BeforeAll
+    static void startBrokerDatabaseSimulatorAndBothUnits() throws Exception {
+        workDirectory = Files.createTempDirectory(Path.of("target"), "split-").toAbsolutePath();
+        Files.createDirectories(PG_BINARIES);
+        postgres = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(PG_BINARIES.toFile())
+                .setDataDirectory(workDirectory.resolve("postgres"))
+                .setServerConfig("synchronous_commit", "on")
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(PG_STARTUP_WAIT)
+                .start();
+        String database = workDirectory.getFileName().toString().replace('-', '_');
+        createDatabaseWithFrontRole(database);
+        // Not zonky's getJdbcUrl: its "?user=postgres" would override each unit's own login.
+        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
+        String brokerUrl = startBroker();
+        simulator = BankSimulator.start(SimulatorConfig.load(CONFIG.resolve("bank-simulator/simulator.yml"))
+                .withEphemeralPorts());
+
+        List<String> shared = List.of(
+                "--paygate.config-directory=" + CONFIG,
+                "--spring.config.additional-location=optional:file:" + CONFIG + "/",
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.artemis.broker-url=" + brokerUrl);
+        back = SpringApplication.run(GatewayApplication.class, arguments(shared,
+                "--spring.profiles.active=external,back",
+                "--spring.datasource.username=postgres",
+                "--paygate.data-directory=" + workDirectory.resolve("back"),
+                "--paygate.card.networks.cardnet-a.port=" + simulator.port("cardnet-a"),
+                "--paygate.card.networks.cardnet-b.port=" + simulator.port("cardnet-b"),
+                "--paygate.vault.keys.k1=" + randomVaultKey(),
+                "--paygate.vault.active-key-id=k1"));
+        front = SpringApplication.run(GatewayApplication.class, arguments(shared,
+                "--spring.profiles.active=external,front",
+                "--spring.datasource.username=" + FRONT_ROLE,
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--paygate.data-directory=" + workDirectory.resolve("front"),
+                "--paygate.handover.reply-timeout-ms=15000"));
+
+        CardNetworks networks = back.getBean(CardNetworks.class);
+        await().atMost(NETWORKS_WAIT).until(() -> networks.isConnected("cardnet-a") && networks.isConnected("cardnet-b"));
+        enrollMerchant();
+    }
+
+    @AfterAll
+    static void stopInReverseOrder() throws Exception {
+        List<Exception> failures = new ArrayList<>();
+        closeCollectingFailure(front == null ? null : front::close, failures);
+        closeCollectingFailure(back == null ? null : back::close, failures);
+        closeCollectingFailure(simulator == null ? null : simulator::close, failures);
+        closeCollectingFailure(broker == null ? null : broker::stop, failures);
+        closeCollectingFailure(postgres == null ? null : postgres::close, failures);
+        closeCollectingFailure(workDirectory == null ? null : SplitDeploymentTest::removeWorkDirectory, failures);
+        if (!failures.isEmpty()) {
+            Exception first = failures.getFirst();
+            failures.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    @Test
+    void frontUnitHoldsNoLedgerNoCardVaultAndNoCardNetwork() {
+        assertThat(front.getBeanProvider(PaymentRegister.class).getIfAvailable()).isNull();
+        assertThat(front.getBeanProvider(CardVault.class).getIfAvailable()).isNull();
+        assertThat(front.getBeanProvider(CardNetworks.class).getIfAvailable()).isNull();
+        assertThat(front.getBeanProvider(Accounts.class).getIfAvailable()).isNull();
+        assertThat(front).isInstanceOf(WebServerApplicationContext.class);
+        assertThat(((WebServerApplicationContext) front).getWebServer().getPort()).isPositive();
+        CamelContext camel = front.getBean(CamelContext.class);
+        assertThat(camel.getRoute("front.payment.handover")).isNotNull();
+        assertThat(camel.getRoute("back.payment.receive")).as("the front consumes no payment orders").isNull();
+    }
+
+    @Test
+    void backUnitHasNoHttpListenerButOwnsLedgerVaultAndNetworks() {
+        assertThat(back).isNotInstanceOf(WebServerApplicationContext.class);
+        assertThat(back.getBeanProvider(PaymentRegister.class).getIfAvailable()).isNotNull();
+        assertThat(back.getBeanProvider(CardVault.class).getIfAvailable()).isNotNull();
+        assertThat(back.getBean(CardNetworks.class).isConnected("cardnet-a")).isTrue();
+        assertThat(back.getBeanProvider(MerchantKeys.class).getIfAvailable()).as("no front pages in the back").isNull();
+        CamelContext camel = back.getBean(CamelContext.class);
+        assertThat(camel.getRoute("back.payment.receive")).isNotNull();
+        assertThat(camel.getRoute("front.payment.handover")).isNull();
+    }
+
+    @Test
+    void frontDatabaseLoginCannotReadTheLedger() {
+        JdbcClient frontDatabase = JdbcClient.create(front.getBean(DataSource.class));
+
+        assertThat(frontDatabase.sql("SELECT current_user").query(String.class).single()).isEqualTo(FRONT_ROLE);
+        assertThatThrownBy(() -> frontDatabase.sql("SELECT count(*) FROM ledger.account").query(Long.class).single())
+                .rootCause().hasMessageContaining("permission denied for schema ledger");
+        assertThat(frontDatabase.sql("SELECT count(*) FROM front.merchant").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void frontKeepsItsCredentialsAndMerchantKeysInItsOwnSchema() {
+        String customer = customerWithCard(0);
+        front.getBean(CustomerCredentials.class).enroll(customer, "split-pass-1".toCharArray());
+
+        assertThat(front.getBean(CustomerCredentials.class).authenticate(customer, "split-pass-1".toCharArray()))
+                .isEqualTo(AuthenticationResult.AUTHENTICATED);
+        assertThat(front.getBean(MerchantKeys.class).merchantName(MERCHANT)).contains("Split Shop");
+    }
+
+    @Test
+    void walletPaymentCrossesTheBrokerAndDebitsTheWallet() {
+        String customer = customerWithCard(OPENING_BALANCE_MINOR);
+        Accounts accounts = back.getBean(Accounts.class);
+        long tillBeforeMinor = accounts.till(MERCHANT).orElseThrow().balanceMinor();
+        PaymentHandover handover = front.getBean(PaymentHandover.class);
+
+        Decision decision = handover.handOver(order(customer, WALLET_AMOUNT_MINOR));
+
+        assertThat(decision.outcome()).isEqualTo(Decision.Outcome.APPROVED);
+        assertThat(decision.path()).isEqualTo("wallet");
+        assertThat(accounts.wallet(customer).orElseThrow().balanceMinor()).isEqualTo(OPENING_BALANCE_MINOR - WALLET_AMOUNT_MINOR);
+        assertThat(accounts.till(MERCHANT).orElseThrow().balanceMinor() - tillBeforeMinor).isEqualTo(WALLET_AMOUNT_MINOR);
+        assertThat(handover.lookup(decision.ticketId())).hasValueSatisfying(recorded -> {
+            assertThat(recorded.outcome()).isEqualTo(Decision.Outcome.APPROVED);
+            assertThat(recorded.path()).isEqualTo("wallet");
+            assertThat(recorded.registerSerial()).isEqualTo(decision.registerSerial());
+        });
+    }
+
+    @Test
+    void cardPaymentCrossesTheBrokerToTheCardNetwork() {
+        String customer = customerWithCard(OPENING_BALANCE_MINOR);
+        Accounts accounts = back.getBean(Accounts.class);
+        PaymentHandover handover = front.getBean(PaymentHandover.class);
+
+        Decision decision = handover.handOver(order(customer, CARD_AMOUNT_MINOR));
+
+        assertThat(decision.outcome()).isEqualTo(Decision.Outcome.APPROVED);
+        assertThat(decision.path()).isEqualTo("card");
+        assertThat(decision.authCode()).isNotBlank();
+        assertThat(decision.rrn()).hasSize(12);
+        assertThat(accounts.wallet(customer).orElseThrow().balanceMinor()).as("the card paid, not the wallet")
+                .isEqualTo(OPENING_BALANCE_MINOR);
+        assertThat(back.getBean(PaymentRegister.class).findByTicket(decision.ticketId()).orElseThrow().network())
+                .isEqualTo("cardnet-a");
+        assertThat(handover.lookup(decision.ticketId())).hasValueSatisfying(recorded -> {
+            assertThat(recorded.outcome()).isEqualTo(Decision.Outcome.APPROVED);
+            assertThat(recorded.path()).isEqualTo("card");
+            assertThat(recorded.authCode()).isEqualTo(decision.authCode());
+            assertThat(recorded.rrn()).isEqualTo(decision.rrn());
+        });
+    }
+
+    /** The merchant as an operator enrolls it in a split deployment: ledger party in the back, ticket key in the front. */
+    private static void enrollMerchant() throws Exception {
+        back.getBean(MerchantRecords.class).create(new NewMerchant(MERCHANT, "Split Shop", "5814",
+                new BankAccount("DE89370400440532013000", "COBADEFFXXX"), "SPLIT001", "SPLITSHOP000001",
+                "Split Shop               Berlin       DE", CURRENCY));
+        JWK publicKey = JWK.parse(Files.readString(CONFIG.resolve("demo-shop/merchant-key.public.jwk.json")));
+        front.getBean(MerchantKeys.class).register(MERCHANT, "Split Shop", publicKey);
+    }
+
+    private static String customerWithCard(long walletMinor) {
+        String customer = "split-c" + CUSTOMERS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        back.getBean(CustomerRecords.class).create(new NewCustomer(customer, "Split Customer", CURRENCY, 100_000));
+        back.getBean(CardVault.class).enroll(customer, APPROVED_CARD_PAN.toCharArray(), YearMonth.of(2049, 12));
+        if (walletMinor > 0) {
+            back.getBean(WalletTopUps.class).topUpWallet(customer, walletMinor, CURRENCY, "split-opening-" + customer,
+                    "SPLIT0", null);
+        }
+        return customer;
+    }
+
+    private static PaymentOrder order(String customer, long amountMinor) {
+        return new PaymentOrder("tkt-" + UUID.randomUUID(), MERCHANT, customer, "order-" + UUID.randomUUID(),
+                amountMinor, amountMinor / 6, CURRENCY, "S-1", List.of(), Instant.now());
+    }
+
+    /** A standalone broker as the units would find it on the network: TCP only, nothing in-VM. */
+    private static String startBroker() throws Exception {
+        String url = "tcp://127.0.0.1:" + TestPorts.free();
+        Path brokerDirectory = workDirectory.resolve("broker");
+        ConfigurationImpl configuration = new ConfigurationImpl();
+        configuration.setName("split-broker");
+        configuration.setPersistenceEnabled(false);
+        configuration.setSecurityEnabled(false);
+        configuration.setJournalDirectory(brokerDirectory.resolve("journal").toString());
+        configuration.setBindingsDirectory(brokerDirectory.resolve("bindings").toString());
+        configuration.setPagingDirectory(brokerDirectory.resolve("paging").toString());
+        configuration.setLargeMessagesDirectory(brokerDirectory.resolve("large-messages").toString());
+        configuration.addAcceptorConfiguration("tcp", url);
+        broker = new EmbeddedActiveMQ();
+        broker.setConfiguration(configuration);
+        broker.start();
+        return url;
+    }
+
+    private static void createDatabaseWithFrontRole(String database) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+            statement.execute("CREATE ROLE " + FRONT_ROLE + " LOGIN");
+            // Enough for the front's Flyway to create schema `front`; the ledger's schemas stay the back's.
+            statement.execute("GRANT CREATE ON DATABASE " + database + " TO " + FRONT_ROLE);
+        }
+    }
+
+    private static void removeWorkDirectory() throws IOException {
+        try (Stream<Path> files = Files.walk(workDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private static String randomVaultKey() {
+        byte[] key = new byte[VAULT_KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static String[] arguments(List<String> shared, String... own) {
+        List<String> all = new ArrayList<>(shared);
+        all.addAll(List.of(own));
+        return all.toArray(String[]::new);
+    }
+
+    /** Records a failure instead of throwing it, so the parts after it still stop. */
+    private static void closeCollectingFailure(AutoCloseable part, List<Exception> failures) {
+        if (part == null) {
+            return;
+        }
+        try {
+            part.close();
+        } catch (Exception e) {
+            failures.add(e);
+        }
+    }
+}
