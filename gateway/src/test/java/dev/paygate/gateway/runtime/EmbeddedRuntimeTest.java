@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,11 @@ class EmbeddedRuntimeTest {
             assertThat(health).contains("\"db\":{\"status\":\"UP\"", "\"jms\":{\"status\":\"UP\"",
                     "\"cardnet-a\":{\"status\":\"UP\"", "\"cardnet-b\":{\"status\":\"UP\"");
             assertThat(get(first, "/")).contains("Paygate payment server", "Open the demo shop");
+            AddressSettings requests = first.getBean(EmbeddedActiveMQ.class).getActiveMQServer()
+                    .getAddressSettingsRepository().getMatch("paygate.payment.request");
+            assertThat(requests.getMaxDeliveryAttempts()).as("poison messages are parked, not redelivered forever")
+                    .isEqualTo(10);
+            assertThat(requests.getDeadLetterAddress().toString()).isEqualTo("paygate.payment.dead-letter");
             aliceBalanceMinor = first.getBean(Accounts.class).wallet("alice").orElseThrow().balanceMinor();
             assertThat(aliceBalanceMinor).isEqualTo(10_000);
         }

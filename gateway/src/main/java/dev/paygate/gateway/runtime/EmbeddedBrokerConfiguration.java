@@ -1,0 +1,45 @@
+package dev.paygate.gateway.runtime;
+
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded broker's policy for Paygate's queues: a message the consumers keep failing on is redelivered
+ * with back-off, then parked on the dead-letter queue, never dropped. An external broker needs the same
+ * address settings: {@code config/artemis/paygate-address-settings.xml}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded", matchIfMissing = true)
+@EnableConfigurationProperties(EmbeddedBrokerConfiguration.BrokerPolicy.class)
+class EmbeddedBrokerConfiguration {
+
+    @Bean
+    ArtemisConfigurationCustomizer paygateAddressSettings(BrokerPolicy policy) {
+        return configuration -> configuration.addAddressSetting("paygate.#", new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(policy.deadLetterAddress()))
+                .setAutoCreateDeadLetterResources(true)
+                .setMaxDeliveryAttempts(policy.maxDeliveryAttempts())
+                .setRedeliveryDelay(policy.redeliveryDelayMs())
+                .setRedeliveryMultiplier(2.0)
+                .setMaxRedeliveryDelay(policy.maxRedeliveryDelayMs()));
+    }
+
+    /**
+     * @param maxDeliveryAttempts  deliveries of one message before it is parked on {@code deadLetterAddress}
+     * @param redeliveryDelayMs    pause before the first redelivery, doubling up to {@code maxRedeliveryDelayMs}
+     */
+    @ConfigurationProperties("paygate.broker")
+    record BrokerPolicy(
+            @DefaultValue("paygate.payment.dead-letter") String deadLetterAddress,
+            @DefaultValue("10") int maxDeliveryAttempts,
+            @DefaultValue("500") long redeliveryDelayMs,
+            @DefaultValue("30000") long maxRedeliveryDelayMs) {
+    }
+}
