@@ -12,6 +12,7 @@ import java.util.Map;
  * @param acceptorNameLocation card acceptor name/location, at most 40 characters (DE 43)
  * @param currency             the one currency the merchant is paid in
  * @param publicJwk            the merchant's Ed25519 public key as a JWK object with a {@code kid}
+ * @param webhook              the notify URL and webhook secret, if the merchant wants webhooks from the start
  */
 @Schema(description = "A merchant to enroll")
 record MerchantEnrollment(
@@ -26,5 +27,7 @@ record MerchantEnrollment(
         @Schema(example = "EUR", requiredMode = Schema.RequiredMode.REQUIRED) String currency,
         @Schema(example = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"shop-42-2026\",\"x\":\"...\"}",
                 requiredMode = Schema.RequiredMode.REQUIRED)
-        Map<String, Object> publicJwk) {
+        Map<String, Object> publicJwk,
+        @Schema(description = "optional: where the merchant's webhooks go, and their signing secret")
+        WebhookEndpointRequest webhook) {
 }

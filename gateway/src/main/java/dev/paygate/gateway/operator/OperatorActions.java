@@ -7,6 +7,7 @@ import dev.paygate.gateway.auth.AlertLog;
 import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.gateway.merchant.MerchantApiKeys;
 import dev.paygate.gateway.merchant.MerchantKeys;
+import dev.paygate.gateway.webhook.WebhookSettings;
 import dev.paygate.iso8583.field.Pan;
 import dev.paygate.ledger.LedgerException;
 import dev.paygate.ledger.party.BankAccount;
@@ -22,6 +23,7 @@ import dev.paygate.ledger.vault.CardOnFile;
 import dev.paygate.ledger.vault.CardVault;
 import java.sql.SQLException;
 import java.text.ParseException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -52,11 +54,12 @@ class OperatorActions {
     private final MerchantKeys merchantKeys;
     private final MerchantApiKeys merchantApiKeys;
     private final AlertLog alerts;
+    private final WebhookSettings webhookSettings;
     private final Clock clock;
 
     OperatorActions(CustomerRecords customers, CardVault vault, CustomerCredentials credentials,
                     MerchantRecords merchants, MerchantKeys merchantKeys, MerchantApiKeys merchantApiKeys,
-                    AlertLog alerts, ObjectProvider<Clock> clock) {
+                    AlertLog alerts, WebhookSettings webhookSettings, ObjectProvider<Clock> clock) {
         this.customers = customers;
         this.vault = vault;
         this.credentials = credentials;
@@ -64,6 +67,7 @@ class OperatorActions {
         this.merchantKeys = merchantKeys;
         this.merchantApiKeys = merchantApiKeys;
         this.alerts = alerts;
+        this.webhookSettings = webhookSettings;
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
@@ -99,6 +103,7 @@ class OperatorActions {
                 required(request.acceptorNameLocation(), "acceptorNameLocation"),
                 required(request.currency(), "currency"));
         OctetKeyPair publicKey = publicKey(request);
+        URI notifyUrl = request.webhook() == null ? null : webhookEndpoint(request.webhook());
         String merchantId = merchant.merchantId();
         if (merchants.find(merchantId).isPresent() || merchantKeys.merchantName(merchantId).isPresent()) {
             throw merchantExists(merchantId);
@@ -107,6 +112,9 @@ class OperatorActions {
         Merchant created = createInLedger(merchant);
         merchantKeys.register(merchantId, merchant.name(), publicKey);
         MerchantApiKeys.IssuedApiKey issued = merchantApiKeys.issue(merchantId);
+        if (notifyUrl != null) {
+            webhookSettings.configure(merchantId, notifyUrl, request.webhook().secret());
+        }
         log.info("Operator {} enrolled merchant {} with signing key {} and API key {}", operator, merchantId,
                 publicKey.getKeyID(), issued.keyId());
         return MerchantView.of(created, publicKey.getKeyID(),
@@ -187,6 +195,13 @@ class OperatorActions {
      * The merchant's key, checked as {@link MerchantKeys#register} checks it, but before the ledger write, so
      * a wrong key leaves no merchant behind.
      */
+    /** Checked before anything is created, so a bad endpoint leaves no half-enrolled merchant. */
+    private static URI webhookEndpoint(WebhookEndpointRequest webhook) {
+        URI notifyUrl = URI.create(required(webhook.notifyUrl(), "webhook.notifyUrl"));
+        WebhookSettings.validate(notifyUrl, webhook.secret());
+        return notifyUrl;
+    }
+
     private static OctetKeyPair publicKey(MerchantEnrollment request) {
         if (request.publicJwk() == null) {
             throw OperatorRefusal.invalid("publicJwk is required, as a JWK object");

@@ -37,12 +37,7 @@ public class WebhookSettings {
      */
     public void configure(String merchantId, URI notifyUrl, String secret) {
         ClaimRules.requireId(ClaimNames.MERCHANT_ID, merchantId);
-        requireNotifyUrl(notifyUrl);
-        int secretBytes = secret == null ? 0 : secret.getBytes(StandardCharsets.UTF_8).length;
-        if (secretBytes < SECRET_BYTES_MIN || secretBytes > SECRET_BYTES_MAX) {
-            throw new IllegalArgumentException("a webhook secret has " + SECRET_BYTES_MIN + " to " + SECRET_BYTES_MAX
-                    + " UTF-8 bytes");
-        }
+        validate(notifyUrl, secret);
         int stored = schema.jdbc().sql("""
                         INSERT INTO front.webhook_endpoint (merchant_id, notify_url, secret, updated_at)
                         SELECT merchant_id, :notifyUrl, :secret, clock_timestamp() FROM front.merchant
@@ -72,6 +67,16 @@ public class WebhookSettings {
         return schema.jdbc().sql("DELETE FROM front.webhook_endpoint WHERE merchant_id = :merchantId")
                 .param("merchantId", merchantId)
                 .update() == 1;
+    }
+
+    /** Checks an endpoint before anything is stored, e.g. before a merchant is enrolled with it. */
+    public static void validate(URI notifyUrl, String secret) {
+        requireNotifyUrl(notifyUrl);
+        int secretBytes = secret == null ? 0 : secret.getBytes(StandardCharsets.UTF_8).length;
+        if (secretBytes < SECRET_BYTES_MIN || secretBytes > SECRET_BYTES_MAX) {
+            throw new IllegalArgumentException("a webhook secret has " + SECRET_BYTES_MIN + " to " + SECRET_BYTES_MAX
+                    + " UTF-8 bytes");
+        }
     }
 
     static void requireNotifyUrl(URI notifyUrl) {

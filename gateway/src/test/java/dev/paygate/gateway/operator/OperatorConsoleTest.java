@@ -230,6 +230,22 @@ class OperatorConsoleTest {
     }
 
     @Test
+    void enrollsAMerchantWithItsWebhookEndpointOrNotAtAllWhenTheEndpointIsBad() throws Exception {
+        String merchantId = newId("hooked-shop");
+        ObjectNode withHook = merchantJson(merchantId, Ed25519Keys.generate(merchantId + "-k1"));
+        withHook.putObject("webhook").put("notifyUrl", "https://shop.example/events")
+                .put("secret", "a-webhook-secret-of-32-bytes-ok");
+        String badId = newId("bad-hook-shop");
+        ObjectNode badHook = merchantJson(badId, Ed25519Keys.generate(badId + "-k1"));
+        badHook.putObject("webhook").put("notifyUrl", "ftp://shop.example/events").put("secret", "short");
+
+        assertThat(postJson("/api/v1/operator/merchants", withHook).statusCode()).isEqualTo(201);
+        assertThat(webhookSettings.find(merchantId)).isPresent();
+        assertThat(postJson("/api/v1/operator/merchants", badHook).statusCode()).isEqualTo(400);
+        assertThat(merchants.find(badId)).as("nothing half-enrolled").isEmpty();
+    }
+
+    @Test
     void setsAMerchantsWebhookEndpoint() throws Exception {
         String merchantId = newId("hook-shop");
         assertThat(postJson("/api/v1/operator/merchants",
