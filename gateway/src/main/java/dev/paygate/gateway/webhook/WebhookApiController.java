@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,10 +44,46 @@ class WebhookApiController {
 
     private final MerchantApiKeys apiKeys;
     private final WebhookOutbox outbox;
+    private final WebhookSettings settings;
 
-    WebhookApiController(MerchantApiKeys apiKeys, WebhookOutbox outbox) {
+    WebhookApiController(MerchantApiKeys apiKeys, WebhookOutbox outbox, WebhookSettings settings) {
         this.apiKeys = apiKeys;
         this.outbox = outbox;
+        this.settings = settings;
+    }
+
+    @PutMapping(path = "/webhook", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Set where the merchant's webhooks go",
+            description = "The notify URL (https, or http to loopback) and the secret the notifications are signed"
+                    + " with (16 to 200 bytes; HMAC-SHA256 over \"<t>.<body>\", header Paygate-Signature).")
+    @ApiResponse(responseCode = "204", description = "Set; later events go there")
+    @ApiResponse(responseCode = "400", description = "bad_request: URL or secret outside the rules")
+    @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
+    ResponseEntity<?> configure(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestBody Endpoint endpoint) {
+        Optional<String> merchantId = authenticate(authorization);
+        if (merchantId.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, REALM)
+                    .cacheControl(CacheControl.noStore())
+                    .body(new ApiError("auth_failed", "Give the merchant API key id and secret with HTTP Basic."));
+        }
+        try {
+            settings.configure(merchantId.get(), URI.create(String.valueOf(endpoint.notifyUrl())), endpoint.secret());
+        } catch (IllegalArgumentException invalid) {
+            return error(HttpStatus.BAD_REQUEST, "bad_request", invalid.getMessage());
+        }
+        log.info("Merchant {} set its webhook endpoint to {}", merchantId.get(), endpoint.notifyUrl());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A webhook endpoint as the merchant sets it; the secret never shows in a log or toString. */
+    record Endpoint(String notifyUrl, String secret) {
+        @Override
+        public String toString() {
+            return "Endpoint[notifyUrl=" + notifyUrl + ", secret=(hidden)]";
+        }
     }
 
     @GetMapping("/webhooks")

@@ -49,6 +49,17 @@ public final class FrontHttp {
         return send(request.build());
     }
 
+    public HttpResponse<String> putJson(String path, String json, String... headerNamesAndValues) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (headerNamesAndValues.length > 0) {
+            request.headers(headerNamesAndValues);
+        }
+        return send(request.build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

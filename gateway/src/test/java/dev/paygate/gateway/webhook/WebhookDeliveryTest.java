@@ -173,6 +173,24 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aMerchantSetsItsOwnEndpointWithItsApiKey() {
+        FrontFixture.Merchant merchant = fixture.newMerchant("Self-service Roastery");
+        String endpoint = "{\"notifyUrl\":\"" + receiver.url("/self") + "\",\"secret\":\"" + newSecret() + "\"}";
+
+        HttpResponse<String> set = http.putJson("/api/v1/merchants/me/webhook", endpoint,
+                "Authorization", basic(fixture.apiKey(merchant)));
+        HttpResponse<String> anonymous = http.putJson("/api/v1/merchants/me/webhook", endpoint);
+        HttpResponse<String> plainHttpElsewhere = http.putJson("/api/v1/merchants/me/webhook",
+                "{\"notifyUrl\":\"http://shop.example/hooks\",\"secret\":\"" + newSecret() + "\"}",
+                "Authorization", basic(fixture.apiKey(merchant)));
+
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(204);
+        assertThat(settings.find(merchant.merchantId())).isPresent();
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(plainHttpElsewhere.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aMerchantWithoutANotifyUrlGetsNoEvents() throws Exception {
         FrontFixture.Merchant merchant = fixture.newMerchant("Quiet Roastery");
         Ticket ticket = fixture.ticket(merchant, customerId, 990).build();
