@@ -1,5 +1,6 @@
 package dev.paygate.gateway.merchant;
 
+import dev.paygate.gateway.auth.BasicCredentials;
 import dev.paygate.gateway.payment.FrontSchema;
 import dev.paygate.merchant.jose.ClaimNames;
 import dev.paygate.merchant.jose.ClaimRules;
@@ -71,6 +72,16 @@ public class MerchantApiKeys {
         return schema.jdbc().sql("UPDATE front.merchant_api_key SET revoked = true WHERE key_id = :keyId")
                 .param("keyId", keyId)
                 .update() == 1;
+    }
+
+    /** The merchant of an {@code Authorization: Basic} header carrying an API key id and secret, if they match. */
+    public Optional<String> authenticateBasic(String authorizationHeader) {
+        Optional<BasicCredentials> credentials = BasicCredentials.parse(authorizationHeader);
+        try {
+            return credentials.flatMap(given -> authenticate(given.userId(), given.secret()));
+        } finally {
+            credentials.ifPresent(BasicCredentials::wipe);
+        }
     }
 
     /** The merchant id the key belongs to, when the key exists, is not revoked and the secret matches. */

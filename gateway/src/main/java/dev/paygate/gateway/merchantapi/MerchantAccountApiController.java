@@ -1,6 +1,5 @@
 package dev.paygate.gateway.merchantapi;
 
-import dev.paygate.gateway.auth.BasicCredentials;
 import dev.paygate.gateway.merchant.MerchantApiKeys;
 import dev.paygate.gateway.voucher.ApiError;
 import dev.paygate.gateway.webhook.WebhookOutbox;
@@ -72,7 +71,7 @@ class MerchantAccountApiController {
             @Parameter(description = "entries per page, 1..100") @RequestParam(defaultValue = "20") int size,
             @Parameter(description = "APPROVED, REFUSED, PENDING or REVERSED; all when absent")
             @RequestParam(required = false) String status) {
-        Optional<String> merchantId = authenticate(authorization);
+        Optional<String> merchantId = apiKeys.authenticateBasic(authorization);
         if (merchantId.isEmpty()) {
             return unauthorized();
         }
@@ -92,7 +91,7 @@ class MerchantAccountApiController {
     @ApiResponse(responseCode = "200", description = "The till")
     @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
     ResponseEntity<?> till(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        Optional<String> merchantId = authenticate(authorization);
+        Optional<String> merchantId = apiKeys.authenticateBasic(authorization);
         if (merchantId.isEmpty()) {
             return unauthorized();
         }
@@ -112,7 +111,7 @@ class MerchantAccountApiController {
             + " (e.g. card_declined, issuer_unavailable)")
     ResponseEntity<?> refund(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                              @RequestBody RefundRequest request) {
-        Optional<String> merchantId = authenticate(authorization);
+        Optional<String> merchantId = apiKeys.authenticateBasic(authorization);
         if (merchantId.isEmpty()) {
             return unauthorized();
         }
@@ -132,15 +131,6 @@ class MerchantAccountApiController {
         return ResponseEntity.status(refund.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())
                 .body(Refund.of(refund));
-    }
-
-    private Optional<String> authenticate(String authorization) {
-        Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
-        try {
-            return credentials.flatMap(given -> apiKeys.authenticate(given.userId(), given.secret()));
-        } finally {
-            credentials.ifPresent(BasicCredentials::wipe);
-        }
     }
 
     private static <T> ResponseEntity<T> ok(T body) {

@@ -42,7 +42,7 @@ class VoucherApiController {
     @GetMapping("/vouchers/{voucherId}")
     ResponseEntity<?> voucher(@PathVariable String voucherId,
                               @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        Optional<String> merchantId = authenticateMerchant(authorization);
+        Optional<String> merchantId = merchantApiKeys.authenticateBasic(authorization);
         if (merchantId.isEmpty()) {
             return unauthorized(MERCHANT_REALM, "Give the merchant API key id and secret with HTTP Basic.");
         }
@@ -54,7 +54,7 @@ class VoucherApiController {
 
     @GetMapping("/merchants/me/vouchers")
     ResponseEntity<?> merchantVouchers(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        Optional<String> merchantId = authenticateMerchant(authorization);
+        Optional<String> merchantId = merchantApiKeys.authenticateBasic(authorization);
         if (merchantId.isEmpty()) {
             return unauthorized(MERCHANT_REALM, "Give the merchant API key id and secret with HTTP Basic.");
         }
@@ -77,15 +77,6 @@ class VoucherApiController {
             };
         } finally {
             credentials.get().wipe();
-        }
-    }
-
-    private Optional<String> authenticateMerchant(String authorization) {
-        Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
-        try {
-            return credentials.flatMap(given -> merchantApiKeys.authenticate(given.userId(), given.secret()));
-        } finally {
-            credentials.ifPresent(BasicCredentials::wipe);
         }
     }
 

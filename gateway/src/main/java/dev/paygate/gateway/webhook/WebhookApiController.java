@@ -1,6 +1,5 @@
 package dev.paygate.gateway.webhook;
 
-import dev.paygate.gateway.auth.BasicCredentials;
 import dev.paygate.gateway.merchant.MerchantApiKeys;
 import dev.paygate.gateway.voucher.ApiError;
 import io.swagger.v3.oas.annotations.Operation;
@@ -62,7 +61,7 @@ class WebhookApiController {
     ResponseEntity<?> configure(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody Endpoint endpoint) {
-        Optional<String> merchantId = authenticate(authorization);
+        Optional<String> merchantId = apiKeys.authenticateBasic(authorization);
         if (merchantId.isEmpty()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, REALM)
@@ -97,7 +96,7 @@ class WebhookApiController {
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @Parameter(description = "zero-based page") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "events per page, 1..100") @RequestParam(defaultValue = "20") int size) {
-        Optional<String> merchantId = authenticate(authorization);
+        Optional<String> merchantId = apiKeys.authenticateBasic(authorization);
         if (merchantId.isEmpty()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, REALM)
@@ -122,15 +121,6 @@ class WebhookApiController {
         log.error("Webhook API fault", fault);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "Something went wrong on our side; please retry later.");
-    }
-
-    private Optional<String> authenticate(String authorization) {
-        Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
-        try {
-            return credentials.flatMap(given -> apiKeys.authenticate(given.userId(), given.secret()));
-        } finally {
-            credentials.ifPresent(BasicCredentials::wipe);
-        }
     }
 
     private static ResponseEntity<ApiError> error(HttpStatus status, String reason, String message) {
