@@ -3,14 +3,10 @@ package dev.paygate.gateway.operator;
 import dev.paygate.gateway.auth.AlertLog;
 import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.ledger.invariant.LedgerInvariants;
-import dev.paygate.ledger.party.Merchant;
-import dev.paygate.ledger.party.MerchantRecords;
 import dev.paygate.ledger.register.PaymentRegister;
-import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.register.RegisterStatus;
 import dev.paygate.routes.card.network.CardNetworks;
 import dev.paygate.routes.reversal.ReversalQueue;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -19,31 +15,22 @@ import org.springframework.stereotype.Component;
 @AllInOne
 class OperatorOverview {
 
-    /** Merchants whose refusals the console collects, in merchant id order: the register has no global list. */
-    static final int REFUSAL_MERCHANTS_MAX = 100;
-    /** Newest register entries read per merchant; refusals among them are kept. */
-    static final int ENTRIES_PER_MERCHANT_MAX = 50;
     static final int REFUSALS_SHOWN_MAX = 20;
-    private static final Comparator<RegisterEntry> NEWEST_FIRST = Comparator.comparing(RegisterEntry::registeredAt)
-            .thenComparingLong(RegisterEntry::serial)
-            .reversed();
 
     private final CardNetworks networks;
     private final ReversalQueue reversals;
     private final LedgerInvariants invariants;
     private final AlertLog alerts;
     private final CustomerCredentials credentials;
-    private final MerchantRecords merchants;
     private final PaymentRegister register;
 
     OperatorOverview(CardNetworks networks, ReversalQueue reversals, LedgerInvariants invariants, AlertLog alerts,
-                     CustomerCredentials credentials, MerchantRecords merchants, PaymentRegister register) {
+                     CustomerCredentials credentials, PaymentRegister register) {
         this.networks = networks;
         this.reversals = reversals;
         this.invariants = invariants;
         this.alerts = alerts;
         this.credentials = credentials;
-        this.merchants = merchants;
         this.register = register;
     }
 
@@ -70,15 +57,9 @@ class OperatorOverview {
                 .toList();
     }
 
-    /** The newest refusals of the first {@value #REFUSAL_MERCHANTS_MAX} merchants, newest first. */
+    /** The newest refusals across all merchants, newest first. */
     List<RefusalView> recentRefusals() {
-        return merchants.list().stream()
-                .limit(REFUSAL_MERCHANTS_MAX)
-                .map(Merchant::merchantId)
-                .flatMap(merchantId -> register.recentForMerchant(merchantId, ENTRIES_PER_MERCHANT_MAX).stream())
-                .filter(entry -> entry.status() == RegisterStatus.REFUSED)
-                .sorted(NEWEST_FIRST)
-                .limit(REFUSALS_SHOWN_MAX)
+        return register.recentWithStatus(RegisterStatus.REFUSED, REFUSALS_SHOWN_MAX).stream()
                 .map(RefusalView::of)
                 .toList();
     }

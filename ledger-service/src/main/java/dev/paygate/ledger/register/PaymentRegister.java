@@ -176,6 +176,12 @@ public final class PaymentRegister {
                 RegisterStore.recent(connection, "merchant_id", merchantId, requireHistoryLimit(limit)));
     }
 
+    /** The latest entries in {@code status} across all merchants, newest first (e.g. refusals for operators). */
+    public List<RegisterEntry> recentWithStatus(RegisterStatus status, int limit) {
+        return transactions.inTransaction(connection ->
+                RegisterStore.recentWithStatus(connection, status, requireHistoryLimit(limit)));
+    }
+
     private RegisterEntry approveCardPayment(Connection connection, RegisterEntry entry, CardOutcome outcome)
             throws SQLException {
         Account clearing = Journal.systemAccount(connection, SystemAccount.CARD_CLEARING, entry.currency());

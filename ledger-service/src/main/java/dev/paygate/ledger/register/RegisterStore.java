@@ -81,6 +81,11 @@ final class RegisterStore {
         return entries;
     }
 
+    static List<RegisterEntry> recentWithStatus(Connection connection, RegisterStatus status, int limit)
+            throws SQLException {
+        return recent(connection, "status", status.name(), limit);
+    }
+
     static List<OrderItem> items(Connection connection, long serial) throws SQLException {
         List<OrderItem> items = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select ref, label, quantity, amount_minor"
