@@ -207,7 +207,7 @@ class PaymentPipelineIntegrationTest {
 
         // What the card step writes before sending; then the process "dies" and nobody releases or activates it.
         reversals.hold(order.ticketId(), "cardnet-a", customer, vault.cardOnFile(customer).orElseThrow().token(), request,
-                Stan.of(stans.next("cardnet-a", LocalDate.now(ZoneOffset.UTC))), sentAt, sentAt.plusSeconds(1));
+                Stan.of(stans.next("cardnet-a", LocalDate.now(ZoneOffset.UTC))), sentAt, 300);
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> reversals.statusOf(order.ticketId()), statuses -> statuses.equals(List.of("ACKNOWLEDGED")));

@@ -39,8 +39,6 @@ import org.springframework.stereotype.Component;
 public class CardRefundStep {
 
     private static final Logger log = LoggerFactory.getLogger(CardRefundStep.class);
-    /** A held reversal falls due this many network timeouts after its credit, if nobody claimed the answer. */
-    private static final long HELD_REVERSAL_GRACE = 3;
 
     private final PaymentRegister register;
     private final Refunds refunds;
@@ -99,7 +97,7 @@ public class CardRefundStep {
                 entry.currency(), Stan.of(stans.next(network, today)), now, settings.acquirerId(), merchant);
         String reversalTicket = "card-refund:" + request.idempotencyKey();
         reversals.hold(reversalTicket, network, entry.customerId(), card.token(), credit,
-                Stan.of(stans.next(network, today)), now, now.plusMillis(settings.timeoutMs() * HELD_REVERSAL_GRACE));
+                Stan.of(stans.next(network, today)), now, settings.timeoutMs());
         ISOMsg answer = networks.mux(network).request(credit.toIsoMsg(), settings.timeoutMs());
         if (answer == null) {
             log.warn("No answer from {} within {} ms to the card refund of ticket {}; reversing the credit",

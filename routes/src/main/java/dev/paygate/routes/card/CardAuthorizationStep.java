@@ -46,8 +46,6 @@ import org.springframework.stereotype.Component;
 public class CardAuthorizationStep {
 
     private static final Logger log = LoggerFactory.getLogger(CardAuthorizationStep.class);
-    /** A held reversal falls due this many network timeouts after its request, if nobody claimed the answer. */
-    static final long HELD_REVERSAL_GRACE = 3;
 
     private final PaymentRegister register;
     private final CardVault vault;
@@ -112,7 +110,7 @@ public class CardAuthorizationStep {
                 order.amountMinor(), order.currency(), stan, now, settings.acquirerId(), merchant);
         // The reversal exists before the request leaves: if this process dies waiting, another back unit sends it.
         reversals.hold(order.ticketId(), network, order.customerId(), card.token(), request,
-                Stan.of(stans.next(network, today)), now, now.plusMillis(settings.timeoutMs() * HELD_REVERSAL_GRACE));
+                Stan.of(stans.next(network, today)), now, settings.timeoutMs());
         ISOMsg answer = networks.mux(network).request(request.toIsoMsg(), settings.timeoutMs());
         if (answer == null) {
             log.warn("No answer from {} within {} ms for ticket {} (STAN {}); reversing it",

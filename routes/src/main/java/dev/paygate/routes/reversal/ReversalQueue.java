@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @BackUnit
 public class ReversalQueue {
 
+    /** A held reversal nobody released or activated falls due this many answer timeouts after its request. */
+    static final long HELD_GRACE_TIMEOUTS = 3;
+
     private final JdbcTemplate jdbc;
 
     public ReversalQueue(JdbcTemplate jdbc) {
@@ -35,11 +38,12 @@ public class ReversalQueue {
     /**
      * Writes the reversal of {@code original} before the request is sent. It stays held while an answer may still
      * come; {@link #release} cancels it when one does, {@link #activate} sends it when none did, and if nobody
-     * does either (the back unit died) it falls due by itself at {@code dueAt}.
+     * does either (the back unit died) it falls due by itself {@value #HELD_GRACE_TIMEOUTS} answer timeouts later.
      */
     public void hold(String ticketId, String network, String customerId, String cardToken, CardRequest original,
-                     Stan reversalStan, Instant now, Instant dueAt) {
-        insert("HELD", ticketId, network, customerId, cardToken, original, reversalStan, now, dueAt);
+                     Stan reversalStan, Instant now, long answerTimeoutMs) {
+        insert("HELD", ticketId, network, customerId, cardToken, original, reversalStan, now,
+                now.plusMillis(answerTimeoutMs * HELD_GRACE_TIMEOUTS));
     }
 
     /** The request was answered: its held reversal is not needed. */
