@@ -3,14 +3,15 @@ package dev.paygate.iso8583.message;
 import dev.paygate.iso8583.field.Pan;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jpos.iso.ISOComponent;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
 
 /**
  * One-line description of a message for logs: every element present, with card data protected.
- * The PAN (DE 2, 34) shows as first 6 and last 4 digits, track data, expiry, PIN block and chip
- * data are replaced by their length. Use it for every log line that shows a message.
+ * The PAN (DE 2, 34) shows as first 6 and last 4 digits, and so does any PAN-like run of digits
+ * elsewhere; track data, expiry, PIN block and chip data are replaced by their length. Use it for every log line that shows a message.
  */
 public final class MaskedMessage {
 
@@ -19,6 +20,8 @@ public final class MaskedMessage {
             14, "expiry", 35, "track 2", 36, "track 3", 45, "track 1", 52, "PIN block", 55, "ICC data");
     private static final int PAN = 2;
     private static final int PAN_EXTENDED = 34;
+    /** 13 to 19 digits standing alone: longer than any amount (DE 4) or reference (DE 37) of 12 digits. */
+    private static final Pattern PAN_LIKE_RUN = Pattern.compile("(?<!\\d)\\d{13,19}(?!\\d)");
 
     private MaskedMessage() {
     }
@@ -59,6 +62,8 @@ public final class MaskedMessage {
             return "{" + describe(inner) + "}";
         }
         String value = String.valueOf(raw);
-        return field == PAN || field == PAN_EXTENDED ? Pan.mask(value) : value;
+        // A PAN can turn up in any element of a malformed or hostile message: mask what looks like one anywhere.
+        return field == PAN || field == PAN_EXTENDED ? Pan.mask(value)
+                : PAN_LIKE_RUN.matcher(value).replaceAll(run -> Pan.mask(run.group()));
     }
 }

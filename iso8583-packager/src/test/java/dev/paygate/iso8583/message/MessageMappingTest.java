@@ -127,6 +127,17 @@ class MessageMappingTest {
     }
 
     @Test
+    void aPanThatTurnsUpInAnotherElementIsMaskedToo() throws Exception {
+        ISOMsg mangled = AUTHORIZATION_REQUEST.toIsoMsg();
+        mangled.set(43, "CARD 4000000000000135 SHOP");
+        mangled.set(64, "4000000000000135");
+
+        assertThat(MaskedMessage.describe(mangled))
+                .doesNotContain("4000000000000135")
+                .contains("43=CARD 400000******0135 SHOP", "64=400000******0135", "4=000000004250");
+    }
+
+    @Test
     void packagingExceptionsMaskPanLikeDigitRunsFromAnySource() {
         PackagingException fault = new PackagingException("0100", 2, "jPOS said 4000000000000002 is odd",
                 new IllegalStateException("value 5100000000000008 rejected"));
