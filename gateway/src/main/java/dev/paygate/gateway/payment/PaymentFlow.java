@@ -250,6 +250,9 @@ class PaymentFlow {
         if (!used.merchantId().equals(ticket.merchantId())) {
             return usedByAnotherMerchant(ticket, merchantName);
         }
+        if (used.outcome() == UsedTickets.Outcome.APPROVED) {
+            return new PaymentOutcome.AlreadyPaid(merchantName, firstOutcomeLocation(ticket, used));
+        }
         return new PaymentOutcome.Refused(RefusalReason.TICKET_USED, RefusalMessages.message(RefusalReason.TICKET_USED),
                 merchantName, firstOutcomeLocation(ticket, used), null);
     }
