@@ -22,6 +22,7 @@ import dev.paygate.ledger.register.RegisterOrder;
 import dev.paygate.ledger.register.SettlementPath;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.merchant.jose.Ed25519Keys;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +40,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -112,7 +112,7 @@ class OperatorConsoleTest {
     @Autowired
     PaymentRegister register;
     @Autowired
-    DataSource dataSource;
+    EmbeddedPostgres embeddedPostgres;
     @Autowired
     WebhookSettings webhookSettings;
 
@@ -406,9 +406,13 @@ class OperatorConsoleTest {
                 .doesNotContain(OperatorAuthenticationFilter.OPERATOR_ATTRIBUTE);
     }
 
-    /** As only a superuser can: triggers off for this session, the way a bad manual fix would go. */
+    /**
+     * As only a superuser can (the gateway's own login cannot): triggers off for this session, the way a bad manual
+     * fix would go.
+     */
     private void behindTheLedgersBack(String sql) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = embeddedPostgres.getDatabase("postgres", "paygate").getConnection();
+             Statement statement = connection.createStatement()) {
             statement.execute("set session_replication_role = replica");
             try {
                 assertThat(statement.executeUpdate(sql)).isEqualTo(1);
