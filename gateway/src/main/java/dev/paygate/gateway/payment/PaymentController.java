@@ -1,6 +1,7 @@
 package dev.paygate.gateway.payment;
 
 import dev.paygate.gateway.auth.CustomerCredentials;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,9 +23,11 @@ import org.springframework.web.servlet.view.RedirectView;
 class PaymentController {
 
     private final PaymentFlow flow;
+    private final StatusAccess statusAccess;
 
-    PaymentController(PaymentFlow flow) {
+    PaymentController(PaymentFlow flow, StatusAccess statusAccess) {
         this.flow = flow;
+        this.statusAccess = statusAccess;
     }
 
     @GetMapping("/pay/{ticket}")
@@ -44,10 +47,15 @@ class PaymentController {
     ModelAndView confirm(@RequestParam String ticket,
                          @RequestParam(required = false) String customerId,
                          @RequestParam(required = false) String password,
-                         @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+                         @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+                         HttpServletRequest request) {
         char[] secret = password == null ? null : password.toCharArray();
         try {
-            return render(flow.confirm(ticket, customerId, secret), acceptLanguage);
+            PaymentOutcome outcome = flow.confirm(ticket, customerId, secret);
+            if (outcome instanceof PaymentOutcome.Pending pending) {
+                statusAccess.grant(request, pending.ticketId());
+            }
+            return render(outcome, acceptLanguage);
         } finally {
             CustomerCredentials.wipe(secret);
         }
@@ -59,9 +67,14 @@ class PaymentController {
         return render(flow.cancel(ticket), acceptLanguage);
     }
 
+    /** For the browser that confirmed, or with the ticket itself as {@code ?ticket=}; to anyone else it is unknown. */
     @GetMapping("/pay/status/{ticketId}")
-    ModelAndView status(@PathVariable String ticketId,
-                        @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+    ModelAndView status(@PathVariable String ticketId, @RequestParam(required = false) String ticket,
+                        @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+                        HttpServletRequest request) {
+        if (!statusAccess.allows(request, ticketId, ticket)) {
+            return render(new PaymentOutcome.UnknownTicket(ticketId), acceptLanguage);
+        }
         return render(flow.status(ticketId), acceptLanguage);
     }
 
