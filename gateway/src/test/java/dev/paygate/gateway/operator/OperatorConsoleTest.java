@@ -63,7 +63,9 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
                 "paygate.seed.enabled=false",
                 "spring.config.additional-location=optional:file:../config/",
-                "management.endpoints.web.exposure.include=health,ledgerinvariants"})
+                "management.endpoints.web.exposure.include=health,ledgerinvariants,metrics,prometheus",
+                // Every test calls from 127.0.0.1; OperatorLoginThrottleTest checks the delays.
+                "paygate.front.auth.throttle.free-failures=1000000"})
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class OperatorConsoleTest {
@@ -356,7 +358,7 @@ class OperatorConsoleTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString().contains("frame-ancestors 'none'");
-        assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
         assertThat(page.body()).contains("Operator console", "Signed in as <strong>ops</strong>",
                 "<code>cardnet-a</code>", "<code>cardnet-b</code>", "Reversals waiting to be sent: <strong>0</strong>",
                 "Healthy: every rule holds", customerId, "Unlock " + customerId,
@@ -393,6 +395,21 @@ class OperatorConsoleTest {
     }
 
     @Test
+    void anonymousHealthSaysUpOnlyAndMetricsAndDetailsNeedAnOperator() throws Exception {
+        HttpResponse<String> anonymousHealth = send(request("/actuator/health").GET());
+        HttpResponse<String> operatorHealth = send(authorized("/actuator/health").GET());
+
+        assertThat(anonymousHealth.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(anonymousHealth.body()).properties()).singleElement()
+                .satisfies(status -> assertThat(status.getKey()).isEqualTo("status"));
+        assertThat(json.readTree(operatorHealth.body()).path("components").has("db")).isTrue();
+        for (String path : List.of("/actuator/metrics", "/actuator/prometheus")) {
+            assertThat(send(request(path).GET()).statusCode()).as(path).isEqualTo(401);
+        }
+        assertThat(send(authorized("/actuator/metrics").GET()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void publishesTheOperatorApiInOpenApi() throws Exception {
         HttpResponse<String> docs = send(request("/v3/api-docs").GET());
 
@@ -403,7 +420,7 @@ class OperatorConsoleTest {
         assertThat(paths.has("/api/v1/operator/invariants")).isTrue();
         assertThat(paths.path("/api/v1/operator/customers").path("post").path("tags").toString()).contains("Operator");
         assertThat(paths.path("/api/v1/operator/customers/{customerId}/block").path("post").path("parameters").toString())
-                .doesNotContain(OperatorAuthenticationFilter.OPERATOR_ATTRIBUTE);
+                .doesNotContain("\"name\":\"operator\"");
     }
 
     /**

@@ -151,7 +151,10 @@ class EmbeddedRuntimeTest {
                 "--spring.config.additional-location=optional:file:" + CONFIG + "/",
                 // The simulator and the networks meet on ports of their own, away from a running gateway.
                 "--paygate.card.networks.cardnet-a.port=" + TestPorts.free(),
-                "--paygate.card.networks.cardnet-b.port=" + TestPorts.free());
+                "--paygate.card.networks.cardnet-b.port=" + TestPorts.free(),
+                // Health details are for operators (docs/security.md); this test reads them anonymously.
+                "--management.endpoint.health.show-details=always",
+                "--management.endpoint.health.show-components=always");
     }
 
     private static String get(ConfigurableApplicationContext context, String path) throws Exception {
