@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.paygate.benchmarks.back.BackUnitLoad;
 import dev.paygate.benchmarks.back.LedgerFixture;
+import dev.paygate.benchmarks.back.LedgerSettlementLoad;
 import dev.paygate.benchmarks.flow.BenchConfig;
 import dev.paygate.benchmarks.flow.FullFlow;
 import dev.paygate.benchmarks.gateway.GatewayProcess;
@@ -75,12 +76,44 @@ public final class Bench {
 
     private void run() throws Exception {
         Instant started = Instant.now();
+        boolean backUnit = mode.includes("back-unit");
+        boolean fullFlow = mode.includes("full-flow");
         deleteTree(work);
         Files.createDirectories(work);
         Map<String, Object> machine = machine();
         say("Paygate bench (" + mode.name() + ") on " + cores + " cores, load " + machine.get("load_average_start"));
 
         rawCpuLimits();
+        if (backUnit) {
+            backUnitAndItsLimits();
+        }
+        if (fullFlow) {
+            fullFlow();
+        }
+
+        machine.put("load_average_end", ProcessCpu.loadAverage());
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("mode", mode.name());
+        results.put("started_at", started.toString());
+        results.put("finished_at", Instant.now().toString());
+        results.put("machine", machine);
+        results.put("raw", raw);
+        results.put("project", project);
+        if (!(backUnit && fullFlow)) {
+            // A partial run (--only=...) is for trying a change: it never replaces the published results.
+            Path partial = work.resolveSibling("bench-partial.json");
+            json.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), results);
+            say("partial results in " + partial);
+            return;
+        }
+        results.put("ratios", ratios());
+        results.put("startup_ms", project.get("startup_ms"));
+        Path written = new Reports(repository.resolve("benchmarks/results")).write(results,
+                started.atZone(ZoneOffset.UTC).toLocalDate().toString());
+        say("results in " + written + " (ratios " + results.get("ratios") + ")");
+    }
+
+    private void backUnitAndItsLimits() throws Exception {
         String vaultKey = randomBase64Key();
         try (BenchPostgres postgres = BenchPostgres.start(work.resolve("postgres"));
              BenchBroker broker = BenchBroker.start(work.resolve("artemis"), FreePorts.next());
@@ -93,25 +126,11 @@ public final class Bench {
                 fixture = LedgerFixture.seed(ledger, LedgerFixture.vaultKeys(vaultKey));
             }
             rawLedger(fixture, postgres.jdbcUrl("backunit"));
+            ledgerSettlement(postgres);
             rawBroker(broker);
             rawCardNetwork(simulator);
             backUnit(postgres, broker, simulator, vaultKey);
         }
-        fullFlow();
-
-        machine.put("load_average_end", ProcessCpu.loadAverage());
-        Map<String, Object> results = new LinkedHashMap<>();
-        results.put("mode", mode.name());
-        results.put("started_at", started.toString());
-        results.put("finished_at", Instant.now().toString());
-        results.put("machine", machine);
-        results.put("raw", raw);
-        results.put("project", project);
-        results.put("ratios", ratios());
-        results.put("startup_ms", project.get("startup_ms"));
-        Path written = new Reports(repository.resolve("benchmarks/results")).write(results,
-                started.atZone(ZoneOffset.UTC).toLocalDate().toString());
-        say("results in " + written + " (ratios " + results.get("ratios") + ")");
     }
 
     private void rawCpuLimits() throws Exception {
@@ -143,6 +162,19 @@ public final class Bench {
             ledger.put("spread", figures(sql.spread(runId)));
             ledger.put("hot_till", figures(sql.hotTill(runId)));
             raw.put("ledger_transfer_sql", ledger);
+        }
+    }
+
+    private void ledgerSettlement(BenchPostgres postgres) {
+        say("ledger-service: wallet settlement in-process, " + BACK_CONSUMERS + " threads");
+        ClosedLoop loop = new ClosedLoop(mode.rawWarmup(), mode.rawMeasured());
+        try (HikariDataSource ledger = postgres.pool("backunit", BACK_CONSUMERS)) {
+            LedgerSettlementLoad settlements = new LedgerSettlementLoad(loop, ledger);
+            Map<String, Object> settlement = new LinkedHashMap<>();
+            settlement.put("threads", BACK_CONSUMERS);
+            settlement.put("spread", figures(settlements.spread(BACK_CONSUMERS, runId)));
+            settlement.put("hot_till", figures(settlements.hotTill(BACK_CONSUMERS, runId)));
+            project.put("ledger_wallet_settlement", settlement);
         }
     }
 
@@ -191,10 +223,14 @@ public final class Bench {
         try (GatewayProcess gateway = GatewayProcess.start(gatewayJar(), repository, arguments, environment,
                 work.resolve("logs/back-unit.log"));
              BackUnitLoad load = new BackUnitLoad(new ClosedLoop(mode.flowWarmup(), mode.flowMeasured()), broker.inVmUrl())) {
+            // The gateway's first decisions run cold (class loading, JIT): not measured.
+            load.walletSpread(IN_FLIGHT, runId + "-warm-up");
             back.put("consumers", BACK_CONSUMERS);
             back.put("in_flight", IN_FLIGHT);
             say("back unit: wallet spread");
             back.put("wallet_spread", figures(load.walletSpread(IN_FLIGHT, runId)));
+            say("back unit: JFR CPU profile of wallet spread");
+            back.put("profile_wallet_spread", profiled(gateway, "back-unit", () -> load.walletSpread(IN_FLIGHT, runId + "-jfr")));
             say("back unit: wallet into one hot till");
             back.put("wallet_hot_till", figures(load.walletHotTill(IN_FLIGHT, runId)));
             say("back unit: card");
@@ -251,8 +287,7 @@ public final class Bench {
                 gatewayCpuMs += gatewayUsed;
                 Map<String, Object> level = figures(payments);
                 level.put("confirm", figures(flow.confirmsBetween(measureFrom, measureUntil, concurrency)));
-                level.put("gateway_cpu_ms_per_payment", gatewayUsed / Math.max(1, payments.operations()
-                        * (mode.flowWarmup().toMillis() + mode.flowMeasured().toMillis()) / (double) mode.flowMeasured().toMillis()));
+                level.put("gateway_cpu_ms_per_payment", gatewayUsed / operationsDuringRun(payments));
                 levels.add(level);
                 peak = Math.max(peak, payments.perSecond());
                 heapPeakMib = Math.max(heapPeakMib, heapUsedMib(base));
@@ -260,7 +295,8 @@ public final class Bench {
             project.put("full_flow", levels);
             project.put("full_flow_peak_per_second", peak);
             project.put("driver_cpu_share", driverCpuMs / (driverCpuMs + gatewayCpuMs));
-            project.put("profile", profile(gateway, flow, loop));
+            say("full flow: JFR CPU profile at concurrency " + PROFILED_CONCURRENCY);
+            project.put("profile", profiled(gateway, "full-flow", () -> loop.run(PROFILED_CONCURRENCY, flow)));
             say("full flow: open loop at half the peak, " + String.format("%.1f", peak / 2) + " payments/s");
             OpenLoop open = new OpenLoop(mode.flowWarmup(), mode.flowMeasured());
             long measureFrom = System.nanoTime() + mode.flowWarmup().toNanos();
@@ -275,35 +311,44 @@ public final class Bench {
         }
     }
 
-    /** CPU ms per payment by stage over one closed-loop run with JFR recording. */
-    private Map<String, Object> profile(GatewayProcess gateway, FullFlow flow, ClosedLoop loop) throws Exception {
-        say("full flow: JFR CPU profile at concurrency " + PROFILED_CONCURRENCY);
-        CpuProfile profile = new CpuProfile(gateway.pid(), work.resolve("full-flow.jfr"));
+    @FunctionalInterface
+    private interface Run {
+        Measurement measure() throws Exception;
+    }
+
+    /**
+     * One run with the gateway under JFR: its CPU ms per operation by stage. Java threads' CPU is split by the
+     * stages' shares of execution samples; gc, jit and vm are HotSpot's own threads, postgres its child processes.
+     */
+    private Map<String, Object> profiled(GatewayProcess gateway, String name, Run run) throws Exception {
+        CpuProfile profile = new CpuProfile(gateway.pid(), work.resolve(name + ".jfr"));
         Map<String, Double> threadsBefore = ProcessCpu.threadCpuMs(gateway.pid());
         double postgresBefore = gateway.childrenCpuMs();
         profile.start();
-        Measurement payments = loop.run(PROFILED_CONCURRENCY, flow);
+        Measurement measured = run.measure();
         Map<String, Long> samples = profile.stopAndCount();
         Map<String, Double> threadsAfter = ProcessCpu.threadCpuMs(gateway.pid());
-        double postgresMs = gateway.childrenCpuMs() - postgresBefore;
-        // The recording spans warm-up and measurement: count every payment made while it ran.
-        double paymentsRecorded = payments.operations()
-                * (mode.flowWarmup().toMillis() + mode.flowMeasured().toMillis()) / (double) mode.flowMeasured().toMillis();
+        double operations = operationsDuringRun(measured);
         double javaMs = threadsAfter.getOrDefault("java", 0.0) - threadsBefore.getOrDefault("java", 0.0);
         long sampleTotal = samples.values().stream().mapToLong(Long::longValue).sum();
-        Map<String, Object> perPayment = new LinkedHashMap<>();
-        samples.forEach((stage, count) -> perPayment.put(stage, javaMs * count / Math.max(1, sampleTotal) / paymentsRecorded));
+        Map<String, Object> perOperation = new LinkedHashMap<>();
+        samples.forEach((stage, count) -> perOperation.put(stage, javaMs * count / Math.max(1, sampleTotal) / operations));
         for (String kind : List.of("gc", "jit", "vm")) {
-            perPayment.put(kind, (threadsAfter.getOrDefault(kind, 0.0) - threadsBefore.getOrDefault(kind, 0.0)) / paymentsRecorded);
+            perOperation.put(kind, (threadsAfter.getOrDefault(kind, 0.0) - threadsBefore.getOrDefault(kind, 0.0)) / operations);
         }
-        perPayment.put("postgres", postgresMs / paymentsRecorded);
+        perOperation.put("postgres", (gateway.childrenCpuMs() - postgresBefore) / operations);
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("concurrency", PROFILED_CONCURRENCY);
-        summary.put("payments_per_second", payments.perSecond());
+        summary.put("concurrency", measured.concurrency());
+        summary.put("per_second", measured.perSecond());
         summary.put("java_samples", sampleTotal);
-        summary.put("cpu_ms_per_payment", perPayment);
-        summary.put("cpu_ms_per_payment_total", perPayment.values().stream().mapToDouble(value -> (Double) value).sum());
+        summary.put("cpu_ms_per_operation", perOperation);
+        summary.put("cpu_ms_per_operation_total", perOperation.values().stream().mapToDouble(value -> (Double) value).sum());
         return summary;
+    }
+
+    /** A recording or CPU reading spans warm-up and measurement: the operations of both, at the measured rate. */
+    private double operationsDuringRun(Measurement measured) {
+        return Math.max(1, measured.perSecond() * (mode.flowWarmup().toMillis() + mode.flowMeasured().toMillis()) / 1000.0);
     }
 
     private double heapUsedMib(URI base) {

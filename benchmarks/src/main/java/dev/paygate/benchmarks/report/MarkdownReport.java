@@ -54,6 +54,11 @@ final class MarkdownReport {
                         + perSecond(map(map(raw, "artemis_request_reply"), "in_flight_32")));
         row("back unit, wallet into one hot till, decisions/s", perSecond(map(back, "wallet_hot_till")),
                 "ledger transfer SQL into one hot till", perSecond(map(map(raw, "ledger_transfer_sql"), "hot_till")));
+        Map<String, Object> settlement = map(project, "ledger_wallet_settlement");
+        row("ledger-service wallet settlement in-process, spread / hot till, per second",
+                perSecond(map(settlement, "spread")) + " / " + perSecond(map(settlement, "hot_till")),
+                "ledger transfer SQL spread / hot till", perSecond(map(map(raw, "ledger_transfer_sql"), "spread")) + " / "
+                        + perSecond(map(map(raw, "ledger_transfer_sql"), "hot_till")));
         row("back unit, card, decisions/s", perSecond(map(back, "card")),
                 "jPOS QMUX round trips/s, 32 in flight", perSecond(map(map(raw, "jpos_qmux_round_trip"), "in_flight_32")));
         row("start to ready (embedded default)", ms(project.get("startup_ms")), "goal", "< 10,000 ms");
@@ -74,19 +79,8 @@ final class MarkdownReport {
                     + number(level.get("gateway_cpu_ms_per_payment"), 1) + " |");
         }
         line("");
-        Map<String, Object> profile = map(project, "profile");
-        line("## CPU per payment by stage (JFR, concurrency " + profile.get("concurrency") + ", "
-                + number(profile.get("payments_per_second"), 1) + " payments/s)");
-        line("");
-        line("Java threads' CPU split by JFR execution samples (" + profile.get("java_samples")
-                + " samples, each counted for the innermost frame of a known stage); gc, jit and vm are HotSpot's own"
-                + " threads; postgres is the embedded database's processes.");
-        line("");
-        line("| stage | CPU ms per payment |");
-        line("|---|---|");
-        map(profile, "cpu_ms_per_payment").forEach((stage, value) -> line("| " + stage + " | " + number(value, 1) + " |"));
-        line("| **total** | **" + number(profile.get("cpu_ms_per_payment_total"), 1) + "** |");
-        line("");
+        profile("CPU per payment by stage, full flow", map(project, "profile"));
+        profile("CPU per decision by stage, back unit, wallet spread", map(back, "profile_wallet_spread"));
         line("## Raw limits");
         line("");
         line("| stage | per second | p50 / p95 / p99 ms |");
@@ -107,6 +101,22 @@ final class MarkdownReport {
         rawRow("jPOS QMUX 0100 round trip to the simulator, 1 in flight", map(jpos, "in_flight_1"));
         rawRow("jPOS QMUX 0100 round trip to the simulator, 32 in flight", map(jpos, "in_flight_32"));
         return out.toString();
+    }
+
+    private void profile(String title, Map<String, Object> profile) {
+        line("## " + title + " (JFR, concurrency " + profile.get("concurrency") + ", "
+                + number(profile.get("per_second"), 1) + "/s)");
+        line("");
+        line("Java threads' CPU split by JFR execution samples (" + profile.get("java_samples")
+                + " samples, each counted for the innermost frame of a known stage); gc, jit and vm are HotSpot's own"
+                + " threads; postgres is the embedded database's processes (none for the back unit, whose database is"
+                + " the bench's).");
+        line("");
+        line("| stage | CPU ms |");
+        line("|---|---|");
+        map(profile, "cpu_ms_per_operation").forEach((stage, value) -> line("| " + stage + " | " + number(value, 1) + " |"));
+        line("| **total** | **" + number(profile.get("cpu_ms_per_operation_total"), 1) + "** |");
+        line("");
     }
 
     private void row(String ours, String ourValue, String limit, String limitValue) {
