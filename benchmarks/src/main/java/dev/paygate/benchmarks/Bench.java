@@ -266,6 +266,10 @@ public final class Bench {
             project.put("startup_ms", gateway.startupMs());
             project.put("startup_jvm_uptime_at_ready_ms", gateway.jvmUptimeAtReadyMs());
             project.put("first_start_ms", firstStartMs);
+            // The machine is shared: the KDF ceiling is measured again right before the flow it is compared with.
+            say("raw: Argon2id again, beside the full flow (gateway idle)");
+            raw.put("argon2id_verify_beside_full_flow", figures(new KdfLimit(
+                    new ClosedLoop(mode.rawWarmup(), mode.rawMeasured())).verifies(cores)));
             URI base = URI.create("http://127.0.0.1:" + httpPort);
             FullFlow flow = new FullFlow(base, config.merchantKey(), config.password(), runId);
             ClosedLoop loop = new ClosedLoop(mode.flowWarmup(), mode.flowMeasured());
@@ -365,7 +369,7 @@ public final class Bench {
 
     private Map<String, Object> ratios() {
         Map<String, Object> ratios = new LinkedHashMap<>();
-        double kdfPerSecond = perSecond(((Map<?, ?>) raw.get("argon2id_verify")).get("all_cores"));
+        double kdfPerSecond = perSecond(raw.get("argon2id_verify_beside_full_flow"));
         double kdfMs = ((Number) ((Map<?, ?>) ((Map<?, ?>) raw.get("argon2id_verify")).get("one_thread")).get("p50_ms")).doubleValue();
         double peak = ((Number) project.get("full_flow_peak_per_second")).doubleValue();
         ratios.put("full_flow_vs_kdf", peak / kdfPerSecond);

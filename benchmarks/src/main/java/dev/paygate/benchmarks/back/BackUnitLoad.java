@@ -8,7 +8,6 @@ import dev.paygate.routes.order.OrderCodec;
 import dev.paygate.routes.order.PaymentOrder;
 import jakarta.jms.Connection;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -52,26 +51,18 @@ public final class BackUnitLoad implements AutoCloseable {
 
     private Measurement run(int inFlight, String ticketPrefix, Supplier<String> customers, Supplier<String> merchants,
                             long amountMinor) throws Exception {
-        List<JmsRequester> requesters = new ArrayList<>();
-        for (int worker = 0; worker < inFlight; worker++) {
-            requesters.add(new JmsRequester(connection, PAYMENT_QUEUE));
-        }
-        try {
+        try (JmsRequester.PerWorker requesters = new JmsRequester.PerWorker(connection, PAYMENT_QUEUE, inFlight)) {
             return loop.run(inFlight, (worker, sequence) -> {
                 String ticketId = ticketPrefix + "-" + sequence;
                 PaymentOrder order = new PaymentOrder(ticketId, merchants.get(), customers.get(), ticketId,
                         amountMinor, 0, LedgerFixture.CURRENCY, "S" + sequence,
                         List.of(new PaymentOrder.OrderItem("sku-1", "Bench item", 1, amountMinor)), Instant.now());
                 Decision decision = codec.decodeDecision(
-                        requesters.get(worker).request(codec.encodeOrder(order), ticketId, REPLY_TIMEOUT_MS));
+                        requesters.of(worker).request(codec.encodeOrder(order), ticketId, REPLY_TIMEOUT_MS));
                 if (decision.outcome() != Decision.Outcome.APPROVED) {
                     throw new IllegalStateException("back unit did not approve: " + decision.reason());
                 }
             });
-        } finally {
-            for (JmsRequester requester : requesters) {
-                requester.close();
-            }
         }
     }
 

@@ -9,6 +9,8 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One requester of a request/reply exchange, as the front unit's hand-over does it: a persistent request with
@@ -45,5 +47,27 @@ public final class JmsRequester implements AutoCloseable {
     @Override
     public void close() throws JMSException {
         session.close();
+    }
+
+    /** One requester per worker of a load run, closed together. */
+    public static final class PerWorker implements AutoCloseable {
+        private final List<JmsRequester> requesters = new ArrayList<>();
+
+        public PerWorker(Connection connection, String queue, int workers) throws JMSException {
+            for (int worker = 0; worker < workers; worker++) {
+                requesters.add(new JmsRequester(connection, queue));
+            }
+        }
+
+        public JmsRequester of(int worker) {
+            return requesters.get(worker);
+        }
+
+        @Override
+        public void close() throws JMSException {
+            for (JmsRequester requester : requesters) {
+                requester.close();
+            }
+        }
     }
 }

@@ -52,17 +52,9 @@ public final class BrokerLimit implements AutoCloseable {
     }
 
     public Measurement requestReply(int inFlight) throws Exception {
-        List<JmsRequester> requesters = new ArrayList<>();
-        for (int worker = 0; worker < inFlight; worker++) {
-            requesters.add(new JmsRequester(connection, QUEUE));
-        }
-        try {
-            return loop.run(inFlight, (worker, sequence) -> requesters.get(worker).request(
+        try (JmsRequester.PerWorker requesters = new JmsRequester.PerWorker(connection, QUEUE, inFlight)) {
+            return loop.run(inFlight, (worker, sequence) -> requesters.of(worker).request(
                     ORDER_SIZED_BODY, Long.toString(sequence), REPLY_TIMEOUT_MS));
-        } finally {
-            for (JmsRequester requester : requesters) {
-                requester.close();
-            }
         }
     }
 
