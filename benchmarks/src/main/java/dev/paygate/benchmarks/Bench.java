@@ -253,6 +253,7 @@ public final class Bench {
                 "--paygate.front.auth.argon2.memory-kib=" + KdfLimit.MEMORY_KIB,
                 "--paygate.front.auth.argon2.iterations=" + KdfLimit.ITERATIONS,
                 "--paygate.front.auth.argon2.parallelism=" + KdfLimit.PARALLELISM);
+        writeOperatorAccount(work.resolve("gateway-data/keys"));
         say("full flow: first start of the embedded default (creates the database, seeds the bench customers)");
         long firstStartMs;
         try (GatewayProcess first = GatewayProcess.start(gatewayJar(), repository, arguments, Map.of(),
@@ -415,6 +416,16 @@ public final class Bench {
         machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         machine.put("load_average_start", ProcessCpu.loadAverage());
         return machine;
+    }
+
+    /**
+     * The operator account the embedded default would otherwise generate and print its password for: made here,
+     * from a random password nobody keeps, so the run's logs carry no password.
+     */
+    private static void writeOperatorAccount(Path keyDirectory) throws Exception {
+        Files.createDirectories(keyDirectory);
+        Files.writeString(keyDirectory.resolve("operator.properties"), "username=bench-operator\npassword-hash="
+                + KdfLimit.phcHash(randomBase64Key().toCharArray()) + "\n");
     }
 
     private Path gatewayJar() {

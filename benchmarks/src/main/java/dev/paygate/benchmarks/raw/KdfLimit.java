@@ -3,6 +3,7 @@ package dev.paygate.benchmarks.raw;
 import dev.paygate.benchmarks.load.ClosedLoop;
 import dev.paygate.benchmarks.load.Measurement;
 import java.security.SecureRandom;
+import java.util.Base64;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -29,6 +30,15 @@ public final class KdfLimit {
         new SecureRandom().nextBytes(salt);
         char[] password = "a password of ordinary length".toCharArray();
         return loop.run(threads, (worker, sequence) -> derive(password, salt));
+    }
+
+    /** A password hash in the PHC form the gateway stores ({@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}). */
+    public static String phcHash(char[] password) {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
+        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
+                + base64.encodeToString(salt) + "$" + base64.encodeToString(derive(password, salt));
     }
 
     private static byte[] derive(char[] password, byte[] salt) {
