@@ -7,6 +7,7 @@ import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.OrderCodec;
 import dev.paygate.routes.order.PaymentOrder;
 import jakarta.jms.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -49,6 +50,9 @@ public final class BackUnitLoad implements AutoCloseable {
                 CARD_AMOUNT_MINOR);
     }
 
+    /** Well past any wait of the run: the bench measures decisions, not expiries. */
+    private static final Duration ORDER_LIFE = Duration.ofMinutes(30);
+
     private Measurement run(int inFlight, String ticketPrefix, Supplier<String> customers, Supplier<String> merchants,
                             long amountMinor) throws Exception {
         try (JmsRequester.PerWorker requesters = new JmsRequester.PerWorker(connection, PAYMENT_QUEUE, inFlight)) {
@@ -56,7 +60,8 @@ public final class BackUnitLoad implements AutoCloseable {
                 String ticketId = ticketPrefix + "-" + sequence;
                 PaymentOrder order = new PaymentOrder(ticketId, merchants.get(), customers.get(), ticketId,
                         amountMinor, 0, LedgerFixture.CURRENCY, "S" + sequence,
-                        List.of(new PaymentOrder.OrderItem("sku-1", "Bench item", 1, amountMinor)), Instant.now());
+                        List.of(new PaymentOrder.OrderItem("sku-1", "Bench item", 1, amountMinor)), Instant.now(),
+                        Instant.now().plus(ORDER_LIFE));
                 Decision decision = codec.decodeDecision(
                         requesters.of(worker).request(codec.encodeOrder(order), ticketId, REPLY_TIMEOUT_MS));
                 if (decision.outcome() != Decision.Outcome.APPROVED) {

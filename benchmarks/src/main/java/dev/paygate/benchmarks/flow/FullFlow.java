@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One payment as a merchant and a browser make it, and nothing more: the merchant signs a ticket with
@@ -32,6 +34,7 @@ public final class FullFlow implements ClosedLoop.Operation {
     /** Under the wallet threshold: the wallet pays. */
     private static final long AMOUNT_MINOR = 100;
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final URI gateway;
     private final TicketSigner signer;
@@ -73,12 +76,21 @@ public final class FullFlow implements ClosedLoop.Operation {
         if (page.statusCode() != 200) {
             throw new IllegalStateException("payment page answered " + page.statusCode());
         }
+        // As a browser: the form's CSRF token goes back with the page's session cookie.
+        String session = page.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.split(";", 2)[0]).filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new IllegalStateException("the payment page set no session cookie"));
+        Matcher token = CSRF_FIELD.matcher(page.body());
+        if (!token.find()) {
+            throw new IllegalStateException("the payment page carries no CSRF token");
+        }
         String form = "ticket=" + encode(compact) + "&customerId=" + encode(BenchConfig.customerId(worker))
-                + "&password=" + encode(password);
+                + "&password=" + encode(password) + "&csrf=" + encode(token.group(1));
         long confirmStart = System.nanoTime();
         HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(gateway.resolve("/pay/confirm"))
                 .timeout(HTTP_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", session)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         long confirmEnd = System.nanoTime();
         confirms.add(new long[] {confirmEnd, confirmEnd - confirmStart});
