@@ -18,9 +18,11 @@ import dev.paygate.ledger.sequence.DatabaseStanSequence;
 import dev.paygate.ledger.sweep.SweepHistory;
 import dev.paygate.ledger.sweep.SweepResult;
 import dev.paygate.ledger.vault.CardVault;
-import dev.paygate.routes.back.Decisions;
-import dev.paygate.routes.card.CardRequest;
-import dev.paygate.routes.card.network.CardNetworks;
+import dev.paygate.routes.order.Decisions;
+import dev.paygate.iso8583.message.CardRequest;
+import dev.paygate.routes.card.Acceptor;
+import dev.paygate.routes.card.CardOperation;
+import dev.paygate.routes.network.CardNetworks;
 import dev.paygate.routes.errors.GatewayErrors;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.HandoverProperties;
@@ -201,9 +203,9 @@ class PaymentPipelineIntegrationTest {
         PaymentOrder order = order(customer, 9_500);
         register.openCardPayment(Decisions.toRegisterOrder(order), "cardnet-a");
         Instant sentAt = Instant.now();
-        CardRequest request = CardRequest.purchase(false, "4000000000000002", YearMonth.of(2049, 12), 9_500, "EUR",
-                Stan.of(stans.next("cardnet-a", LocalDate.now(ZoneOffset.UTC))), sentAt, "12345678901",
-                merchants.find(MERCHANT).orElseThrow());
+        CardRequest request = CardOperation.purchase(customer, 9_500, "EUR").toRequest(false, "4000000000000002",
+                YearMonth.of(2049, 12), Stan.of(stans.next("cardnet-a", LocalDate.now(ZoneOffset.UTC))), sentAt,
+                "12345678901", Acceptor.of(merchants.find(MERCHANT).orElseThrow()));
 
         // What the card step writes before sending; then the process "dies" and nobody releases or activates it.
         reversals.hold(order.ticketId(), "cardnet-a", customer, vault.cardOnFile(customer).orElseThrow().token(), request,

@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paygate.gateway.GatewayApplication;
 import dev.paygate.gateway.runtime.TestPorts;
-import dev.paygate.routes.card.network.CardNetworks;
+import dev.paygate.routes.network.CardNetworks;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.PaymentHandover;
 import dev.paygate.routes.order.PaymentOrder;

@@ -105,6 +105,19 @@ public final class PaymentRegister {
     }
 
     /**
+     * Takes the STAN (six digits) of the authorization about to be sent, only while the entry is still PENDING
+     * without one. A recovery that closes stale entries meanwhile wins the race, and then nothing may be sent.
+     *
+     * @return true when the caller may send the authorization
+     */
+    public boolean claimStan(String ticketId, String stan) {
+        if (stan == null || !stan.matches("[0-9]{6}")) {
+            throw new IllegalArgumentException("stan (DE 11) must be 6 digits: " + stan);
+        }
+        return transactions.inTransaction(connection -> RegisterStore.claimStan(connection, ticketId, stan));
+    }
+
+    /**
      * Records that the card authorization was reversed at the network. A PENDING entry becomes
      * REVERSED with no money moved; an APPROVED one gives its amount back from the till to card
      * clearing. Reversing twice changes nothing; a refunded payment cannot be reversed.

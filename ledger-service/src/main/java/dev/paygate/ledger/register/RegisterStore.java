@@ -117,6 +117,16 @@ final class RegisterStore {
         }
     }
 
+    /** Sets the STAN of a card entry still PENDING without one; false when there is no such entry. */
+    static boolean claimStan(Connection connection, String ticketId, String stan) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update ledger.register_entry set stan = ?"
+                + " where ticket_id = ? and path = 'card' and status = 'PENDING' and stan is null")) {
+            update.setString(1, stan);
+            update.setString(2, ticketId);
+            return update.executeUpdate() == 1;
+        }
+    }
+
     /** Turns an entry registered in this transaction into a refusal, when the ledger refused its transfer. */
     static RegisterEntry refuse(Connection connection, long serial, String reason) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("update ledger.register_entry"

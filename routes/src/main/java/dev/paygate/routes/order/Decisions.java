@@ -1,10 +1,8 @@
-package dev.paygate.routes.back;
+package dev.paygate.routes.order;
 
 import dev.paygate.ledger.register.OrderItem;
 import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.register.RegisterOrder;
-import dev.paygate.routes.order.Decision;
-import dev.paygate.routes.order.PaymentOrder;
 import java.time.Instant;
 import java.util.Map;
 
