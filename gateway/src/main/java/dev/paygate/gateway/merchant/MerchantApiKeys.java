@@ -1,7 +1,7 @@
 package dev.paygate.gateway.merchant;
 
 import dev.paygate.gateway.auth.BasicCredentials;
-import dev.paygate.gateway.payment.FrontSchema;
+import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.merchant.jose.ClaimNames;
 import dev.paygate.merchant.jose.ClaimRules;
 import java.nio.ByteBuffer;

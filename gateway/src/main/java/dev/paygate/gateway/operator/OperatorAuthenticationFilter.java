@@ -2,7 +2,7 @@ package dev.paygate.gateway.operator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paygate.gateway.auth.BasicCredentials;
-import dev.paygate.gateway.voucher.ApiError;
+import dev.paygate.gateway.api.ApiError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

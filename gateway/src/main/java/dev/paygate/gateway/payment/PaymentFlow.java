@@ -1,5 +1,6 @@
 package dev.paygate.gateway.payment;
 
+import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.gateway.auth.AuthenticationResult;
 import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.gateway.merchant.MerchantKeys;

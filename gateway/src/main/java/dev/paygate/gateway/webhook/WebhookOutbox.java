@@ -2,7 +2,7 @@ package dev.paygate.gateway.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.paygate.gateway.payment.FrontSchema;
+import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.gateway.voucher.StoredVoucher;
 import dev.paygate.merchant.refusal.RefusalReason;
 import dev.paygate.merchant.ticket.Ticket;
