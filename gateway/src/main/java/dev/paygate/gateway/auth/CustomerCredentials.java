@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Customers' passwords, the patent's access key (fig. 4C; DESIGN.md step 4). Every attempt costs one
+ * Customers' passwords, the patent's access key (fig. 4C; docs/architecture.md step 4). Every attempt costs one
  * Argon2id derivation whether the customer exists, is locked or not, so timing tells an attacker probing
  * ids nothing; a lock is revealed only to whoever gives the right password.
  */

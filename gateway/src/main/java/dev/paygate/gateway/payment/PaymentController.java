@@ -15,7 +15,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The payment page (DESIGN.md steps 2-4, 7). Only POSTs change anything: a GET shows a ticket or a status,
+ * The payment page (docs/architecture.md steps 2-4, 7). Only POSTs change anything: a GET shows a ticket or a status,
  * never confirms. Pages are server-rendered and need no JavaScript.
  */
 @Controller

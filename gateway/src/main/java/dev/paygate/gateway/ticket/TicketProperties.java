@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the front unit checks tickets (DESIGN.md step 3).
+ * How the front unit checks tickets (docs/architecture.md step 3).
  *
  * @param clockSkewSeconds how far the merchant's clock may run behind ours before a ticket counts as expired
  */

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Voucher copies (DESIGN.md step 7). Merchants authenticate with HTTP Basic, API key id and secret, and see
+ * Voucher copies (docs/architecture.md step 7). Merchants authenticate with HTTP Basic, API key id and secret, and see
  * only their own vouchers: another merchant's voucher is "not found", exactly like one that does not exist.
  * Customers authenticate with HTTP Basic, customer id and password, and list their own.
  */

@@ -10,7 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds and signs the cash voucher for an approved ticket (DESIGN.md step 7): the ticket's ids, amounts and
+ * Builds and signs the cash voucher for an approved ticket (docs/architecture.md step 7): the ticket's ids, amounts and
  * serial, the back unit's register serial and settlement path, approval code and RRN for card payments.
  */
 @Component

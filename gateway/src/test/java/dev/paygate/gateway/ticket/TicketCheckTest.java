@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The checks of DESIGN.md step 3 and their order, against merchant keys in the real schema. */
+/** The checks of docs/architecture.md step 3 and their order, against merchant keys in the real schema. */
 class TicketCheckTest {
 
     private final FrontSchema schema = new FrontSchema(FrontTestDatabase.dataSource());

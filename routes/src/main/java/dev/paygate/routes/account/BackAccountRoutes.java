@@ -48,10 +48,10 @@ public class BackAccountRoutes extends RouteBuilder {
                 .process(exchange -> exchange.getMessage().setBody(
                         codec.encode(exchange.getMessage().getMandatoryBody(AccountAnswer.class))));
 
-        from(BALANCE).routeId("back.account.balance").bean(ledger, "customerOverview");
-        from(TILL).routeId("back.account.till").bean(ledger, "merchantTill");
-        from(TRANSACTIONS).routeId("back.account.transactions").bean(ledger, "merchantTransactions");
-        from(REFUND).routeId("back.account.refund").bean(ledger, "refund");
-        from(TOP_UP).routeId("back.account.top-up").bean(topUp, "topUp");
+        from(BALANCE).routeId("back.balance.read").bean(ledger, "customerOverview");
+        from(TILL).routeId("back.till.read").bean(ledger, "merchantTill");
+        from(TRANSACTIONS).routeId("back.transactions.list").bean(ledger, "merchantTransactions");
+        from(REFUND).routeId("back.payment.refund").bean(ledger, "refund");
+        from(TOP_UP).routeId("back.wallet.top-up").bean(topUp, "topUp");
     }
 }

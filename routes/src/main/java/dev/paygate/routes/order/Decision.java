@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The back unit's answer to a {@link PaymentOrder} (DESIGN.md step 6).
+ * The back unit's answer to a {@link PaymentOrder} (docs/architecture.md step 6).
  *
  * @param registerSerial the transaction register serial; null when pending
  * @param path           {@code wallet}, {@code card} or {@code auth-only}; null when pending
