@@ -1,7 +1,6 @@
 package dev.paygate.gateway.voucher;
 
 import dev.paygate.merchant.ticket.Ticket;
-import dev.paygate.merchant.voucher.SettlementPath;
 import dev.paygate.merchant.voucher.Voucher;
 import dev.paygate.merchant.voucher.VoucherSigner;
 import dev.paygate.routes.order.Decision;
@@ -41,7 +40,7 @@ public class VoucherIssuer {
                 .registerSerial(decision.registerSerial())
                 .issuedAt(clock.instant())
                 .validFor(properties.validity());
-        switch (SettlementPath.fromCode(decision.path())) {
+        switch (decision.path()) {
             case WALLET -> builder.wallet();
             case CARD -> builder.card(decision.authCode(), decision.rrn());
             case AUTH_ONLY -> builder.authenticationOnly();

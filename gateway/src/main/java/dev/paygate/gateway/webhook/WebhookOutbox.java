@@ -48,7 +48,7 @@ public class WebhookOutbox {
     public Optional<UUID> recordApproved(Ticket ticket, StoredVoucher voucher, Decision decision) {
         Map<String, Object> details = paymentDetails(ticket);
         details.put("voucherId", voucher.voucherId());
-        details.put("path", decision.path());
+        details.put("path", decision.path().code());
         details.put("registerSerial", decision.registerSerial());
         return record(ticket.merchantId(), EventType.PAYMENT_APPROVED, details);
     }
