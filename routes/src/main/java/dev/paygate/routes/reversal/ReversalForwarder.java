@@ -116,8 +116,7 @@ public class ReversalForwarder {
     }
 
     private void retryLater(PendingReversal reversal, String error) {
-        long delayMs = properties.retryDelayMs() << Math.min(reversal.attempts() - 1, 20);
-        Instant next = clock.instant().plusMillis(Math.min(delayMs, properties.retryDelayMaxMs()));
+        Instant next = clock.instant().plus(properties.backOff().delayAfter(reversal.attempts()));
         queue.retryAt(reversal.id(), next, error);
         log.warn("Reversal of ticket {} to {} not acknowledged ({}); next attempt at {}",
                 reversal.ticketId(), reversal.network(), error, next);
