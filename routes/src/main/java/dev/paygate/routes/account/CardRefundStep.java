@@ -84,10 +84,6 @@ public class CardRefundStep {
             return refused(request, entry, reason);
         }
 
-        @Override
-        public AccountAnswer.Refund unanswered(Stan stan) {
-            return refused(request, entry, RefusalReason.ISSUER_UNAVAILABLE);
-        }
 
         @Override
         public Settlement<AccountAnswer.Refund> answered(CardAnswer answer) {

@@ -93,10 +93,6 @@ public class WalletTopUpStep {
             return refused(request, wallet, reason);
         }
 
-        @Override
-        public AccountAnswer unanswered(Stan stan) {
-            return refused(request, wallet, RefusalReason.ISSUER_UNAVAILABLE);
-        }
 
         @Override
         public Settlement<AccountAnswer> answered(CardAnswer answer) {

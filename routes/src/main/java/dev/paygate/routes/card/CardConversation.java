@@ -29,8 +29,13 @@ public interface CardConversation<T> {
     /** Nothing was sent: no card, no network for it, or the network is down. */
     T notSent(RefusalReason reason);
 
-    /** No answer in time; the held reversal is already due. */
-    T unanswered(Stan stan);
+    /**
+     * No answer in time; the held reversal is already due. Unless the operation has an entry to close, this
+     * reads as an issuer that could not be reached: nothing stays charged.
+     */
+    default T unanswered(Stan stan) {
+        return notSent(RefusalReason.ISSUER_UNAVAILABLE);
+    }
 
     /** The network answered; the settlement says whether the held reversal must now be sent. */
     Settlement<T> answered(CardAnswer answer);

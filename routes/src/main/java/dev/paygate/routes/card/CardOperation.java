@@ -19,16 +19,14 @@ import java.util.Optional;
  * What one card request asks of the customer's card: a purchase (0100, or 0200 on a single-message network),
  * a top-up charge (always 0200) or a refund credit (0200, DE 3 "20").
  *
- * @param network the network to use; empty to route by the card's BIN
- * @param mti     empty to let the network decide between 0100 and 0200
+ * @param network the network to use; empty to route by the card's BIN (never null)
+ * @param mti     empty to let the network decide between 0100 and 0200 (never null)
  */
 public record CardOperation(String customerId, Optional<String> network, Optional<Mti> mti, TransactionType type,
                             long amountMinor, String currency) {
 
     public CardOperation {
         Objects.requireNonNull(customerId, "customerId");
-        Objects.requireNonNull(network, "network");
-        Objects.requireNonNull(mti, "mti");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(currency, "currency");
     }
