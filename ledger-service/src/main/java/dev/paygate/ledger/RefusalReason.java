@@ -17,6 +17,8 @@ public enum RefusalReason {
     NOT_REFUNDABLE("not_refundable"),
     /** The refunds of a payment would add up to more than was paid. */
     EXCEEDS_PAID_AMOUNT("exceeds_paid_amount"),
+    /** An idempotency key used again for a different request. */
+    IDEMPOTENCY_CONFLICT("idempotency_conflict"),
     // The card path: what the back unit found before sending, or what the issuer's DE 39 said.
     NO_CARD_ON_FILE("no_card_on_file"),
     /** No configured network's BIN range holds the card. */
