@@ -14,6 +14,7 @@ import dev.paygate.ledger.party.NewMerchant;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.register.RegisterStatus;
+import dev.paygate.ledger.register.SettlementPath;
 import dev.paygate.ledger.sequence.DatabaseStanSequence;
 import dev.paygate.ledger.sweep.SweepHistory;
 import dev.paygate.ledger.sweep.SweepResult;
@@ -108,7 +109,7 @@ class PaymentPipelineIntegrationTest {
         Decision decision = handover.handOver(order(customer, 1_250));
 
         assertThat(decision.outcome()).isEqualTo(Decision.Outcome.APPROVED);
-        assertThat(decision.path()).isEqualTo("wallet");
+        assertThat(decision.path()).isEqualTo(SettlementPath.WALLET);
         assertThat(decision.registerSerial()).isPositive();
         assertThat(accounts.wallet(customer).orElseThrow().balanceMinor()).isEqualTo(3_750);
         assertThat(tillMinor() - tillBeforeMinor).isEqualTo(1_250);
@@ -131,7 +132,7 @@ class PaymentPipelineIntegrationTest {
         Decision decision = handover.handOver(order(customerWithCard("4000000000000002", 0), 0));
 
         assertThat(decision.outcome()).isEqualTo(Decision.Outcome.APPROVED);
-        assertThat(decision.path()).isEqualTo("auth-only");
+        assertThat(decision.path()).isEqualTo(SettlementPath.AUTH_ONLY);
     }
 
     /** The bank simulator's test cards (bank-simulator/README.md), each through the whole pipeline. */
@@ -159,7 +160,7 @@ class PaymentPipelineIntegrationTest {
         Decision decision = handover.handOver(order(customer, 6_000));
 
         assertThat(decision.outcome()).isEqualTo(outcome);
-        assertThat(decision.path()).isEqualTo("card");
+        assertThat(decision.path()).isEqualTo(SettlementPath.CARD);
         assertThat(decision.reason()).isEqualTo(reason);
         if (outcome == Decision.Outcome.APPROVED) {
             assertThat(reversals.statusOf(decision.ticketId())).as("the answer cancelled the held reversal")

@@ -11,6 +11,7 @@ import dev.paygate.ledger.party.CustomerRecords;
 import dev.paygate.ledger.party.MerchantRecords;
 import dev.paygate.ledger.party.NewCustomer;
 import dev.paygate.ledger.party.NewMerchant;
+import dev.paygate.ledger.register.SettlementPath;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.routes.network.CardNetworks;
 import dev.paygate.routes.order.Decision;
@@ -180,7 +181,7 @@ class BackOfficeChannelIntegrationTest {
     void cardPaymentIsRefundedToTheCardThroughTheNetwork() {
         String everydayCard = "4000000000000135";
         Decision payment = pay(customerWithCard(everydayCard, 0), SHOP, 6_000);
-        assertThat(payment.path()).isEqualTo("card");
+        assertThat(payment.path()).isEqualTo(SettlementPath.CARD);
         long cardAfterPaymentMinor = BackUnitTestRuntime.simulator().account(everydayCard).orElseThrow().availableMinor();
         long tillBeforeMinor = accounts.till(SHOP).orElseThrow().balanceMinor();
         String key = "card-" + payment.ticketId();
