@@ -33,6 +33,8 @@ import org.springframework.context.annotation.ComponentScan;
         ThymeleafAutoConfiguration.class,
         ErrorMvcAutoConfiguration.class})
 @ComponentScan(basePackages = {
+        "dev.paygate.gateway.api",
+        "dev.paygate.gateway.database",
         "dev.paygate.gateway.ticket",
         "dev.paygate.gateway.auth",
         "dev.paygate.gateway.voucher",

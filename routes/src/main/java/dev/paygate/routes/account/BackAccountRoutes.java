@@ -36,8 +36,7 @@ public class BackAccountRoutes extends RouteBuilder {
                 + properties.backConsumers())
                 .routeId("back.account.receive")
                 .routeConfigurationId(GatewayErrors.ID)
-                .process(exchange -> exchange.getMessage().setBody(
-                        codec.decodeRequest(exchange.getMessage().getBody(String.class))))
+                .bean(codec, "decodeRequest")
                 .choice()
                     .when(body().isInstanceOf(AccountRequest.CustomerOverview.class)).to(BALANCE)
                     .when(body().isInstanceOf(AccountRequest.MerchantTill.class)).to(TILL)
@@ -45,8 +44,7 @@ public class BackAccountRoutes extends RouteBuilder {
                     .when(body().isInstanceOf(AccountRequest.WalletRefund.class)).to(REFUND)
                     .when(body().isInstanceOf(AccountRequest.WalletTopUp.class)).to(TOP_UP)
                 .end()
-                .process(exchange -> exchange.getMessage().setBody(
-                        codec.encode(exchange.getMessage().getMandatoryBody(AccountAnswer.class))));
+                .bean(codec, "encode(dev.paygate.routes.account.AccountAnswer)");
 
         from(BALANCE).routeId("back.balance.read").bean(ledger, "customerOverview");
         from(TILL).routeId("back.till.read").bean(ledger, "merchantTill");
