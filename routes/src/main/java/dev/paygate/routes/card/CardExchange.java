@@ -92,8 +92,9 @@ public class CardExchange {
         }
         Optional<T> closed = conversation.claim(stan);
         if (closed.isPresent()) {
-            // Closed by somebody else between registration and now: the request never leaves.
+            // Closed by somebody else (the closer of unsent entries) between registration and now: nothing leaves.
             reversals.release(reversalTicketId);
+            log.warn("{} was closed before its request left; nothing sent to {}", reversalTicketId, network);
             return closed.get();
         }
         ISOMsg answer = networks.mux(network).request(request.toIsoMsg(), settings.timeoutMs());
