@@ -53,50 +53,43 @@ public class CardRefundStep {
         }
         return exchange.exchange(
                 CardOperation.refund(entry.customerId(), entry.network(), request.amountMinor(), entry.currency()),
-                new Credit(request, entry));
+                credit(request, entry));
     }
 
     /** One refund's credit: recorded on the ledger only after the card network approved it. */
-    private final class Credit implements CardConversation<AccountAnswer.Refund> {
+    private CardConversation<AccountAnswer.Refund> credit(AccountRequest.WalletRefund request, RegisterEntry entry) {
+        return new CardConversation<>() {
 
-        private final AccountRequest.WalletRefund request;
-        private final RegisterEntry entry;
-
-        Credit(AccountRequest.WalletRefund request, RegisterEntry entry) {
-            this.request = request;
-            this.entry = entry;
-        }
-
-        @Override
-        public Opening<AccountAnswer.Refund> open(String network) {
-            return new Send<>(Acceptor.of(merchants.find(entry.merchantId()).orElseThrow(
-                    () -> new IllegalStateException("merchant " + entry.merchantId() + " of a registered payment vanished"))));
-        }
-
-        @Override
-        public String reversalTicketId(Stan stan) {
-            // The STAN too: a refund declined once may be asked again under the same key.
-            return "card-refund:" + request.idempotencyKey() + ":" + stan.digits();
-        }
-
-        @Override
-        public AccountAnswer.Refund notSent(RefusalReason reason) {
-            return refused(request, entry, reason);
-        }
-
-
-        @Override
-        public Settlement<AccountAnswer.Refund> answered(CardAnswer answer) {
-            if (!answer.approved()) {
-                return Settlement.kept(refused(request, entry, answer.refusal().orElseThrow()));
+            @Override
+            public Opening<AccountAnswer.Refund> open(String network) {
+                return new Send<>(Acceptor.of(merchants.find(entry.merchantId()).orElseThrow(() ->
+                        new IllegalStateException("merchant " + entry.merchantId() + " of a registered payment vanished"))));
             }
-            RefundOutcome recorded = refunds.refundToCard(entry.ticketId(), request.amountMinor(),
-                    request.idempotencyKey());
-            // The card was credited by this call but the ledger did not record it: undo the credit.
-            return !recorded.approved() || recorded.replayed()
-                    ? Settlement.reversed(answer(request, recorded))
-                    : Settlement.kept(answer(request, recorded));
-        }
+
+            @Override
+            public String reversalTicketId(Stan stan) {
+                // The STAN too: a refund declined once may be asked again under the same key.
+                return "card-refund:" + request.idempotencyKey() + ":" + stan.digits();
+            }
+
+            @Override
+            public AccountAnswer.Refund notSent(RefusalReason reason) {
+                return refused(request, entry, reason);
+            }
+
+            @Override
+            public Settlement<AccountAnswer.Refund> answered(CardAnswer answer) {
+                if (!answer.approved()) {
+                    return Settlement.kept(refused(request, entry, answer.refusal().orElseThrow()));
+                }
+                RefundOutcome recorded = refunds.refundToCard(entry.ticketId(), request.amountMinor(),
+                        request.idempotencyKey());
+                // The card was credited by this call but the ledger did not record it: undo the credit.
+                return !recorded.approved() || recorded.replayed()
+                        ? Settlement.reversed(answer(request, recorded))
+                        : Settlement.kept(answer(request, recorded));
+            }
+        };
     }
 
     private AccountAnswer.Refund answer(AccountRequest.WalletRefund request, RefundOutcome outcome) {

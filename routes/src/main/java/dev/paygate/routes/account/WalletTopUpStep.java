@@ -64,51 +64,44 @@ public class WalletTopUpStep {
         }
         return exchange.exchange(
                 CardOperation.topUp(request.customerId(), request.amountMinor(), wallet.get().currency()),
-                new TopUp(request, wallet.get()));
+                charge(request, wallet.get()));
     }
 
     /** One top-up's charge: the wallet is credited only after the card approved it. */
-    private final class TopUp implements CardConversation<AccountAnswer> {
+    private CardConversation<AccountAnswer> charge(AccountRequest.WalletTopUp request, Account wallet) {
+        return new CardConversation<>() {
 
-        private final AccountRequest.WalletTopUp request;
-        private final Account wallet;
-
-        TopUp(AccountRequest.WalletTopUp request, Account wallet) {
-            this.request = request;
-            this.wallet = wallet;
-        }
-
-        @Override
-        public Opening<AccountAnswer> open(String network) {
-            return new Send<>(acceptor);
-        }
-
-        @Override
-        public String reversalTicketId(Stan stan) {
-            return WalletTopUpStep.reversalTicketId(request.idempotencyKey(), stan);
-        }
-
-        @Override
-        public AccountAnswer notSent(RefusalReason reason) {
-            return refused(request, wallet, reason);
-        }
-
-
-        @Override
-        public Settlement<AccountAnswer> answered(CardAnswer answer) {
-            if (!answer.approved()) {
-                return Settlement.kept(refused(request, wallet, answer.refusal().orElseThrow()));
+            @Override
+            public Opening<AccountAnswer> open(String network) {
+                return new Send<>(acceptor);
             }
-            String approvalCode = answer.approvalCode().orElseThrow();
-            TopUpOutcome credited = topUps.topUpWallet(request.customerId(), request.amountMinor(), wallet.currency(),
-                    request.idempotencyKey(), approvalCode, answer.rrn());
-            Account after = accounts.wallet(request.customerId()).orElse(wallet);
-            AccountAnswer.TopUp topUp = new AccountAnswer.TopUp(credited.approved(),
-                    credited.approved() ? null : credited.reason().code(), request.amountMinor(), wallet.currency(),
-                    after.balanceMinor(), after.capMinor().orElse(0), approvalCode, answer.rrn(), credited.replayed());
-            // The card was charged by this call but the wallet was not credited by it: undo the charge.
-            return !credited.approved() || credited.replayed() ? Settlement.reversed(topUp) : Settlement.kept(topUp);
-        }
+
+            @Override
+            public String reversalTicketId(Stan stan) {
+                return WalletTopUpStep.reversalTicketId(request.idempotencyKey(), stan);
+            }
+
+            @Override
+            public AccountAnswer notSent(RefusalReason reason) {
+                return refused(request, wallet, reason);
+            }
+
+            @Override
+            public Settlement<AccountAnswer> answered(CardAnswer answer) {
+                if (!answer.approved()) {
+                    return Settlement.kept(refused(request, wallet, answer.refusal().orElseThrow()));
+                }
+                String approvalCode = answer.approvalCode().orElseThrow();
+                TopUpOutcome credited = topUps.topUpWallet(request.customerId(), request.amountMinor(), wallet.currency(),
+                        request.idempotencyKey(), approvalCode, answer.rrn());
+                Account after = accounts.wallet(request.customerId()).orElse(wallet);
+                AccountAnswer.TopUp topUp = new AccountAnswer.TopUp(credited.approved(),
+                        credited.approved() ? null : credited.reason().code(), request.amountMinor(), wallet.currency(),
+                        after.balanceMinor(), after.capMinor().orElse(0), approvalCode, answer.rrn(), credited.replayed());
+                // The card was charged by this call but the wallet was not credited by it: undo the charge.
+                return !credited.approved() || credited.replayed() ? Settlement.reversed(topUp) : Settlement.kept(topUp);
+            }
+        };
     }
 
     /** The reversal's ticket names the top-up and the charge's STAN: each charge is reversed at most once. */
