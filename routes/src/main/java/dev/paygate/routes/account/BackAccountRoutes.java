@@ -44,7 +44,7 @@ public class BackAccountRoutes extends RouteBuilder {
                     .when(body().isInstanceOf(AccountRequest.WalletRefund.class)).to(REFUND)
                     .when(body().isInstanceOf(AccountRequest.WalletTopUp.class)).to(TOP_UP)
                 .end()
-                .bean(codec, "encode(dev.paygate.routes.account.AccountAnswer)");
+                .bean(codec, "encodeAnswer");
 
         from(BALANCE).routeId("back.balance.read").bean(ledger, "customerOverview");
         from(TILL).routeId("back.till.read").bean(ledger, "merchantTill");
