@@ -85,7 +85,7 @@ public class BackOfficeLedger {
         Optional<RegisterEntry> found = register.findByTicket(request.ticketId())
                 .filter(entry -> entry.merchantId().equals(request.merchantId()));
         if (found.isEmpty()) {
-            return refused(request, null, RefusalReason.UNKNOWN_TICKET);
+            return AccountAnswer.Refund.refused(request, null, RefusalReason.UNKNOWN_TICKET);
         }
         RegisterEntry entry = found.get();
         if (entry.path() == SettlementPath.CARD) {
@@ -95,18 +95,9 @@ public class BackOfficeLedger {
         try {
             outcome = refunds.refund(request.ticketId(), request.amountMinor(), request.idempotencyKey());
         } catch (IdempotencyConflictException conflict) {
-            return refused(request, entry, RefusalReason.IDEMPOTENCY_CONFLICT);
+            return AccountAnswer.Refund.refused(request, entry, RefusalReason.IDEMPOTENCY_CONFLICT);
         }
-        RegisterEntry after = register.findByTicket(request.ticketId()).orElse(entry);
-        return new AccountAnswer.Refund(outcome.approved(), outcome.approved() ? null : outcome.reason().code(),
-                outcome.refundId(), request.ticketId(), request.amountMinor(), after.currency(), after.amountMinor(),
-                after.refundedMinor(), outcome.replayed());
-    }
-
-    private static AccountAnswer.Refund refused(AccountRequest.WalletRefund request, RegisterEntry entry,
-                                                RefusalReason reason) {
-        return new AccountAnswer.Refund(false, reason.code(), null, request.ticketId(), request.amountMinor(),
-                entry == null ? null : entry.currency(), entry == null ? 0 : entry.amountMinor(),
-                entry == null ? 0 : entry.refundedMinor(), false);
+        return AccountAnswer.Refund.recorded(request, outcome,
+                register.findByTicket(request.ticketId()).orElse(entry));
     }
 }

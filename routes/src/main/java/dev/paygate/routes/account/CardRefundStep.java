@@ -45,11 +45,11 @@ public class CardRefundStep {
             return answer(request, earlier.get());
         }
         if (entry.status() != RegisterStatus.APPROVED) {
-            return refused(request, entry, RefusalReason.NOT_REFUNDABLE);
+            return AccountAnswer.Refund.refused(request, entry, RefusalReason.NOT_REFUNDABLE);
         }
         if (request.amountMinor() > entry.amountMinor() - entry.refundedMinor()) {
             // Checked before the card is credited: a credit the ledger refuses would have to be reversed.
-            return refused(request, entry, RefusalReason.EXCEEDS_PAID_AMOUNT);
+            return AccountAnswer.Refund.refused(request, entry, RefusalReason.EXCEEDS_PAID_AMOUNT);
         }
         return exchange.exchange(
                 CardOperation.refund(entry.customerId(), entry.network(), request.amountMinor(), entry.currency()),
@@ -74,13 +74,13 @@ public class CardRefundStep {
 
             @Override
             public AccountAnswer.Refund notSent(RefusalReason reason) {
-                return refused(request, entry, reason);
+                return AccountAnswer.Refund.refused(request, entry, reason);
             }
 
             @Override
             public Settlement<AccountAnswer.Refund> answered(CardAnswer answer) {
                 if (!answer.approved()) {
-                    return Settlement.kept(refused(request, entry, answer.refusal().orElseThrow()));
+                    return Settlement.kept(AccountAnswer.Refund.refused(request, entry, answer.refusal().orElseThrow()));
                 }
                 RefundOutcome recorded = refunds.refundToCard(entry.ticketId(), request.amountMinor(),
                         request.idempotencyKey());
@@ -93,15 +93,6 @@ public class CardRefundStep {
     }
 
     private AccountAnswer.Refund answer(AccountRequest.WalletRefund request, RefundOutcome outcome) {
-        RegisterEntry after = register.findByTicket(request.ticketId()).orElseThrow();
-        return new AccountAnswer.Refund(outcome.approved(), outcome.approved() ? null : outcome.reason().code(),
-                outcome.refundId(), request.ticketId(), request.amountMinor(), after.currency(), after.amountMinor(),
-                after.refundedMinor(), outcome.replayed());
-    }
-
-    private static AccountAnswer.Refund refused(AccountRequest.WalletRefund request, RegisterEntry entry,
-                                                RefusalReason reason) {
-        return new AccountAnswer.Refund(false, reason.code(), null, request.ticketId(), request.amountMinor(),
-                entry.currency(), entry.amountMinor(), entry.refundedMinor(), false);
+        return AccountAnswer.Refund.recorded(request, outcome, register.findByTicket(request.ticketId()).orElseThrow());
     }
 }
