@@ -11,10 +11,12 @@ import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.card.CardConversation.Answer;
 import dev.paygate.routes.card.CardConversation.Send;
 import dev.paygate.routes.card.CardConversation.Settlement;
+import dev.paygate.routes.network.CardNetworkMetrics;
 import dev.paygate.routes.network.CardNetworkProperties;
 import dev.paygate.routes.network.CardNetworks;
 import dev.paygate.routes.reversal.ReversalQueue;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,19 +39,22 @@ import org.springframework.stereotype.Component;
 public class CardExchange {
 
     private static final Logger log = LoggerFactory.getLogger(CardExchange.class);
+    private static final int DE_RESPONSE_CODE = 39;
 
     private final CardVault vault;
     private final CardNetworks networks;
     private final DatabaseStanSequence stans;
     private final ReversalQueue reversals;
+    private final CardNetworkMetrics metrics;
     private final Clock clock;
 
     public CardExchange(CardVault vault, CardNetworks networks, DatabaseStanSequence stans, ReversalQueue reversals,
-                        Clock clock) {
+                        CardNetworkMetrics metrics, Clock clock) {
         this.vault = vault;
         this.networks = networks;
         this.stans = stans;
         this.reversals = reversals;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -97,7 +102,11 @@ public class CardExchange {
             log.warn("{} was closed before its request left; nothing sent to {}", reversalTicketId, network);
             return closed.get();
         }
+        long sentAtNanos = System.nanoTime();
         ISOMsg answer = networks.mux(network).request(request.toIsoMsg(), settings.timeoutMs());
+        metrics.requestAnswered(network, request.mti().value(),
+                answer == null ? CardNetworkMetrics.NO_ANSWER : answer.getString(DE_RESPONSE_CODE),
+                Duration.ofNanos(System.nanoTime() - sentAtNanos));
         if (answer == null) {
             log.warn("No answer from {} within {} ms to {} (STAN {}); reversing it",
                     network, settings.timeoutMs(), reversalTicketId, stan.digits());

@@ -21,6 +21,7 @@ import dev.paygate.ledger.RefusalReason;
 import dev.paygate.ledger.sequence.DatabaseStanSequence;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.ledger.vault.VaultedCard;
+import dev.paygate.routes.network.CardNetworkMetrics;
 import dev.paygate.routes.network.CardNetworkProperties;
 import dev.paygate.routes.network.CardNetworks;
 import dev.paygate.routes.reversal.ReversalQueue;
@@ -54,7 +55,8 @@ class CardExchangeTest {
     private final MUX mux = mock(MUX.class);
     private final VaultedCard card = mock(VaultedCard.class);
     private final AtomicInteger lastStan = new AtomicInteger();
-    private final CardExchange exchange = new CardExchange(vault, networks, stans, reversals, CLOCK);
+    private final CardNetworkMetrics metrics = mock(CardNetworkMetrics.class);
+    private final CardExchange exchange = new CardExchange(vault, networks, stans, reversals, metrics, CLOCK);
 
     @BeforeEach
     void aConnectedNetworkAndACardOnFile() {
