@@ -11,8 +11,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @FrontUnit
 @ComponentScan({
+        "dev.paygate.gateway.api",
         "dev.paygate.gateway.auth",
         "dev.paygate.gateway.customer",
+        "dev.paygate.gateway.database",
         "dev.paygate.gateway.home",
         "dev.paygate.gateway.keys",
         "dev.paygate.gateway.merchant",

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Customer authentication (DESIGN.md step 4).
+ * Customer authentication (docs/architecture.md step 4).
  *
  * @param failedAttemptsMax  consecutive wrong passwords that lock the customer and raise an alert
  * @param lockPolicy         what the alert asks for: {@code freeze} (locked until an operator unlocks) or

@@ -1,6 +1,6 @@
 package dev.paygate.gateway.auth;
 
-import dev.paygate.gateway.payment.FrontSchema;
+import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.merchant.jose.ClaimNames;
 import dev.paygate.merchant.jose.ClaimRules;
 import java.sql.Timestamp;
@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Customers' passwords, the patent's access key (fig. 4C; DESIGN.md step 4). Every attempt costs one
+ * Customers' passwords, the patent's access key (fig. 4C; docs/architecture.md step 4). Every attempt costs one
  * Argon2id derivation whether the customer exists, is locked or not, and a locked customer is answered
  * {@code FAILED} whatever the password, so neither the answer nor its timing tells a guesser anything. A source
  * with too many failures waits first ({@link LoginThrottle}); the attempt that reaches the failure limit locks.

@@ -1,8 +1,8 @@
 package dev.paygate.gateway.merchant;
 
 import dev.paygate.gateway.auth.BasicCredentials;
+import dev.paygate.gateway.database.FrontSchema;
 import jakarta.servlet.http.HttpServletRequest;
-import dev.paygate.gateway.payment.FrontSchema;
 import dev.paygate.merchant.jose.ClaimNames;
 import dev.paygate.merchant.jose.ClaimRules;
 import java.nio.ByteBuffer;

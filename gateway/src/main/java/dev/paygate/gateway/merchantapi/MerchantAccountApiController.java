@@ -1,7 +1,7 @@
 package dev.paygate.gateway.merchantapi;
 
 import dev.paygate.gateway.merchant.MerchantApiKeys;
-import dev.paygate.gateway.voucher.ApiError;
+import dev.paygate.gateway.api.ApiError;
 import dev.paygate.gateway.webhook.WebhookOutbox;
 import dev.paygate.ledger.register.RegisterStatus;
 import dev.paygate.routes.account.AccountAnswer;

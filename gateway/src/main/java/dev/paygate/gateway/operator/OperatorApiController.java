@@ -1,6 +1,6 @@
 package dev.paygate.gateway.operator;
 
-import dev.paygate.gateway.voucher.ApiError;
+import dev.paygate.gateway.api.ApiError;
 import dev.paygate.gateway.webhook.WebhookSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

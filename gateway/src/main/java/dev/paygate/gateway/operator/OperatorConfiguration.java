@@ -11,7 +11,7 @@ import dev.paygate.gateway.auth.LoginThrottledException;
 import dev.paygate.gateway.auth.ThrottledAuthenticationProvider;
 import dev.paygate.gateway.runtime.PaygateRuntimeProperties;
 import dev.paygate.gateway.security.PageHeaders;
-import dev.paygate.gateway.voucher.ApiError;
+import dev.paygate.gateway.api.ApiError;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The payment page (DESIGN.md steps 2-4, 7). Only POSTs change anything: a GET shows a ticket or a status,
+ * The payment page (docs/architecture.md steps 2-4, 7). Only POSTs change anything: a GET shows a ticket or a status,
  * never confirms. Pages are server-rendered and need no JavaScript.
  */
 @Controller

@@ -1,5 +1,6 @@
 package dev.paygate.gateway.payment;
 
+import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.gateway.auth.AuthenticationResult;
 import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.gateway.merchant.MerchantKeys;
@@ -135,7 +136,7 @@ class PaymentFlow {
         if (!usedTickets.claimForCancel(ticket.ticketId(), ticket.merchantId(), compactTicket, refusal)) {
             return firstOutcome(ticket, merchantName, usedTickets.find(ticket.ticketId()).orElseThrow());
         }
-        metrics.refused(PaymentMetrics.NO_PATH, RefusalReason.CANCELLED);
+        metrics.refused(null, RefusalReason.CANCELLED);
         return new PaymentOutcome.ToMerchant(withQuery(ticket.cancelUrl(), "refusal", refusal));
     }
 
@@ -298,14 +299,14 @@ class PaymentFlow {
     private PaymentOutcome refused(Ticket ticket, String merchantName, RefusalReason reason, String retryTicket) {
         String message = RefusalMessages.message(reason);
         String refusal = refusalIssuer.issue(ticket, reason, message);
-        metrics.refused(PaymentMetrics.NO_PATH, reason);
+        metrics.refused(null, reason);
         return new PaymentOutcome.Refused(reason, message, merchantName, withQuery(ticket.cancelUrl(), "refusal", refusal),
                 retryTicket);
     }
 
     /** Nothing in the ticket can be trusted, not even where to send the customer: the page says why and stops. */
     private PaymentOutcome untrusted(RefusalReason reason) {
-        metrics.refused(PaymentMetrics.NO_PATH, reason);
+        metrics.refused(null, reason);
         return new PaymentOutcome.Refused(reason, RefusalMessages.message(reason), null, null, null);
     }
 

@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The ticket checks of DESIGN.md step 3 that need no memory of earlier payments, in order: decode, merchant
+ * The ticket checks of docs/architecture.md step 3 that need no memory of earlier payments, in order: decode, merchant
  * known, signature valid with the merchant's registered key (a revoked key or a kid the merchant never
  * registered fails as {@code bad_signature}), claims valid, not expired. The replay check is the payment
  * flow's, since it answers with the outcome of the first use.

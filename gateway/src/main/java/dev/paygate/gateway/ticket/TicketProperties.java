@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the front unit checks tickets (DESIGN.md step 3).
+ * How the front unit checks tickets (docs/architecture.md step 3).
  *
  * @param clockSkewSeconds   how far the merchant's clock may differ from ours: behind before a ticket counts as
  *                           expired, ahead before its {@code iat} counts as in the future

@@ -1,5 +1,7 @@
 package dev.paygate.gateway.voucher;
 
+import dev.paygate.gateway.api.ApiError;
+import dev.paygate.gateway.api.PublicApi;
 import dev.paygate.gateway.auth.BasicCredentials;
 import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.gateway.merchant.MerchantApiKeys;
@@ -18,10 +20,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Voucher copies (DESIGN.md step 7). Merchants authenticate with HTTP Basic, API key id and secret, and see
+ * Voucher copies (docs/architecture.md step 7). Merchants authenticate with HTTP Basic, API key id and secret, and see
  * only their own vouchers: another merchant's voucher is "not found", exactly like one that does not exist.
  * Customers authenticate with HTTP Basic, customer id and password, and list their own.
  */
+@PublicApi
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class VoucherApiController {

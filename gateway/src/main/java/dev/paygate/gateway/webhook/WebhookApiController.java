@@ -1,7 +1,7 @@
 package dev.paygate.gateway.webhook;
 
 import dev.paygate.gateway.merchant.MerchantApiKeys;
-import dev.paygate.gateway.voucher.ApiError;
+import dev.paygate.gateway.api.ApiError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -2,7 +2,7 @@ package dev.paygate.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paygate.gateway.payment.FrontSchema;
+import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.gateway.payment.FrontTestDatabase;
 import dev.paygate.gateway.payment.MutableClock;
 import java.time.Duration;

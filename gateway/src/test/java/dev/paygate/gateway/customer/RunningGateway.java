@@ -8,7 +8,7 @@ import dev.paygate.gateway.payment.FrontHttp;
 import dev.paygate.gateway.runtime.TestPorts;
 import dev.paygate.merchant.ticket.Ticket;
 import dev.paygate.merchant.ticket.TicketSigner;
-import dev.paygate.routes.card.network.CardNetworks;
+import dev.paygate.routes.network.CardNetworks;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.PaymentHandover;
 import dev.paygate.routes.order.PaymentOrder;

@@ -12,7 +12,7 @@ import dev.paygate.gateway.auth.LockPolicy;
 import dev.paygate.gateway.auth.LoginThrottle;
 import dev.paygate.gateway.auth.LoginThrottledException;
 import dev.paygate.gateway.auth.ThrottledAuthenticationProvider;
-import dev.paygate.gateway.payment.FrontSchema;
+import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.gateway.payment.FrontTestDatabase;
 import dev.paygate.gateway.payment.MutableClock;
 import dev.paygate.merchant.jose.Ids;

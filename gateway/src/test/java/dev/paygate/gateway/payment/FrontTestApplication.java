@@ -39,6 +39,8 @@ import org.springframework.context.annotation.ComponentScan;
         ErrorMvcAutoConfiguration.class,
         SecurityFilterAutoConfiguration.class})
 @ComponentScan(basePackages = {
+        "dev.paygate.gateway.api",
+        "dev.paygate.gateway.database",
         "dev.paygate.gateway.ticket",
         "dev.paygate.gateway.auth",
         "dev.paygate.gateway.voucher",

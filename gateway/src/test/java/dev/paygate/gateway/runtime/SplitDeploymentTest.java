@@ -20,10 +20,11 @@ import dev.paygate.ledger.party.MerchantRecords;
 import dev.paygate.ledger.party.NewCustomer;
 import dev.paygate.ledger.party.NewMerchant;
 import dev.paygate.ledger.register.PaymentRegister;
+import dev.paygate.ledger.register.SettlementPath;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.merchant.ticket.Ticket;
 import dev.paygate.merchant.ticket.TicketSigner;
-import dev.paygate.routes.card.network.CardNetworks;
+import dev.paygate.routes.network.CardNetworks;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.PaymentHandover;
 import dev.paygate.routes.order.PaymentOrder;
@@ -217,12 +218,12 @@ class SplitDeploymentTest {
         Decision decision = handover.handOver(order(customer, WALLET_AMOUNT_MINOR));
 
         assertThat(decision.outcome()).isEqualTo(Decision.Outcome.APPROVED);
-        assertThat(decision.path()).isEqualTo("wallet");
+        assertThat(decision.path()).isEqualTo(SettlementPath.WALLET);
         assertThat(accounts.wallet(customer).orElseThrow().balanceMinor()).isEqualTo(OPENING_BALANCE_MINOR - WALLET_AMOUNT_MINOR);
         assertThat(accounts.till(MERCHANT).orElseThrow().balanceMinor() - tillBeforeMinor).isEqualTo(WALLET_AMOUNT_MINOR);
         assertThat(handover.lookup(decision.ticketId())).hasValueSatisfying(recorded -> {
             assertThat(recorded.outcome()).isEqualTo(Decision.Outcome.APPROVED);
-            assertThat(recorded.path()).isEqualTo("wallet");
+            assertThat(recorded.path()).isEqualTo(SettlementPath.WALLET);
             assertThat(recorded.registerSerial()).isEqualTo(decision.registerSerial());
         });
     }
@@ -236,7 +237,7 @@ class SplitDeploymentTest {
         Decision decision = handover.handOver(order(customer, CARD_AMOUNT_MINOR));
 
         assertThat(decision.outcome()).isEqualTo(Decision.Outcome.APPROVED);
-        assertThat(decision.path()).isEqualTo("card");
+        assertThat(decision.path()).isEqualTo(SettlementPath.CARD);
         assertThat(decision.authCode()).isNotBlank();
         assertThat(decision.rrn()).hasSize(12);
         assertThat(accounts.wallet(customer).orElseThrow().balanceMinor()).as("the card paid, not the wallet")
@@ -245,7 +246,7 @@ class SplitDeploymentTest {
                 .isEqualTo("cardnet-a");
         assertThat(handover.lookup(decision.ticketId())).hasValueSatisfying(recorded -> {
             assertThat(recorded.outcome()).isEqualTo(Decision.Outcome.APPROVED);
-            assertThat(recorded.path()).isEqualTo("card");
+            assertThat(recorded.path()).isEqualTo(SettlementPath.CARD);
             assertThat(recorded.authCode()).isEqualTo(decision.authCode());
             assertThat(recorded.rrn()).isEqualTo(decision.rrn());
         });

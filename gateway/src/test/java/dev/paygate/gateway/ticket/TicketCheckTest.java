@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import dev.paygate.gateway.merchant.MerchantKeys;
 import dev.paygate.gateway.payment.FrontFixture;
-import dev.paygate.gateway.payment.FrontSchema;
+import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.gateway.payment.FrontTestDatabase;
 import dev.paygate.gateway.payment.MutableClock;
 import dev.paygate.merchant.jose.Ed25519Keys;
@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The checks of DESIGN.md step 3 and their order, against merchant keys in the real schema. */
+/** The checks of docs/architecture.md step 3 and their order, against merchant keys in the real schema. */
 class TicketCheckTest {
 
     private final FrontSchema schema = new FrontSchema(FrontTestDatabase.dataSource());

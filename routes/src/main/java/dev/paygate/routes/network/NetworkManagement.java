@@ -1,4 +1,4 @@
-package dev.paygate.routes.card.network;
+package dev.paygate.routes.network;
 
 import dev.paygate.iso8583.field.Stan;
 import dev.paygate.iso8583.message.NetworkManagementCode;

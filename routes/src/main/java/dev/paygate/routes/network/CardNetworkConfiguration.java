@@ -1,4 +1,4 @@
-package dev.paygate.routes.card.network;
+package dev.paygate.routes.network;
 
 import dev.paygate.routes.BackUnit;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

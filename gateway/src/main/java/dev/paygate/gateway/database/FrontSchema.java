@@ -1,4 +1,4 @@
-package dev.paygate.gateway.payment;
+package dev.paygate.gateway.database;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;

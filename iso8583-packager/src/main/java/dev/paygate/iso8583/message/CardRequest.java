@@ -12,19 +12,28 @@ import java.util.Objects;
 import org.jpos.iso.ISOMsg;
 
 /**
- * The elements shared by the authorization (0100) and financial (0200) requests, which differ
- * only in their MTI: key fields, DE 12/13, 14, 18, 22, 25 and 43.
+ * A card request: 0100 asks the issuer to approve and hold an amount (dual-message networks); 0200 asks it
+ * to approve and post at once (single-message networks, the wallet top-up), and with
+ * {@link TransactionType#REFUND} credits the cardholder. The two differ only in their MTI. Elements: 2, 3,
+ * 4, 7, 11, 12, 13, 14, 18, 22, 25, 32, 37, 41, 42, 43, 49.
+ *
+ * @param expiry DE 14
  */
-record CardRequestFields(KeyFields keyFields, YearMonth expiry, CardAcceptor acceptor, PointOfService pointOfService) {
+public record CardRequest(
+        Mti mti, KeyFields keyFields, YearMonth expiry, CardAcceptor acceptor, PointOfService pointOfService) {
 
-    CardRequestFields {
+    public CardRequest {
+        Objects.requireNonNull(mti, "mti");
+        if (!mti.equals(Mti.AUTHORIZATION_REQUEST) && !mti.equals(Mti.FINANCIAL_REQUEST)) {
+            throw new IllegalArgumentException("a card request is a 0100 or a 0200, not " + mti);
+        }
         Objects.requireNonNull(keyFields, "keyFields");
         Objects.requireNonNull(expiry, "expiry");
         Objects.requireNonNull(acceptor, "acceptor");
         Objects.requireNonNull(pointOfService, "pointOfService");
     }
 
-    ISOMsg toIsoMsg(Mti mti) {
+    public ISOMsg toIsoMsg() {
         ISOMsg message = DataElements.newMessage(mti);
         keyFields.writeTo(message);
         DataElements.setTimes(message, keyFields.transmittedAt());
@@ -36,12 +45,18 @@ record CardRequestFields(KeyFields keyFields, YearMonth expiry, CardAcceptor acc
         return message;
     }
 
-    static CardRequestFields fromIsoMsg(ISOMsg message, Mti expectedMti, Clock clock) {
-        DataElements.expectMti(message, expectedMti);
+    public static CardRequest fromIsoMsg(ISOMsg message) {
+        return fromIsoMsg(message, Clock.systemUTC());
+    }
+
+    /** @param clock picks the year of DE 7, which has none */
+    public static CardRequest fromIsoMsg(ISOMsg message, Clock clock) {
+        Mti mti = DataElements.expectMti(message, Mti.AUTHORIZATION_REQUEST, Mti.FINANCIAL_REQUEST);
         return DataElements.mapping(message, () -> {
             KeyFields keyFields = KeyFields.readFrom(message, clock);
             DataElements.checkLocalTimes(message);
-            return new CardRequestFields(
+            return new CardRequest(
+                    mti,
                     keyFields,
                     DataElements.expiry(message),
                     new CardAcceptor(

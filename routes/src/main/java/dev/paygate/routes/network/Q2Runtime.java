@@ -1,4 +1,4 @@
-package dev.paygate.routes.card.network;
+package dev.paygate.routes.network;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

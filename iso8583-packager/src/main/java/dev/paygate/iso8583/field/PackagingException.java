@@ -1,6 +1,5 @@
-package dev.paygate.iso8583.packager;
+package dev.paygate.iso8583.field;
 
-import dev.paygate.iso8583.field.Pan;
 import java.util.Optional;
 import java.util.regex.Pattern;
 

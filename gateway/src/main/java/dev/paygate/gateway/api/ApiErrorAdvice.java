@@ -1,6 +1,5 @@
-package dev.paygate.gateway.voucher;
+package dev.paygate.gateway.api;
 
-import dev.paygate.gateway.keys.JwksController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -10,7 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The front unit's API answers faults as {@code {"reason","message"}}: never a stack trace. */
-@RestControllerAdvice(assignableTypes = {VoucherApiController.class, JwksController.class})
+@RestControllerAdvice(annotations = PublicApi.class)
 class ApiErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
