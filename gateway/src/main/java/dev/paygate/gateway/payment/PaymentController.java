@@ -1,6 +1,7 @@
 package dev.paygate.gateway.payment;
 
 import dev.paygate.gateway.auth.CustomerCredentials;
+import dev.paygate.gateway.web.ErrorPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
-package dev.paygate.gateway.payment;
+package dev.paygate.gateway.web;
 
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
 
-/** error.html with the model Spring Boot's own error controller gives it, so one template serves both. */
+/** The error page (error.html) with the model Spring Boot's own error controller gives it, so one template serves both. */
 public final class ErrorPages {
 
     private ErrorPages() {
