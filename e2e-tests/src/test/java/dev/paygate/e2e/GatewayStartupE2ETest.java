@@ -52,7 +52,7 @@ class GatewayStartupE2ETest {
     private static final int HAMMER_THREADS = 3;
     private static final List<String> HAMMERED_PATHS = List.of("/actuator/health", "/actuator/prometheus", "/",
             "/pay/not-a-ticket");
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REFUSAL_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern OVERALL_HEALTH_UP = Pattern.compile("\\{\\s*\"status\"\\s*:\\s*\"UP\"");

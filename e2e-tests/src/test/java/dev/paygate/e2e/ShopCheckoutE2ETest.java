@@ -39,7 +39,8 @@ class ShopCheckoutE2ETest {
     private static final Path LOG_DIRECTORY = BUILD_DIRECTORY.resolve("e2e-logs");
     private static final Path JAR_DIRECTORY = BUILD_DIRECTORY.resolve("e2e-jars");
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    // Generous: on a loaded 2-core CI machine a first start (initdb) can take over a minute; a hang lasts forever.
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     // The gateway answers within its hand-over reply timeout (20 s; "pending" at worst); the rest is page loads.
     private static final Duration OUTCOME_TIMEOUT = Duration.ofSeconds(40);
     private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(15);
