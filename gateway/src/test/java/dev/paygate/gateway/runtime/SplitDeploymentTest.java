@@ -42,7 +42,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
@@ -264,20 +263,8 @@ class SplitDeploymentTest {
 
     /** A standalone broker as the units would find it on the network: TCP only, nothing in-VM. */
     private static String startBroker() throws Exception {
-        String url = "tcp://127.0.0.1:" + TestPorts.free();
-        Path brokerDirectory = workDirectory.resolve("broker");
-        ConfigurationImpl configuration = new ConfigurationImpl();
-        configuration.setName("split-broker");
-        configuration.setPersistenceEnabled(false);
-        configuration.setSecurityEnabled(false);
-        configuration.setJournalDirectory(brokerDirectory.resolve("journal").toString());
-        configuration.setBindingsDirectory(brokerDirectory.resolve("bindings").toString());
-        configuration.setPagingDirectory(brokerDirectory.resolve("paging").toString());
-        configuration.setLargeMessagesDirectory(brokerDirectory.resolve("large-messages").toString());
-        configuration.addAcceptorConfiguration("tcp", url);
-        broker = new EmbeddedActiveMQ();
-        broker.setConfiguration(configuration);
-        broker.start();
+        String url = StandaloneBroker.freeUrl();
+        broker = StandaloneBroker.start("split-broker", workDirectory.resolve("broker"), false, url);
         return url;
     }
 
