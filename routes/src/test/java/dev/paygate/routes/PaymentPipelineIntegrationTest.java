@@ -289,6 +289,6 @@ class PaymentPipelineIntegrationTest {
 
     private static PaymentOrder order(String customer, long amountMinor) {
         return new PaymentOrder("tkt-" + UUID.randomUUID(), MERCHANT, customer, "order-" + UUID.randomUUID(),
-                amountMinor, amountMinor / 6, "EUR", "R-1", List.of(), Instant.now());
+                amountMinor, amountMinor / 6, "EUR", "R-1", List.of(), Instant.now(), Instant.now().plusSeconds(600));
     }
 }

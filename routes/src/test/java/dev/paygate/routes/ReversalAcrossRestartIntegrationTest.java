@@ -101,6 +101,6 @@ class ReversalAcrossRestartIntegrationTest {
 
     private static PaymentOrder order(String customer) {
         return new PaymentOrder("tkt-" + UUID.randomUUID(), "restart-shop", customer, "order-1", 9_000, 1_500,
-                "EUR", "R-9", List.of(), Instant.now());
+                "EUR", "R-9", List.of(), Instant.now(), Instant.now().plusSeconds(600));
     }
 }

@@ -1,6 +1,8 @@
 package dev.paygate.gateway.payment;
 
 import dev.paygate.gateway.auth.CustomerCredentials;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The payment page (DESIGN.md steps 2-4, 7). Only POSTs change anything: a GET shows a ticket or a status,
@@ -20,6 +23,9 @@ import org.springframework.web.servlet.view.RedirectView;
  */
 @Controller
 class PaymentController {
+
+    /** How often a pending page asks for the payment's status. */
+    static final int PENDING_REFRESH_SECONDS = 3;
 
     private final PaymentFlow flow;
 
@@ -29,25 +35,28 @@ class PaymentController {
 
     @GetMapping("/pay/{ticket}")
     ModelAndView open(@PathVariable String ticket,
-                      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        return render(flow.open(ticket), acceptLanguage);
+                      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+                      HttpServletResponse response) {
+        return render(flow.open(ticket), acceptLanguage, response);
     }
 
     /** The same page for tickets too long for a URL, posted by the merchant's auto-submitting form. */
     @PostMapping(path = "/pay", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ModelAndView openPosted(@RequestParam String ticket,
-                            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        return render(flow.open(ticket), acceptLanguage);
+                            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+                      HttpServletResponse response) {
+        return render(flow.open(ticket), acceptLanguage, response);
     }
 
     @PostMapping(path = "/pay/confirm", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ModelAndView confirm(@RequestParam String ticket,
                          @RequestParam(required = false) String customerId,
                          @RequestParam(required = false) String password,
-                         @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+                         @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+                      HttpServletResponse response) {
         char[] secret = password == null ? null : password.toCharArray();
         try {
-            return render(flow.confirm(ticket, customerId, secret), acceptLanguage);
+            return render(flow.confirm(ticket, customerId, secret), acceptLanguage, response);
         } finally {
             CustomerCredentials.wipe(secret);
         }
@@ -55,17 +64,19 @@ class PaymentController {
 
     @PostMapping(path = "/pay/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ModelAndView cancel(@RequestParam String ticket,
-                        @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        return render(flow.cancel(ticket), acceptLanguage);
+                        @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+                      HttpServletResponse response) {
+        return render(flow.cancel(ticket), acceptLanguage, response);
     }
 
     @GetMapping("/pay/status/{ticketId}")
     ModelAndView status(@PathVariable String ticketId,
-                        @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        return render(flow.status(ticketId), acceptLanguage);
+                        @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+                      HttpServletResponse response) {
+        return render(flow.status(ticketId), acceptLanguage, response);
     }
 
-    private static ModelAndView render(PaymentOutcome outcome, String acceptLanguage) {
+    private static ModelAndView render(PaymentOutcome outcome, String acceptLanguage, HttpServletResponse response) {
         return switch (outcome) {
             case PaymentOutcome.ShowPage page -> new ModelAndView("pay",
                     Map.of("page", PaymentPage.of(page.ticket(), page.merchantName(), page.compactTicket(),
@@ -74,11 +85,21 @@ class PaymentController {
             case PaymentOutcome.ToMerchant toMerchant -> new ModelAndView(seeOther(toMerchant.location().toString()));
             case PaymentOutcome.Refused refused -> new ModelAndView("refused", Map.of("refusal", refused),
                     RefusalMessages.status(refused.reason()));
-            case PaymentOutcome.Pending pending -> new ModelAndView("pending", Map.of("pending", pending),
-                    HttpStatus.ACCEPTED);
+            case PaymentOutcome.Pending pending -> pendingPage(pending, response);
             case PaymentOutcome.UnknownTicket unknown -> ErrorPages.page(HttpStatus.NOT_FOUND,
                     "No payment is known for this ticket.");
         };
+    }
+
+    /**
+     * Undecided: the page asks again by itself, without JavaScript, until the status answers with the voucher or
+     * the refusal (a 303 to the merchant).
+     */
+    private static ModelAndView pendingPage(PaymentOutcome.Pending pending, HttpServletResponse response) {
+        response.setHeader("Refresh", PENDING_REFRESH_SECONDS + "; url=/pay/status/"
+                + UriUtils.encodePathSegment(pending.ticketId(), StandardCharsets.UTF_8));
+        return new ModelAndView("pending", Map.of("pending", pending, "refreshSeconds", PENDING_REFRESH_SECONDS),
+                HttpStatus.ACCEPTED);
     }
 
     /** 303, so the browser GETs the merchant's page and a reload never re-posts the confirmation. */

@@ -21,11 +21,14 @@ import dev.paygate.merchant.refusal.RefusalReason;
 import dev.paygate.merchant.ticket.Ticket;
 import dev.paygate.merchant.ticket.TicketItem;
 import dev.paygate.routes.order.Decision;
+import dev.paygate.routes.order.HandoverProperties;
 import dev.paygate.routes.order.PaymentHandover;
 import dev.paygate.routes.order.PaymentOrder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -43,6 +46,9 @@ import org.springframework.web.util.UriUtils;
 class PaymentFlow {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentFlow.class);
+    /** Polling for another request's decision: from this pause, doubling up to the maximum. */
+    private static final long DECIDED_POLL_MS_MIN = 25;
+    private static final long DECIDED_POLL_MS_MAX = 250;
 
     private final TicketCheck ticketCheck;
     private final UsedTickets usedTickets;
@@ -54,12 +60,13 @@ class PaymentFlow {
     private final MerchantKeys merchantKeys;
     private final FrontSchema schema;
     private final WebhookOutbox webhooks;
+    private final Duration replyWait;
     private final Clock clock;
 
     PaymentFlow(TicketCheck ticketCheck, UsedTickets usedTickets, CustomerCredentials credentials,
                 PaymentHandover handover, VoucherIssuer voucherIssuer, VoucherStore voucherStore,
                 RefusalIssuer refusalIssuer, MerchantKeys merchantKeys, FrontSchema schema, WebhookOutbox webhooks,
-                ObjectProvider<Clock> clock) {
+                HandoverProperties handoverProperties, ObjectProvider<Clock> clock) {
         this.ticketCheck = ticketCheck;
         this.usedTickets = usedTickets;
         this.credentials = credentials;
@@ -70,6 +77,7 @@ class PaymentFlow {
         this.merchantKeys = merchantKeys;
         this.schema = schema;
         this.webhooks = webhooks;
+        this.replyWait = Duration.ofMillis(handoverProperties.replyTimeoutMs());
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
@@ -95,7 +103,7 @@ class PaymentFlow {
                 Ticket ticket = valid.ticket();
                 Optional<UsedTickets.UsedTicket> used = usedTickets.find(ticket.ticketId());
                 if (used.isPresent()) {
-                    yield firstOutcome(ticket, valid.merchantName(), used.get());
+                    yield firstOutcome(ticket, valid.merchantName(), awaitDecided(used.get()));
                 }
                 String customerId = ticket.customerId() != null ? ticket.customerId() : wellFormedOrNull(formCustomerId);
                 yield switch (credentials.authenticate(customerId, password)) {
@@ -134,27 +142,41 @@ class PaymentFlow {
             return new PaymentOutcome.UnknownTicket(ticketId);
         }
         UsedTickets.UsedTicket used = found.get();
-        Ticket ticket = storedTicket(used.ticket());
-        String merchantName = merchantKeys.merchantName(ticket.merchantId()).orElse(ticket.merchantId());
-        if (used.outcome() == UsedTickets.Outcome.IN_PROGRESS || used.outcome() == UsedTickets.Outcome.PENDING) {
+        if (used.undecided()) {
             Optional<Decision> decision = lookup(ticketId);
             if (decision.isPresent() && decision.get().outcome() != Decision.Outcome.PENDING) {
-                return finish(ticket, merchantName, used.customerId(), decision.get());
+                return finish(used, decision.get());
             }
         }
-        return firstOutcome(ticket, merchantName, used);
+        Ticket ticket = storedTicket(used.ticket());
+        return firstOutcome(ticket, merchantName(ticket), used);
+    }
+
+    /** Records the back unit's decision for a stored, undecided payment (a status lookup or the recovery job). */
+    PaymentOutcome finish(UsedTickets.UsedTicket used, Decision decision) {
+        Ticket ticket = storedTicket(used.ticket());
+        return finish(ticket, merchantName(ticket), used.customerId(), decision);
+    }
+
+    /** The order of a stored payment, as it was handed over: recovery hands it over again. */
+    PaymentOrder orderOf(UsedTickets.UsedTicket used) {
+        return order(storedTicket(used.ticket()), used.customerId(), used.createdAt());
+    }
+
+    private String merchantName(Ticket ticket) {
+        return merchantKeys.merchantName(ticket.merchantId()).orElse(ticket.merchantId());
     }
 
     private PaymentOutcome pay(Ticket ticket, String merchantName, String customerId, String compactTicket) {
         if (!usedTickets.claimForPayment(ticket.ticketId(), ticket.merchantId(), customerId, compactTicket)) {
-            return firstOutcome(ticket, merchantName, usedTickets.find(ticket.ticketId()).orElseThrow());
+            return firstOutcome(ticket, merchantName, awaitDecided(usedTickets.find(ticket.ticketId()).orElseThrow()));
         }
         Decision decision;
         try {
-            decision = handover.handOver(order(ticket, customerId));
+            decision = handover.handOver(order(ticket, customerId, clock.instant()));
         } catch (RuntimeException fault) {
             // The order may or may not have reached the back unit: only its lookup can tell, so say "pending".
-            log.error("Hand-over of ticket {} failed; its outcome stays pending until the back unit answers a lookup",
+            log.error("Hand-over of ticket {} failed; recovery hands it over again until the back unit decides it",
                     ticket.ticketId(), fault);
             usedTickets.recordPending(ticket.ticketId());
             return new PaymentOutcome.Pending(ticket.ticketId(), merchantName);
@@ -282,12 +304,41 @@ class PaymentFlow {
         }
     }
 
-    private PaymentOrder order(Ticket ticket, String customerId) {
+    /**
+     * The order lives until its ticket expires, and at least as long as the front waits for it: the back unit
+     * refuses it after that ({@code payment_expired}), so recovery can end a payment the back unit never saw.
+     */
+    private PaymentOrder order(Ticket ticket, String customerId, Instant authenticatedAt) {
         List<PaymentOrder.OrderItem> items = ticket.items().stream()
                 .map(PaymentFlow::orderItem)
                 .toList();
+        Instant waitEnds = authenticatedAt.plus(replyWait);
+        Instant decideBy = ticket.expiresAt().isAfter(waitEnds) ? ticket.expiresAt() : waitEnds;
         return new PaymentOrder(ticket.ticketId(), ticket.merchantId(), customerId, ticket.orderId(),
-                ticket.amountMinor(), ticket.vatMinor(), ticket.currency(), ticket.serial(), items, clock.instant());
+                ticket.amountMinor(), ticket.vatMinor(), ticket.currency(), ticket.serial(), items, authenticatedAt,
+                decideBy);
+    }
+
+    /**
+     * A ticket another request is deciding: wait for its outcome (at most the hand-over's reply wait), so that
+     * every confirm of one ticket ends on the same voucher or refusal. Still undecided then: pending.
+     */
+    private UsedTickets.UsedTicket awaitDecided(UsedTickets.UsedTicket used) {
+        // Elapsed time, not the business clock: this bounds how long a request is held.
+        long giveUpAtNanos = System.nanoTime() + replyWait.toNanos();
+        long pauseMs = DECIDED_POLL_MS_MIN;
+        UsedTickets.UsedTicket current = used;
+        while (current.undecided() && System.nanoTime() - giveUpAtNanos < 0) {
+            try {
+                Thread.sleep(pauseMs);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return current;
+            }
+            pauseMs = Math.min(pauseMs * 2, DECIDED_POLL_MS_MAX);
+            current = usedTickets.find(used.ticketId()).orElse(current);
+        }
+        return current;
     }
 
     /**

@@ -47,6 +47,12 @@ final class RefusalMessages {
             Map.entry(RefusalReason.CARD_EXPIRED, new Wording(
                     "The card on your account has expired. Nothing was charged.",
                     HttpStatus.PAYMENT_REQUIRED)),
+            Map.entry(RefusalReason.PAYMENT_EXPIRED, new Wording(
+                    "Your payment could not be processed in time. Nothing was charged; please start again from the shop.",
+                    HttpStatus.SERVICE_UNAVAILABLE)),
+            Map.entry(RefusalReason.SYSTEM_ERROR, new Wording(
+                    "Something went wrong on our side. Nothing was charged; please try again later.",
+                    HttpStatus.SERVICE_UNAVAILABLE)),
             Map.entry(RefusalReason.ISSUER_UNAVAILABLE, new Wording(
                     "Your card issuer could not be reached. Nothing was charged; please try again later.",
                     HttpStatus.SERVICE_UNAVAILABLE)));

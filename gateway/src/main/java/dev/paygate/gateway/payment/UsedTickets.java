@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,18 +50,56 @@ public class UsedTickets {
      * @param ticket     the compact ticket, kept so that a pending outcome can be finished later
      * @param voucherId  set when approved
      * @param refusal    the signed refusal, set when refused or cancelled
+     * @param createdAt  when the ticket was claimed (for a payment: right after the customer authenticated)
      */
     public record UsedTicket(String ticketId, String merchantId, String customerId, String ticket, Outcome outcome,
-                             String voucherId, String refusal) {
+                             String voucherId, String refusal, Instant createdAt) {
+
+        public boolean undecided() {
+            return outcome == Outcome.IN_PROGRESS || outcome == Outcome.PENDING;
+        }
     }
 
     public Optional<UsedTicket> find(String ticketId) {
         return schema.jdbc().sql("""
-                        SELECT jti, merchant_id, customer_id, ticket, outcome, voucher_id, refusal
+                        SELECT jti, merchant_id, customer_id, ticket, outcome, voucher_id, refusal, created_at
                         FROM front.used_ticket WHERE jti = :jti""")
                 .param("jti", ticketId)
                 .query(UsedTickets::usedTicket)
                 .optional();
+    }
+
+    /**
+     * Payments claimed before {@code claimedBefore} and still undecided whose next recovery attempt is due, oldest
+     * first, at most {@code limit}. Several front units may run this: recovery is idempotent.
+     */
+    public List<UsedTicket> undecided(Instant claimedBefore, int limit) {
+        return schema.jdbc().sql("""
+                        SELECT jti, merchant_id, customer_id, ticket, outcome, voucher_id, refusal, created_at
+                        FROM front.used_ticket
+                        WHERE outcome IN ('in_progress', 'pending') AND created_at < :claimedBefore
+                          AND (next_recovery_at IS NULL OR next_recovery_at <= :now)
+                        ORDER BY created_at LIMIT :limit""")
+                .param("claimedBefore", Timestamp.from(claimedBefore))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("limit", limit)
+                .query(UsedTickets::usedTicket)
+                .list();
+    }
+
+    /** Counts a recovery attempt and sets when the next one is due: the pause doubles up to {@code pauseMax}. */
+    public void recoveryAttempted(String ticketId, Duration pause, Duration pauseMax) {
+        schema.jdbc().sql("""
+                        UPDATE front.used_ticket
+                        SET next_recovery_at = CAST(:now AS timestamptz) + LEAST(:pauseMs * power(2, LEAST(recovery_attempts, 20)), :pauseMaxMs)
+                                                      * interval '1 millisecond',
+                            recovery_attempts = recovery_attempts + 1
+                        WHERE jti = :jti""")
+                .param("jti", ticketId)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("pauseMs", pause.toMillis())
+                .param("pauseMaxMs", pauseMax.toMillis())
+                .update();
     }
 
     /** Claims the ticket for a payment; false when it was used before (or a concurrent confirm was first). */
@@ -131,6 +171,7 @@ public class UsedTickets {
                 row.getString("ticket"),
                 Outcome.valueOf(row.getString("outcome").toUpperCase(Locale.ROOT)),
                 row.getString("voucher_id"),
-                row.getString("refusal"));
+                row.getString("refusal"),
+                row.getTimestamp("created_at").toInstant());
     }
 }

@@ -9,6 +9,7 @@ import dev.paygate.merchant.ticket.Ticket;
 import dev.paygate.merchant.ticket.TicketRejectedException;
 import dev.paygate.merchant.ticket.TicketVerifier;
 import dev.paygate.merchant.ticket.UnverifiedTicket;
+import dev.paygate.routes.order.PaymentOrder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +71,11 @@ public class TicketCheck {
             ticket = signatureAndClaims.verify(unverified, key.get().publicKey());
         } catch (TicketRejectedException rejected) {
             return rejected(RefusalReason.of(rejected.reason().code()), rejected.getMessage());
+        }
+        if (ticket.amountMinor() > PaymentOrder.AMOUNT_MINOR_MAX) {
+            // Every limit the back unit enforces is checked here, so that no valid ticket fails after hand-over.
+            return rejected(RefusalReason.INVALID_TICKET, "amountMinor " + ticket.amountMinor()
+                    + " is above the largest payment, " + PaymentOrder.AMOUNT_MINOR_MAX);
         }
         if (expiry.hasExpired(ticket.expiresAt())) {
             log.info("Ticket {} of merchant {} refused: ticket_expired: {}", ticket.ticketId(), ticket.merchantId(),

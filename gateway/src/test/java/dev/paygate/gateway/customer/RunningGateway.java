@@ -67,7 +67,7 @@ public final class RunningGateway implements AutoCloseable {
     /** A payment decided by the back unit, as the payment page would hand it over. */
     public Decision pay(String customerId, String merchantId, long amountMinor, String orderId) {
         return bean(PaymentHandover.class).handOver(new PaymentOrder("tkt-" + UUID.randomUUID(), merchantId,
-                customerId, orderId, amountMinor, amountMinor / 6, "EUR", "R-" + orderId, List.of(), Instant.now()));
+                customerId, orderId, amountMinor, amountMinor / 6, "EUR", "R-" + orderId, List.of(), Instant.now(), Instant.now().plusSeconds(600)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.paygate.gateway.payment;
 
+import dev.paygate.routes.order.HandoverProperties;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoC
 import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -40,6 +42,7 @@ import org.springframework.context.annotation.ComponentScan;
         "dev.paygate.gateway.keys",
         "dev.paygate.gateway.merchant",
         "dev.paygate.gateway.webhook"})
+@EnableConfigurationProperties(HandoverProperties.class)
 public class FrontTestApplication {
 
     /** The properties of {@link FrontUnitTest}, for tests that start contexts of their own (restarts, key rotation). */

@@ -43,8 +43,10 @@ public final class StubPaymentHandover implements PaymentHandover {
     private final Map<String, AtomicInteger> handOversByTicket = new ConcurrentHashMap<>();
     private final Map<String, Decision> decisions = new ConcurrentHashMap<>();
     private final Map<String, PaymentOrder> orders = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> resends = new ConcurrentHashMap<>();
     private final AtomicLong registerSerial = new AtomicLong(1_000);
     private volatile CountDownLatch slowHandovers = new CountDownLatch(1);
+    private volatile boolean unreachable;
 
     public StubPaymentHandover(Clock clock) {
         this.clock = clock;
@@ -69,9 +71,31 @@ public final class StubPaymentHandover implements PaymentHandover {
         return decision;
     }
 
+    /** Recovery's hand-over again: decided as a first hand-over would be, except that no timely answer stays so. */
+    @Override
+    public void resend(PaymentOrder order) {
+        resends.computeIfAbsent(order.ticketId(), id -> new AtomicInteger()).incrementAndGet();
+        if (order.amountMinor() != NO_TIMELY_ANSWER_MINOR && order.amountMinor() != HANDOVER_FAULT_MINOR) {
+            decisions.putIfAbsent(order.ticketId(), decide(order));
+        }
+    }
+
+    public int resends(String ticketId) {
+        AtomicInteger count = resends.get(ticketId);
+        return count == null ? 0 : count.get();
+    }
+
     @Override
     public Optional<Decision> lookup(String ticketId) {
+        if (unreachable) {
+            throw new IllegalStateException("back unit does not answer (stub)");
+        }
         return Optional.ofNullable(decisions.get(ticketId));
+    }
+
+    /** While true, lookups fail as they do when the back unit does not answer. */
+    public void unreachable(boolean unreachable) {
+        this.unreachable = unreachable;
     }
 
     /** The back unit's late decision for a pending ticket, as a later lookup will find it. */
@@ -104,6 +128,11 @@ public final class StubPaymentHandover implements PaymentHandover {
 
     private Decision decide(PaymentOrder order) {
         String ticketId = order.ticketId();
+        if (order.expiredAt(clock.instant())) {
+            // As the back unit does: an order read after its life is refused, whatever it asks.
+            return new Decision(ticketId, Decision.Outcome.REFUSED, null, null, null, null, "payment_expired",
+                    "refused by the stub", clock.instant());
+        }
         String refusal = REFUSALS.get(order.amountMinor());
         if (refusal != null) {
             return new Decision(ticketId, Decision.Outcome.REFUSED, null, null, null, null, refusal, "refused by the stub",

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import dev.paygate.gateway.GatewayApplication;
 import dev.paygate.gateway.auth.AuthenticationResult;
 import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.gateway.merchant.MerchantKeys;
+import dev.paygate.gateway.payment.FrontHttp;
+import dev.paygate.gateway.payment.UsedTickets;
 import dev.paygate.ledger.Accounts;
 import dev.paygate.ledger.WalletTopUps;
 import dev.paygate.ledger.party.BankAccount;
@@ -18,6 +21,8 @@ import dev.paygate.ledger.party.NewCustomer;
 import dev.paygate.ledger.party.NewMerchant;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.vault.CardVault;
+import dev.paygate.merchant.ticket.Ticket;
+import dev.paygate.merchant.ticket.TicketSigner;
 import dev.paygate.routes.card.network.CardNetworks;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.PaymentHandover;
@@ -26,6 +31,8 @@ import dev.paygate.simulator.BankSimulator;
 import dev.paygate.simulator.SimulatorConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -38,6 +45,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -78,6 +86,10 @@ class SplitDeploymentTest {
     /** The front's own database login: it may create its schema, and has no grant on the ledger's. */
     private static final String FRONT_ROLE = "split_front";
     private static final AtomicInteger CUSTOMERS = new AtomicInteger();
+    private static final String CUSTOMER_PASSWORD = "split-pass-1";
+    /** Shorter than a browser's patience (FrontHttp waits 15 s), longer than any card answer here. */
+    private static final long REPLY_TIMEOUT_MS = 8_000;
+    private static final long RECOVERY_INTERVAL_MS = 1_000;
 
     private static Path workDirectory;
     private static EmbeddedPostgres postgres;
@@ -124,7 +136,8 @@ class SplitDeploymentTest {
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--paygate.data-directory=" + workDirectory.resolve("front"),
-                "--paygate.handover.reply-timeout-ms=15000"));
+                "--paygate.handover.reply-timeout-ms=" + REPLY_TIMEOUT_MS,
+                "--paygate.handover.recovery-interval-ms=" + RECOVERY_INTERVAL_MS));
 
         CardNetworks networks = back.getBean(CardNetworks.class);
         await().atMost(NETWORKS_WAIT).until(() -> networks.isConnected("cardnet-a") && networks.isConnected("cardnet-b"));
@@ -185,9 +198,9 @@ class SplitDeploymentTest {
     @Test
     void frontKeepsItsCredentialsAndMerchantKeysInItsOwnSchema() {
         String customer = customerWithCard(0);
-        front.getBean(CustomerCredentials.class).enroll(customer, "split-pass-1".toCharArray());
+        front.getBean(CustomerCredentials.class).enroll(customer, CUSTOMER_PASSWORD.toCharArray());
 
-        assertThat(front.getBean(CustomerCredentials.class).authenticate(customer, "split-pass-1".toCharArray()))
+        assertThat(front.getBean(CustomerCredentials.class).authenticate(customer, CUSTOMER_PASSWORD.toCharArray()))
                 .isEqualTo(AuthenticationResult.AUTHENTICATED);
         assertThat(front.getBean(MerchantKeys.class).merchantName(MERCHANT)).contains("Split Shop");
     }
@@ -236,6 +249,52 @@ class SplitDeploymentTest {
         });
     }
 
+    /**
+     * A back unit away (stopped consumer: restarting, or busy elsewhere) while customers pay: the front's wait ends
+     * in "pending", the orders wait in the broker past it, and once the back unit reads them again every ticket
+     * ends final within one recovery round plus the wait, with one voucher each.
+     */
+    @Test
+    void paymentsConfirmedWhileTheBackUnitIsAwayAllEndFinalOnceItReturns() throws Exception {
+        String customer = customerWithCard(OPENING_BALANCE_MINOR);
+        front.getBean(CustomerCredentials.class).enroll(customer, CUSTOMER_PASSWORD.toCharArray());
+        OctetKeyPair merchantKey = OctetKeyPair.parse(Files.readString(CONFIG.resolve("demo-shop/merchant-key.jwk.json")));
+        TicketSigner signer = new TicketSigner(merchantKey);
+        FrontHttp http = new FrontHttp(((WebServerApplicationContext) front).getWebServer().getPort());
+        List<Ticket> tickets = List.of(WALLET_AMOUNT_MINOR, CARD_AMOUNT_MINOR, WALLET_AMOUNT_MINOR + 1).stream()
+                .map(amountMinor -> Ticket.simple(MERCHANT, "away-" + UUID.randomUUID()).customerId(customer)
+                        .amountMinor(amountMinor).vatMinor(amountMinor / 6).currency(CURRENCY).serial("S-away")
+                        .returnUrl(URI.create("https://shop.example/return")).cancelUrl(URI.create("https://shop.example/cancel"))
+                        .build())
+                .toList();
+        CamelContext backRoutes = back.getBean(CamelContext.class);
+        backRoutes.getRouteController().stopRoute("back.payment.receive");
+        List<HttpResponse<String>> answers;
+        try {
+            answers = tickets.parallelStream().map(ticket -> http.postForm("/pay/confirm",
+                    Map.of("ticket", signer.sign(ticket), "password", CUSTOMER_PASSWORD))).toList();
+        } finally {
+            backRoutes.getRouteController().startRoute("back.payment.receive");
+        }
+        Instant returned = Instant.now();
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(202));
+        UsedTickets usedTickets = front.getBean(UsedTickets.class);
+        await().atMost(Duration.ofMillis(RECOVERY_INTERVAL_MS * 2 + REPLY_TIMEOUT_MS)).untilAsserted(() ->
+                assertThat(tickets).allSatisfy(ticket -> assertThat(usedTickets.find(ticket.ticketId()).orElseThrow()
+                        .outcome()).isEqualTo(UsedTickets.Outcome.APPROVED)));
+        assertThat(Duration.between(returned, Instant.now())).isLessThan(Duration.ofMillis(RECOVERY_INTERVAL_MS + REPLY_TIMEOUT_MS));
+        for (Ticket ticket : tickets) {
+            HttpResponse<String> status = http.get("/pay/status/" + ticket.ticketId());
+            assertThat(status.statusCode()).isEqualTo(303);
+            assertThat(status.headers().firstValue("Location")).hasValueSatisfying(location ->
+                    assertThat(location).startsWith("https://shop.example/return?voucher="));
+        }
+        long walletPaidMinor = WALLET_AMOUNT_MINOR + WALLET_AMOUNT_MINOR + 1;
+        assertThat(back.getBean(Accounts.class).wallet(customer).orElseThrow().balanceMinor())
+                .as("each wallet payment taken once").isEqualTo(OPENING_BALANCE_MINOR - walletPaidMinor);
+    }
+
     /** The merchant as an operator enrolls it in a split deployment: ledger party in the back, ticket key in the front. */
     private static void enrollMerchant() throws Exception {
         back.getBean(MerchantRecords.class).create(new NewMerchant(MERCHANT, "Split Shop", "5814",
@@ -258,7 +317,7 @@ class SplitDeploymentTest {
 
     private static PaymentOrder order(String customer, long amountMinor) {
         return new PaymentOrder("tkt-" + UUID.randomUUID(), MERCHANT, customer, "order-" + UUID.randomUUID(),
-                amountMinor, amountMinor / 6, CURRENCY, "S-1", List.of(), Instant.now());
+                amountMinor, amountMinor / 6, CURRENCY, "S-1", List.of(), Instant.now(), Instant.now().plusSeconds(600));
     }
 
     /** A standalone broker as the units would find it on the network: TCP only, nothing in-VM. */

@@ -11,6 +11,7 @@ import dev.paygate.ledger.TransferRequest;
 import dev.paygate.ledger.TransferResult;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -118,6 +119,29 @@ public final class PaymentRegister {
                 case REFUSED, REVERSED -> entry;
             };
         });
+    }
+
+    /**
+     * Records the STAN of a card request about to be sent; call it after the request's reversal is held and send
+     * only when it answers true. False when the entry is no longer PENDING without a STAN (closed by
+     * {@link #refuseUnsentCardPayments} or sent by another delivery), and then nothing may be sent.
+     */
+    public boolean claimStan(String ticketId, String stan) {
+        return transactions.inTransaction(connection -> RegisterStore.claimStan(connection, ticketId, stan)).isPresent();
+    }
+
+    /**
+     * Closes card entries left PENDING without a STAN by a back unit that died between registering and sending:
+     * their request never left (the STAN is claimed before it does), so they are refused with {@code reason} and
+     * nothing moves. Only entries registered before {@code registeredBefore}, at most {@code limit}.
+     */
+    public List<RegisterEntry> refuseUnsentCardPayments(Instant registeredBefore, String reason, int limit) {
+        Objects.requireNonNull(registeredBefore, "registeredBefore");
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a refusal carries a reason");
+        }
+        return transactions.inTransaction(connection ->
+                RegisterStore.refuseUnsentCardEntries(connection, registeredBefore, reason, requireHistoryLimit(limit)));
     }
 
     /** Registers a zero-amount ticket: the customer was authenticated, no money moves. */

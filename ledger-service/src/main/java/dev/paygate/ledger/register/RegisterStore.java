@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -135,6 +137,37 @@ final class RegisterStore {
         }
     }
 
+    /** Sets the STAN of a PENDING card entry that has none; empty when the entry was closed or sent meanwhile. */
+    static Optional<RegisterEntry> claimStan(Connection connection, String ticketId, String stan) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update ledger.register_entry set stan = ?"
+                + " where ticket_id = ? and path = 'card' and status = 'PENDING' and stan is null returning " + COLUMNS)) {
+            update.setString(1, stan);
+            update.setString(2, ticketId);
+            return optional(update);
+        }
+    }
+
+    /** Refuses PENDING card entries registered before {@code registeredBefore} whose request never got a STAN. */
+    static List<RegisterEntry> refuseUnsentCardEntries(Connection connection, Instant registeredBefore, String reason,
+                                                       int limit) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update ledger.register_entry"
+                + " set status = 'REFUSED', reason = ?, completed_at = now() where serial in ("
+                + " select serial from ledger.register_entry where path = 'card' and status = 'PENDING'"
+                + " and stan is null and registered_at < ? order by serial limit ? for update skip locked)"
+                + " and status = 'PENDING' and stan is null returning " + COLUMNS)) {
+            update.setString(1, reason);
+            update.setTimestamp(2, Timestamp.from(registeredBefore));
+            update.setInt(3, limit);
+            List<RegisterEntry> refused = new ArrayList<>();
+            try (ResultSet rows = update.executeQuery()) {
+                while (rows.next()) {
+                    refused.add(entry(rows));
+                }
+            }
+            return refused;
+        }
+    }
+
     static RegisterEntry recordLateOutcome(Connection connection, long serial, String lateOutcome)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("update ledger.register_entry"
@@ -173,6 +206,12 @@ final class RegisterStore {
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(entry(row)) : Optional.empty();
             }
+        }
+    }
+
+    private static Optional<RegisterEntry> optional(PreparedStatement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery()) {
+            return row.next() ? Optional.of(entry(row)) : Optional.empty();
         }
     }
 

@@ -33,6 +33,8 @@ public record RefusalReason(String code) {
     public static final RefusalReason NOT_PERMITTED = new RefusalReason("not_permitted");
     public static final RefusalReason ISSUER_UNAVAILABLE = new RefusalReason("issuer_unavailable");
     public static final RefusalReason SYSTEM_ERROR = new RefusalReason("system_error");
+    /** The order was not decided within its life (the ticket's validity, at least the server's wait): nothing was charged. */
+    public static final RefusalReason PAYMENT_EXPIRED = new RefusalReason("payment_expired");
 
     public RefusalReason {
         Objects.requireNonNull(code, "reason");

@@ -9,6 +9,7 @@ import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.OrderCodec;
 import dev.paygate.routes.order.PaymentOrder;
 import dev.paygate.routes.wallet.WalletRoutes;
+import java.time.Clock;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -27,20 +28,24 @@ public class BackPaymentRoutes extends RouteBuilder {
     static final String AUTHENTICATION_ONLY = "direct:back.auth-only.register";
     /** A screening step refuses an order by setting this header to a reason code. */
     public static final String SCREENING_REFUSAL = "paygateRefusalReason";
+    /** An order read after its life ended ({@link PaymentOrder#decideBy()}) is refused, whatever it asks. */
+    static final String PAYMENT_EXPIRED = "payment_expired";
 
     private final OrderCodec codec;
     private final HandoverProperties handover;
     private final PaymentRegister register;
     private final SettlementPathChoice pathChoice;
     private final AuthenticationOnlyStep authenticationOnly;
+    private final Clock clock;
 
     public BackPaymentRoutes(OrderCodec codec, HandoverProperties handover, PaymentRegister register,
-                             SettlementPathChoice pathChoice, AuthenticationOnlyStep authenticationOnly) {
+                             SettlementPathChoice pathChoice, AuthenticationOnlyStep authenticationOnly, Clock clock) {
         this.codec = codec;
         this.handover = handover;
         this.register = register;
         this.pathChoice = pathChoice;
         this.authenticationOnly = authenticationOnly;
+        this.clock = clock;
     }
 
     @Override
@@ -48,7 +53,7 @@ public class BackPaymentRoutes extends RouteBuilder {
         // Transacted: the request is acknowledged, and the reply sent, only after the decision is committed.
         from("jms:queue:" + handover.paymentQueue() + "?transacted=true&concurrentConsumers=" + handover.backConsumers())
                 .routeId("back.payment.receive")
-                .routeConfigurationId(GatewayErrors.ID)
+                .routeConfigurationId(PaymentFaults.ID)
                 .process(exchange -> exchange.getMessage().setBody(
                         codec.decodeOrder(exchange.getMessage().getBody(String.class))))
                 .to(SCREEN)
@@ -58,7 +63,11 @@ public class BackPaymentRoutes extends RouteBuilder {
 
         from(DECIDE)
                 .routeId("back.payment.decide")
+                .routeConfigurationId(GatewayErrors.STEP)
                 .choice()
+                    .when(exchange -> exchange.getMessage().getBody(PaymentOrder.class).expiredAt(clock.instant()))
+                        .setHeader(SCREENING_REFUSAL, constant(PAYMENT_EXPIRED))
+                        .to(REFUSE)
                     .when(header(SCREENING_REFUSAL).isNotNull())
                         .to(REFUSE)
                     .when(method(pathChoice, "authenticationOnly"))
@@ -71,10 +80,12 @@ public class BackPaymentRoutes extends RouteBuilder {
 
         from(AUTHENTICATION_ONLY)
                 .routeId("back.auth-only.register")
+                .routeConfigurationId(GatewayErrors.STEP)
                 .bean(authenticationOnly, "register");
 
         from(REFUSE)
                 .routeId("back.payment.refuse")
+                .routeConfigurationId(GatewayErrors.STEP)
                 .process(exchange -> {
                     PaymentOrder order = exchange.getMessage().getMandatoryBody(PaymentOrder.class);
                     String reason = exchange.getMessage().getHeader(SCREENING_REFUSAL, String.class);

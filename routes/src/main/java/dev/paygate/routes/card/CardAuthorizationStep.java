@@ -111,6 +111,13 @@ public class CardAuthorizationStep {
         // The reversal exists before the request leaves: if this process dies waiting, another back unit sends it.
         reversals.hold(order.ticketId(), network, order.customerId(), card.token(), request,
                 Stan.of(stans.next(network, today)), now, settings.timeoutMs());
+        // The STAN is claimed after the reversal is held and before the request leaves: an entry without one was
+        // never sent, and the closer of such entries and this step cannot both win.
+        if (!register.claimStan(order.ticketId(), stan.digits())) {
+            reversals.release(order.ticketId());
+            log.warn("Card entry of ticket {} was closed before its request left; nothing sent", order.ticketId());
+            return register.findByTicket(order.ticketId()).map(Decisions::of).orElseThrow();
+        }
         ISOMsg answer = networks.mux(network).request(request.toIsoMsg(), settings.timeoutMs());
         if (answer == null) {
             log.warn("No answer from {} within {} ms for ticket {} (STAN {}); reversing it",

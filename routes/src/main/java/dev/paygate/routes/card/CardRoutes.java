@@ -1,6 +1,7 @@
 package dev.paygate.routes.card;
 
 import dev.paygate.routes.BackUnit;
+import dev.paygate.routes.errors.GatewayErrors;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ public class CardRoutes extends RouteBuilder {
     public void configure() {
         from(AUTHORIZE)
                 .routeId("back.card.authorize")
+                .routeConfigurationId(GatewayErrors.STEP)
                 .bean(authorization, "authorize");
     }
 }

@@ -18,6 +18,7 @@ public class FrontPaymentRoutes extends RouteBuilder {
 
     static final String HANDOVER = "direct:front.payment.handover";
     static final String LOOKUP = "direct:front.payment.lookup";
+    static final String RESEND = "direct:front.payment.resend";
     static final String TICKET_ID = "paygateTicketId";
 
     private final OrderCodec codec;
@@ -46,18 +47,28 @@ public class FrontPaymentRoutes extends RouteBuilder {
                     exchange.getMessage().setHeader(TICKET_ID, order.ticketId());
                     exchange.getMessage().setBody(codec.encodeOrder(order));
                 })
+                // The front's wait is not the order's life: without disableTimeToLive Camel gives the request a
+                // time-to-live of requestTimeout and the broker drops an order still queued when the wait ends.
                 .to(ExchangePattern.InOut, "jms:queue:" + handover.paymentQueue()
-                        + "?requestTimeout=" + handover.replyTimeoutMs() + "&deliveryPersistent=true")
+                        + "?requestTimeout=" + handover.replyTimeoutMs() + "&deliveryPersistent=true&disableTimeToLive=true")
                 .process(exchange -> exchange.getMessage().setBody(
                         codec.decodeDecision(exchange.getMessage().getMandatoryBody(String.class))));
 
+        // Recovery hands an undecided order over again and does not wait: the back unit decides a ticket once,
+        // however often it arrives, and the decision is found by a lookup.
+        from(RESEND)
+                .routeId("front.payment.resend")
+                .process(exchange -> {
+                    PaymentOrder order = exchange.getMessage().getMandatoryBody(PaymentOrder.class);
+                    exchange.getMessage().setHeader(TICKET_ID, order.ticketId());
+                    exchange.getMessage().setBody(codec.encodeOrder(order));
+                })
+                .to(ExchangePattern.InOnly, "jms:queue:" + handover.paymentQueue() + "?deliveryPersistent=true");
+
+        // No answer in time is not "unknown": the timeout reaches the caller, who must not take it for a decision.
         from(LOOKUP)
                 .routeId("front.payment.lookup")
-                .onException(ExchangeTimedOutException.class)
-                    .handled(true)
-                    .setBody(constant(""))
-                .end()
                 .to(ExchangePattern.InOut, "jms:queue:" + handover.lookupQueue()
-                        + "?requestTimeout=" + handover.replyTimeoutMs() + "&deliveryPersistent=false");
+                        + "?requestTimeout=" + handover.lookupTimeoutMs() + "&deliveryPersistent=false");
     }
 }

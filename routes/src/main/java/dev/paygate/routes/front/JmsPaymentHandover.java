@@ -28,6 +28,11 @@ public class JmsPaymentHandover implements PaymentHandover {
     }
 
     @Override
+    public void resend(PaymentOrder order) {
+        producer.sendBody(FrontPaymentRoutes.RESEND, order);
+    }
+
+    @Override
     public Optional<Decision> lookup(String ticketId) {
         String answer = producer.requestBody(FrontPaymentRoutes.LOOKUP, ticketId, String.class);
         return answer == null || answer.isBlank() ? Optional.empty() : Optional.of(codec.decodeDecision(answer));

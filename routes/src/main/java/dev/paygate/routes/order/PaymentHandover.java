@@ -11,6 +11,15 @@ public interface PaymentHandover {
     /** Sends the order and waits up to the configured reply timeout for the back unit's decision. */
     Decision handOver(PaymentOrder order);
 
-    /** The recorded decision for a ticket, if the back unit has decided it. */
+    /**
+     * Hands an undecided order over again without waiting (recovery after a crash or a lost message). Safe
+     * because the back unit decides a ticket at most once; the decision is then found by {@link #lookup}.
+     */
+    void resend(PaymentOrder order);
+
+    /**
+     * The recorded decision for a ticket (PENDING while the back unit is still deciding it), empty when the back
+     * unit has never seen it. Throws when the back unit does not answer within the lookup timeout.
+     */
     Optional<Decision> lookup(String ticketId);
 }

@@ -1,6 +1,7 @@
 package dev.paygate.routes.wallet;
 
 import dev.paygate.routes.BackUnit;
+import dev.paygate.routes.errors.GatewayErrors;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ public class WalletRoutes extends RouteBuilder {
     public void configure() {
         from(SETTLE)
                 .routeId("back.wallet.settle")
+                .routeConfigurationId(GatewayErrors.STEP)
                 .bean(settlement, "settle");
     }
 }

@@ -279,6 +279,6 @@ class BackOfficeChannelIntegrationTest {
 
     private Decision pay(String customer, String merchantId, long amountMinor) {
         return handover.handOver(new PaymentOrder("tkt-" + UUID.randomUUID(), merchantId, customer,
-                "order-" + UUID.randomUUID(), amountMinor, amountMinor / 6, "EUR", "R-1", List.of(), Instant.now()));
+                "order-" + UUID.randomUUID(), amountMinor, amountMinor / 6, "EUR", "R-1", List.of(), Instant.now(), Instant.now().plusSeconds(600)));
     }
 }

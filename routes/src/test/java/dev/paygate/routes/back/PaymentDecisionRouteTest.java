@@ -9,7 +9,9 @@ import dev.paygate.routes.order.HandoverProperties;
 import dev.paygate.routes.order.OrderCodec;
 import dev.paygate.routes.order.PaymentOrder;
 import dev.paygate.routes.wallet.WalletRoutes;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.RoutesBuilder;
@@ -25,6 +27,8 @@ class PaymentDecisionRouteTest extends CamelTestSupport {
     private static final List<String> STEPS = List.of(BackPaymentRoutes.AUTHENTICATION_ONLY, WalletRoutes.SETTLE,
             CardRoutes.AUTHORIZE, BackPaymentRoutes.REFUSE);
 
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:30Z");
+
     private final SettlementPathChoice pathChoice =
             new SettlementPathChoice(new DecisionProperties(Map.of("EUR", 3000L)));
 
@@ -35,9 +39,9 @@ class PaymentDecisionRouteTest extends CamelTestSupport {
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
-        HandoverProperties handover = new HandoverProperties(1000, "request", "lookup", "dead", 1);
+        HandoverProperties handover = new HandoverProperties(1000, "request", "lookup", "dead", 1, 1000, 1000, 1000, 10);
         return new BackPaymentRoutes(new OrderCodec(), handover, mock(PaymentRegister.class), pathChoice,
-                mock(AuthenticationOnlyStep.class));
+                mock(AuthenticationOnlyStep.class), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @BeforeEach
@@ -48,6 +52,23 @@ class PaymentDecisionRouteTest extends CamelTestSupport {
         context.start();
         // Every send below is synchronous: by the time it returns, the mocks have seen all they will.
         STEPS.forEach(step -> getMockEndpoint("mock:" + step).setResultWaitTime(100));
+    }
+
+    @Test
+    void orderReadAfterItsLifeEndedIsRefusedWhateverItAsks() throws Exception {
+        PaymentOrder late = order(1000, "EUR");
+        PaymentOrder expired = new PaymentOrder(late.ticketId(), late.merchantId(), late.customerId(), late.orderId(),
+                late.amountMinor(), late.vatMinor(), late.currency(), late.merchantSerial(), late.items(),
+                late.authenticatedAt(), NOW.minusMillis(1));
+        expectOnlyAt(BackPaymentRoutes.REFUSE, expired);
+    }
+
+    @Test
+    void orderWithinItsLifeIsDecided() throws Exception {
+        PaymentOrder early = order(1000, "EUR");
+        expectOnlyAt(WalletRoutes.SETTLE, new PaymentOrder(early.ticketId(), early.merchantId(), early.customerId(),
+                early.orderId(), early.amountMinor(), early.vatMinor(), early.currency(), early.merchantSerial(),
+                early.items(), early.authenticatedAt(), NOW));
     }
 
     @Test
@@ -95,6 +116,6 @@ class PaymentDecisionRouteTest extends CamelTestSupport {
 
     private static PaymentOrder order(long amountMinor, String currency) {
         return new PaymentOrder("t-" + amountMinor + currency, "shop", "alice", "o-1", amountMinor, 0, currency,
-                "s-1", List.of(), Instant.parse("2026-11-24T12:00:00Z"));
+                "s-1", List.of(), Instant.parse("2026-11-24T12:00:00Z"), null);
     }
 }
