@@ -158,13 +158,15 @@ public final class ClusterDriver {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(balancer.resolve("/pay/confirm"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
+        int confirmStatus = answer.statusCode();
         // Undecided (202) or the front died under the request: the status page tells, as a browser's refresh would.
         while (answer.statusCode() != 303 && Instant.now().isBefore(finalDeadline)) {
             Thread.sleep(STATUS_POLL_PAUSE);
             answer = send(HttpRequest.newBuilder(balancer.resolve("/pay/status/" + ticket.ticketId())).GET());
         }
         if (answer.statusCode() != 303) {
-            return "pending - - - " + front(answer);
+            // The HTTP statuses of the confirm and of the last status page say where it stuck.
+            return "pending confirm-" + confirmStatus + " status-" + answer.statusCode() + " - " + front(answer);
         }
         return verify(ticket, answer.headers().firstValue("Location").orElseThrow()) + " " + front(answer);
     }

@@ -91,6 +91,8 @@ class CompetingBackUnitsTest {
     private static final Duration REVERSAL_WAIT = Duration.ofSeconds(90);
     private static final Duration DUPLICATE_REPLY_WAIT = Duration.ofSeconds(2);
     private static final Duration PG_STARTUP_WAIT = Duration.ofSeconds(60);
+    /** As long as a ticket lives (merchant-kit default): the test never hits an order's end. */
+    private static final Duration ORDER_LIFE = Duration.ofMinutes(15);
 
     private static Path workDirectory;
     private static EmbeddedPostgres postgres;
@@ -219,7 +221,8 @@ class CompetingBackUnitsTest {
 
     private static PaymentOrder order() {
         return new PaymentOrder("tkt-cluster-" + UUID.randomUUID(), MERCHANT, CUSTOMER, "order-" + UUID.randomUUID(),
-                CARD_AMOUNT_MINOR, CARD_AMOUNT_MINOR / 6, CURRENCY, "S-1", List.of(), Instant.now());
+                CARD_AMOUNT_MINOR, CARD_AMOUNT_MINOR / 6, CURRENCY, "S-1", List.of(), Instant.now(),
+                Instant.now().plus(ORDER_LIFE));
     }
 
     /** The order as the front unit hands it over: persistent, with a reply queue of its own. */
