@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.paygate.gateway.GatewayApplication;
 import dev.paygate.gateway.runtime.StandaloneBroker;
+import dev.paygate.gateway.runtime.StandalonePostgres;
 import dev.paygate.gateway.runtime.TestPorts;
 import dev.paygate.ledger.party.BankAccount;
 import dev.paygate.ledger.party.CustomerRecords;
@@ -90,7 +91,6 @@ class CompetingBackUnitsTest {
     private static final Duration REPLY_WAIT = Duration.ofSeconds(60);
     private static final Duration REVERSAL_WAIT = Duration.ofSeconds(90);
     private static final Duration DUPLICATE_REPLY_WAIT = Duration.ofSeconds(2);
-    private static final Duration PG_STARTUP_WAIT = Duration.ofSeconds(60);
     /** As long as a ticket lives (merchant-kit default): the test never hits an order's end. */
     private static final Duration ORDER_LIFE = Duration.ofMinutes(15);
 
@@ -109,14 +109,7 @@ class CompetingBackUnitsTest {
     @BeforeAll
     static void startDatabaseBrokerNetworksAndTwoBackUnits() throws Exception {
         workDirectory = Files.createTempDirectory(Path.of("target"), "cluster-").toAbsolutePath();
-        Files.createDirectories(PG_BINARIES);
-        postgres = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(PG_BINARIES.toFile())
-                .setDataDirectory(workDirectory.resolve("postgres"))
-                .setServerConfig("synchronous_commit", "on")
-                .setRegisterShutdownHook(false)
-                .setPGStartupWait(PG_STARTUP_WAIT)
-                .start();
+        postgres = StandalonePostgres.start(PG_BINARIES, workDirectory.resolve("postgres"));
         String databaseName = "cluster";
         try (var connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {

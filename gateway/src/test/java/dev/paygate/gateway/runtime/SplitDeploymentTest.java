@@ -73,7 +73,6 @@ class SplitDeploymentTest {
     /** Absolute: Spring's String-to-Path conversion does not take "../". */
     private static final Path CONFIG = Path.of("..", "config").toAbsolutePath().normalize();
     private static final Path PG_BINARIES = Path.of("target", "split-pg-binaries").toAbsolutePath();
-    private static final Duration PG_STARTUP_WAIT = Duration.ofSeconds(60);
     private static final Duration NETWORKS_WAIT = Duration.ofSeconds(30);
     private static final int VAULT_KEY_BYTES = 32;
     private static final String MERCHANT = "split-shop";
@@ -101,14 +100,7 @@ class SplitDeploymentTest {
     @BeforeAll
     static void startBrokerDatabaseSimulatorAndBothUnits() throws Exception {
         workDirectory = Files.createTempDirectory(Path.of("target"), "split-").toAbsolutePath();
-        Files.createDirectories(PG_BINARIES);
-        postgres = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(PG_BINARIES.toFile())
-                .setDataDirectory(workDirectory.resolve("postgres"))
-                .setServerConfig("synchronous_commit", "on")
-                .setRegisterShutdownHook(false)
-                .setPGStartupWait(PG_STARTUP_WAIT)
-                .start();
+        postgres = StandalonePostgres.start(PG_BINARIES, workDirectory.resolve("postgres"));
         String database = workDirectory.getFileName().toString().replace('-', '_');
         createDatabaseWithFrontRole(database);
         // Not zonky's getJdbcUrl: its "?user=postgres" would override each unit's own login.
