@@ -2,6 +2,8 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import dev.paygate.merchant.jose.ExpiryCheck;
 import dev.paygate.merchant.jose.HttpJwksSource;
 import dev.paygate.merchant.jose.JwksKeyResolver;
+import dev.paygate.merchant.jose.RejectionReason;
+import dev.paygate.merchant.jose.TokenRejectedException;
 import dev.paygate.merchant.refusal.Refusal;
 import dev.paygate.merchant.refusal.RefusalVerifier;
 import dev.paygate.merchant.ticket.Ticket;
@@ -137,6 +139,8 @@ public final class ClusterDriver {
         String line;
         try {
             line = ticket.ticketId() + " " + settle(ticket, compact, customer);
+        } catch (TokenRejectedException e) {
+            line = ticket.ticketId() + " rejected " + e.code() + " - - -";
         } catch (Exception e) {
             line = ticket.ticketId() + " error " + e.getClass().getSimpleName() + " - - -";
         }
@@ -171,7 +175,21 @@ public final class ClusterDriver {
         return verify(ticket, answer.headers().firstValue("Location").orElseThrow()) + " " + front(answer);
     }
 
+    /** As a merchant's server does: keys that could not be fetched just now are fetched again, after a pause. */
     private String verify(Ticket ticket, String location) throws Exception {
+        while (true) {
+            try {
+                return verifyOnce(ticket, location);
+            } catch (TokenRejectedException e) {
+                if (e.reason() != RejectionReason.KEYS_UNAVAILABLE || Instant.now().isAfter(finalDeadline)) {
+                    throw e;
+                }
+                Thread.sleep(JwksKeyResolver.DEFAULT_REFETCH_INTERVAL_MIN);
+            }
+        }
+    }
+
+    private String verifyOnce(Ticket ticket, String location) throws Exception {
         Optional<String> voucher = queryParameter(location, "voucher");
         if (voucher.isPresent()) {
             Voucher verified = vouchers.verify(voucher.get(), ticket);
