@@ -52,7 +52,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
@@ -76,7 +75,6 @@ class SplitDeploymentTest {
     /** Absolute: Spring's String-to-Path conversion does not take "../". */
     private static final Path CONFIG = Path.of("..", "config").toAbsolutePath().normalize();
     private static final Path PG_BINARIES = Path.of("target", "split-pg-binaries").toAbsolutePath();
-    private static final Duration PG_STARTUP_WAIT = Duration.ofSeconds(60);
     private static final Duration NETWORKS_WAIT = Duration.ofSeconds(30);
     private static final int VAULT_KEY_BYTES = 32;
     private static final String MERCHANT = "split-shop";
@@ -104,14 +102,7 @@ class SplitDeploymentTest {
     @BeforeAll
     static void startBrokerDatabaseSimulatorAndBothUnits() throws Exception {
         workDirectory = Files.createTempDirectory(Path.of("target"), "split-").toAbsolutePath();
-        Files.createDirectories(PG_BINARIES);
-        postgres = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(PG_BINARIES.toFile())
-                .setDataDirectory(workDirectory.resolve("postgres"))
-                .setServerConfig("synchronous_commit", "on")
-                .setRegisterShutdownHook(false)
-                .setPGStartupWait(PG_STARTUP_WAIT)
-                .start();
+        postgres = StandalonePostgres.start(PG_BINARIES, workDirectory.resolve("postgres"));
         String database = workDirectory.getFileName().toString().replace('-', '_');
         createDatabaseWithFrontRole(database);
         // Not zonky's getJdbcUrl: its "?user=postgres" would override each unit's own login.
@@ -329,20 +320,8 @@ class SplitDeploymentTest {
 
     /** A standalone broker as the units would find it on the network: TCP only, nothing in-VM. */
     private static String startBroker() throws Exception {
-        String url = "tcp://127.0.0.1:" + TestPorts.free();
-        Path brokerDirectory = workDirectory.resolve("broker");
-        ConfigurationImpl configuration = new ConfigurationImpl();
-        configuration.setName("split-broker");
-        configuration.setPersistenceEnabled(false);
-        configuration.setSecurityEnabled(false);
-        configuration.setJournalDirectory(brokerDirectory.resolve("journal").toString());
-        configuration.setBindingsDirectory(brokerDirectory.resolve("bindings").toString());
-        configuration.setPagingDirectory(brokerDirectory.resolve("paging").toString());
-        configuration.setLargeMessagesDirectory(brokerDirectory.resolve("large-messages").toString());
-        configuration.addAcceptorConfiguration("tcp", url);
-        broker = new EmbeddedActiveMQ();
-        broker.setConfiguration(configuration);
-        broker.start();
+        String url = StandaloneBroker.freeUrl();
+        broker = StandaloneBroker.start("split-broker", workDirectory.resolve("broker"), false, url);
         return url;
     }
 

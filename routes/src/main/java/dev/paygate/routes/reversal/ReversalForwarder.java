@@ -14,6 +14,8 @@ import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.ledger.vault.VaultedCard;
 import dev.paygate.routes.BackUnit;
+import dev.paygate.routes.lease.BackLeases;
+import dev.paygate.routes.lease.Lease;
 import dev.paygate.routes.network.CardNetworks;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,19 +40,29 @@ public class ReversalForwarder {
     private final CardVault vault;
     private final PaymentRegister register;
     private final Clock clock;
+    private final BackLeases leases;
 
     public ReversalForwarder(ReversalQueue queue, ReversalProperties properties, CardNetworks networks,
-                             CardVault vault, PaymentRegister register, Clock clock) {
+                             CardVault vault, PaymentRegister register, Clock clock, BackLeases leases) {
         this.queue = queue;
         this.properties = properties;
         this.networks = networks;
         this.vault = vault;
         this.register = register;
         this.clock = clock;
+        this.leases = leases;
     }
 
-    /** @return how many reversals the networks acknowledged in this pass */
+    /**
+     * Only the back unit holding the forwarding lease sends; the others wait to take it over, with every reversal
+     * a dead holder left held or pending.
+     *
+     * @return how many reversals the networks acknowledged in this pass
+     */
     public int forwardDue() {
+        if (!leases.holds(Lease.REVERSAL_FORWARDING)) {
+            return 0;
+        }
         int acknowledged = 0;
         Duration lease = Duration.ofMillis(properties.retryDelayMaxMs());
         for (PendingReversal reversal : queue.claimDue(clock.instant(), properties.batchMax(), lease)) {

@@ -18,6 +18,8 @@ import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.ledger.vault.VaultedCard;
+import dev.paygate.routes.lease.BackLeases;
+import dev.paygate.routes.lease.Lease;
 import dev.paygate.routes.network.CardNetworkProperties;
 import dev.paygate.routes.network.CardNetworks;
 import java.time.Clock;
@@ -47,10 +49,13 @@ class ReversalForwarderTest {
     private final MUX mux = mock(MUX.class);
     private final VaultedCard card = mock(VaultedCard.class);
     private final ReversalProperties properties = new ReversalProperties(true, 1_000, 20, 2_000, 300_000, 40);
-    private final ReversalForwarder forwarder = new ReversalForwarder(queue, properties, networks, vault, register, CLOCK);
+    private final BackLeases leases = mock(BackLeases.class);
+    private final ReversalForwarder forwarder = new ReversalForwarder(queue, properties, networks, vault, register, CLOCK,
+            leases);
 
     @BeforeEach
     void aConnectedNetworkAndTheCardTheRequestUsed() {
+        when(leases.holds(Lease.REVERSAL_FORWARDING)).thenReturn(true);
         when(card.clearPan()).thenReturn(PAN);
         when(card.token()).thenReturn("card-token");
         when(card.expiry()).thenReturn(YearMonth.of(2049, 12));
