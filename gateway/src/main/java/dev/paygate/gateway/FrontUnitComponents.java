@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
         "dev.paygate.gateway.merchant",
         "dev.paygate.gateway.merchantapi",
         "dev.paygate.gateway.payment",
+        "dev.paygate.gateway.security",
         "dev.paygate.gateway.ticket",
         "dev.paygate.gateway.voucher",
         "dev.paygate.gateway.webhook"})

@@ -5,12 +5,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.ModelAndView;
 
 /** error.html with the model Spring Boot's own error controller gives it, so one template serves both. */
-final class ErrorPages {
+public final class ErrorPages {
 
     private ErrorPages() {
     }
 
-    static ModelAndView page(HttpStatus status, String message) {
+    public static ModelAndView page(HttpStatus status, String message) {
         return new ModelAndView("error", Map.of(
                 "status", status.value(),
                 "error", status.getReasonPhrase(),

@@ -110,8 +110,9 @@ class PaymentFlow {
                 }
                 String customerId = ticket.customerId() != null ? ticket.customerId() : wellFormedOrNull(formCustomerId);
                 yield switch (credentials.authenticate(customerId, password)) {
-                    case FAILED -> refused(ticket, valid.merchantName(), RefusalReason.AUTH_FAILED, compactTicket);
-                    case LOCKED -> refused(ticket, valid.merchantName(), RefusalReason.CUSTOMER_LOCKED, null);
+                    // A lock and a throttled source look like a wrong password: nothing tells a guesser which.
+                    case FAILED, THROTTLED -> refused(ticket, valid.merchantName(), RefusalReason.AUTH_FAILED,
+                            compactTicket);
                     case AUTHENTICATED -> pay(ticket, valid.merchantName(), customerId, compactTicket);
                 };
             }

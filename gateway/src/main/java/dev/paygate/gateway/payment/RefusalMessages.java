@@ -31,7 +31,8 @@ final class RefusalMessages {
                     "You cancelled the payment. Nothing was charged.",
                     HttpStatus.OK)),
             Map.entry(RefusalReason.AUTH_FAILED, new Wording(
-                    "The customer id or the password is not correct. Nothing was charged.",
+                    "The customer id or the password is not correct. After too many attempts, wait a few minutes,"
+                            + " or contact customer support if it goes on. Nothing was charged.",
                     HttpStatus.FORBIDDEN)),
             Map.entry(RefusalReason.CUSTOMER_LOCKED, new Wording(
                     "Your account is locked after too many wrong passwords. Please contact customer support.",

@@ -58,6 +58,6 @@ class PendingPaymentTest extends FrontFlowTestBase {
     }
 
     private HttpResponse<String> confirm(String compactTicket) {
-        return http.postForm("/pay/confirm", Map.of("ticket", compactTicket, "password", FrontFixture.PASSWORD));
+        return http.submit("/pay/confirm", Map.of("ticket", compactTicket, "password", FrontFixture.PASSWORD));
     }
 }

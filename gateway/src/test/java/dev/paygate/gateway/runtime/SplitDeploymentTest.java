@@ -48,6 +48,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -262,7 +263,9 @@ class SplitDeploymentTest {
         front.getBean(CustomerCredentials.class).enroll(customer, CUSTOMER_PASSWORD.toCharArray());
         OctetKeyPair merchantKey = OctetKeyPair.parse(Files.readString(CONFIG.resolve("demo-shop/merchant-key.jwk.json")));
         TicketSigner signer = new TicketSigner(merchantKey);
-        FrontHttp http = new FrontHttp(((WebServerApplicationContext) front).getWebServer().getPort());
+        int frontPort = ((WebServerApplicationContext) front).getWebServer().getPort();
+        // One browser per ticket: each confirms its own payment and may then ask for its status.
+        Map<String, FrontHttp> browsers = new ConcurrentHashMap<>();
         List<Ticket> tickets = List.of(WALLET_AMOUNT_MINOR, CARD_AMOUNT_MINOR, WALLET_AMOUNT_MINOR + 1).stream()
                 .map(amountMinor -> Ticket.simple(MERCHANT, "away-" + UUID.randomUUID()).customerId(customer)
                         .amountMinor(amountMinor).vatMinor(amountMinor / 6).currency(CURRENCY).serial("S-away")
@@ -273,8 +276,10 @@ class SplitDeploymentTest {
         backRoutes.getRouteController().stopRoute("back.payment.receive");
         List<HttpResponse<String>> answers;
         try {
-            answers = tickets.parallelStream().map(ticket -> http.postForm("/pay/confirm",
-                    Map.of("ticket", signer.sign(ticket), "password", CUSTOMER_PASSWORD))).toList();
+            answers = tickets.parallelStream().map(ticket -> browsers
+                    .computeIfAbsent(ticket.ticketId(), id -> new FrontHttp(frontPort))
+                    .submit("/pay/confirm", Map.of("ticket", signer.sign(ticket), "password", CUSTOMER_PASSWORD)))
+                    .toList();
         } finally {
             backRoutes.getRouteController().startRoute("back.payment.receive");
         }
@@ -287,7 +292,7 @@ class SplitDeploymentTest {
                         .outcome()).isEqualTo(UsedTickets.Outcome.APPROVED)));
         assertThat(Duration.between(returned, Instant.now())).isLessThan(Duration.ofMillis(RECOVERY_INTERVAL_MS + REPLY_TIMEOUT_MS));
         for (Ticket ticket : tickets) {
-            HttpResponse<String> status = http.get("/pay/status/" + ticket.ticketId());
+            HttpResponse<String> status = browsers.get(ticket.ticketId()).get("/pay/status/" + ticket.ticketId());
             assertThat(status.statusCode()).isEqualTo(303);
             assertThat(status.headers().firstValue("Location")).hasValueSatisfying(location ->
                     assertThat(location).startsWith("https://shop.example/return?voucher="));
