@@ -1,5 +1,6 @@
 package dev.paygate.gateway.payment;
 
+import dev.paygate.gateway.api.ErrorPages;
 import dev.paygate.gateway.auth.CustomerCredentials;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package dev.paygate.gateway.payment;
+package dev.paygate.gateway.api;
 
 import java.util.Map;
 import org.springframework.http.HttpStatus;
