@@ -5,9 +5,10 @@ import dev.paygate.benchmarks.load.Measurement;
 import dev.paygate.iso8583.field.Stan;
 import dev.paygate.ledger.party.BankAccount;
 import dev.paygate.ledger.party.Merchant;
-import dev.paygate.routes.card.CardRequest;
-import dev.paygate.routes.card.network.CardNetworkProperties;
-import dev.paygate.routes.card.network.Q2Runtime;
+import dev.paygate.routes.card.Acceptor;
+import dev.paygate.routes.card.CardOperation;
+import dev.paygate.routes.network.CardNetworkProperties;
+import dev.paygate.routes.network.Q2Runtime;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -60,8 +61,8 @@ public final class CardNetworkLimit implements AutoCloseable {
         return loop.run(inFlight, (worker, sequence) -> {
             // STANs stay unique among the requests in flight: the MUX matches answers on DE 41 + DE 11.
             Stan stan = Stan.of(1 + Math.floorMod(stans.getAndIncrement(), Stan.MAX));
-            ISOMsg request = CardRequest.purchase(false, ALWAYS_APPROVE_PAN, YearMonth.of(2049, 12), 5_000, "EUR",
-                    stan, Instant.now(), ACQUIRER_ID, merchant).toIsoMsg();
+            ISOMsg request = CardOperation.purchase("bench", 5_000, "EUR").toRequest(false, ALWAYS_APPROVE_PAN,
+                    YearMonth.of(2049, 12), stan, Instant.now(), ACQUIRER_ID, Acceptor.of(merchant)).toIsoMsg();
             ISOMsg answer = mux.request(request, ANSWER_TIMEOUT_MS);
             if (answer == null || !"00".equals(answer.getString(39))) {
                 throw new IllegalStateException("no approval from the simulator");

@@ -1,7 +1,8 @@
 package dev.paygate.gateway.payment;
 
+import dev.paygate.gateway.api.ErrorPages;
 import dev.paygate.gateway.auth.CustomerCredentials;
-import dev.paygate.gateway.web.ErrorPages;
+import dev.paygate.gateway.api.ErrorPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;

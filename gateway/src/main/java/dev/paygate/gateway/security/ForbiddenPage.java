@@ -1,6 +1,6 @@
 package dev.paygate.gateway.security;
 
-import dev.paygate.gateway.web.ErrorPages;
+import dev.paygate.gateway.api.ErrorPages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,4 +1,4 @@
-package dev.paygate.gateway.web;
+package dev.paygate.gateway.api;
 
 import java.util.Map;
 import org.springframework.http.HttpStatus;
