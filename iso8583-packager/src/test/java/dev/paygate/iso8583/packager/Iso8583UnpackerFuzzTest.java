@@ -37,7 +37,7 @@ class Iso8583UnpackerFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "20s")
     void everyFrameMapsOrFailsWithAPackagingException(byte[] input) throws IOException {
         if (input.length == 0) {
             return;

@@ -32,7 +32,7 @@ class TicketParserFuzzTest {
             Clock.fixed(Fixtures.NOW, ZoneOffset.UTC), Duration.ofSeconds(30));
     private static final Ed25519JwsSigner MERCHANT_SIGNER = new Ed25519JwsSigner(Fixtures.MERCHANT_KEY);
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "20s")
     void everyTicketVerifiesOrIsRejectedWithAReason(byte[] input) throws JOSEException {
         // "<compact ticket>\n<claims JSON>", so a seed file reads as text.
         String text = new String(input, StandardCharsets.UTF_8);
