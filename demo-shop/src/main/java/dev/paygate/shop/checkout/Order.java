@@ -14,6 +14,7 @@ public final class Order {
 
     private final Ticket ticket;
     private Voucher deliveredAgainst;
+    private String deliveredAgainstCompact;
 
     public Order(Ticket ticket) {
         this.ticket = Objects.requireNonNull(ticket, "ticket");
@@ -28,13 +29,20 @@ public final class Order {
     }
 
     /** Records the delivery; false when the order was delivered before, against any voucher. */
-    public synchronized boolean deliver(Voucher voucher) {
+    public synchronized boolean deliver(Voucher voucher, String compactVoucher) {
         Objects.requireNonNull(voucher, "voucher");
+        Objects.requireNonNull(compactVoucher, "compactVoucher");
         if (deliveredAgainst != null) {
             return false;
         }
         deliveredAgainst = voucher;
+        deliveredAgainstCompact = compactVoucher;
         return true;
+    }
+
+    /** The voucher this order was delivered against, when {@code compactVoucher} is exactly that voucher. */
+    public synchronized Optional<Voucher> deliveredAgainst(String compactVoucher) {
+        return compactVoucher.equals(deliveredAgainstCompact) ? Optional.of(deliveredAgainst) : Optional.empty();
     }
 
     public synchronized Optional<Voucher> delivery() {

@@ -45,6 +45,7 @@ class PaygateReturnController {
                 model.addAttribute("voucher", delivered.voucher());
                 model.addAttribute("headerJson", delivered.headerJson());
                 model.addAttribute("claimsJson", delivered.claimsJson());
+                model.addAttribute("deliveredEarlier", delivered.earlier());
                 return "delivery";
             }
             case VoucherOutcome.Rejected rejected -> {

@@ -53,6 +53,11 @@ class VoucherAcceptance {
                     "It names an order this shop does not know (or no longer remembers).", null, HttpStatus.NOT_FOUND);
         }
         Order order = found.get();
+        // A reload of the delivery page (or Back to it) shows what was delivered; it delivers nothing more.
+        Optional<Voucher> deliveredBefore = order.deliveredAgainst(compactVoucher);
+        if (deliveredBefore.isPresent()) {
+            return delivered(order, deliveredBefore.get(), compactVoucher, true);
+        }
         Voucher voucher;
         try {
             voucher = verifier.verify(compactVoucher, order.ticket());
@@ -62,16 +67,20 @@ class VoucherAcceptance {
                     order.orderId(), status(rejected.reason()));
         }
         // The gateway answers a second confirm with the first outcome, but a new voucher id must not deliver twice.
-        if (!order.deliver(voucher)) {
+        if (!order.deliver(voucher, compactVoucher)) {
             log.warn("Order {} was delivered before; voucher {} not used", order.orderId(), voucher.voucherId());
             return new VoucherOutcome.Rejected(ALREADY_DELIVERED,
                     "This order was delivered before; it is delivered once.", order.orderId(), HttpStatus.CONFLICT);
         }
         log.info("Order {} delivered: voucher {}, path {}, register {}", order.orderId(), voucher.voucherId(),
                 voucher.path().code(), voucher.registerSerial());
+        return delivered(order, voucher, compactVoucher, false);
+    }
+
+    private VoucherOutcome.Delivered delivered(Order order, Voucher voucher, String compactVoucher, boolean earlier) {
         return new VoucherOutcome.Delivered(order, voucher,
                 CompactJson.pretty(json, compactVoucher, CompactJson.HEADER),
-                CompactJson.pretty(json, compactVoucher, CompactJson.PAYLOAD));
+                CompactJson.pretty(json, compactVoucher, CompactJson.PAYLOAD), earlier);
     }
 
     private static VoucherOutcome.Rejected malformed(String explanation) {

@@ -9,12 +9,14 @@ import dev.paygate.shop.checkout.Order;
 public sealed interface VoucherOutcome {
 
     /**
-     * Verified and delivered, for the first and only time.
+     * Verified and delivered, once; a reload of the same voucher shows the same delivery again.
      *
      * @param headerJson the voucher's JOSE header, pretty-printed, for the "raw voucher" view
      * @param claimsJson the voucher's claims as signed, pretty-printed
+     * @param earlier    true when this voucher delivered the order before (a reload): shown again, not delivered again
      */
-    record Delivered(Order order, Voucher voucher, String headerJson, String claimsJson) implements VoucherOutcome {
+    record Delivered(Order order, Voucher voucher, String headerJson, String claimsJson, boolean earlier)
+            implements VoucherOutcome {
     }
 
     /**

@@ -107,16 +107,17 @@ class PaygateReturnTest {
     }
 
     @Test
-    void aVoucherUsedTwiceIsRefusedTheSecondTime() throws Exception {
+    void aReloadOfTheDeliveryPageShowsTheSameDeliveryAndDeliversNothingMore() throws Exception {
         Ticket ticket = checkOut("house-blend", 1);
         String voucher = walletVoucher(ticket);
-        returnWith(voucher).andExpect(status().isOk());
+        String first = returnWith(voucher).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        String page = rejectedPage(voucher, HttpStatus.CONFLICT);
+        String reload = returnWith(voucher).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(attribute(page, "voucher-rejected", "data-code")).isEqualTo("replayed");
-        assertThat(page).contains("used already");
-        assertThat(hasElement(page, "delivery")).isFalse();
+        assertThat(hasElement(first, "delivered-earlier")).isFalse();
+        assertThat(hasElement(reload, "delivery")).isTrue();
+        assertThat(hasElement(reload, "delivered-earlier")).isTrue();
+        assertThat(text(reload, "order-id")).isEqualTo(text(first, "order-id"));
     }
 
     @Test

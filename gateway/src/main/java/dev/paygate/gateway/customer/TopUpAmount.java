@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Optional;
 
-/** A top-up amount as a person types it ("25", "25.50") read into minor units of the wallet's currency. */
+/**
+ * A top-up amount as a person types it ("25", "25.50", or with a decimal comma as most of Europe writes it,
+ * "25,50") read into minor units of the wallet's currency. A text with both a comma and a point is refused:
+ * "1,050.00" and "1.050,00" mean the same to their writers and opposite things to a parser.
+ */
 final class TopUpAmount {
 
     /** Longest amount text read; anything longer is not an amount a wallet can take. */
@@ -17,8 +21,12 @@ final class TopUpAmount {
         if (text == null || text.isBlank() || text.length() > TEXT_LENGTH_MAX) {
             return Optional.empty();
         }
+        String typed = text.strip();
+        if (typed.contains(",") && typed.contains(".")) {
+            return Optional.empty();
+        }
         try {
-            BigDecimal amount = new BigDecimal(text.strip());
+            BigDecimal amount = new BigDecimal(typed.replace(',', '.'));
             int fractionDigits = Math.max(Currency.getInstance(currencyCode).getDefaultFractionDigits(), 0);
             long minor = amount.movePointRight(fractionDigits).longValueExact();
             return minor > 0 ? Optional.of(minor) : Optional.empty();

@@ -85,6 +85,7 @@ class PaymentController {
             case PaymentOutcome.ToMerchant toMerchant -> new ModelAndView(seeOther(toMerchant.location().toString()));
             case PaymentOutcome.Refused refused -> new ModelAndView("refused", Map.of("refusal", refused),
                     RefusalMessages.status(refused.reason()));
+            case PaymentOutcome.AlreadyPaid paid -> new ModelAndView("paid", Map.of("paid", paid), HttpStatus.OK);
             case PaymentOutcome.Pending pending -> pendingPage(pending, response);
             case PaymentOutcome.UnknownTicket unknown -> ErrorPages.page(HttpStatus.NOT_FOUND,
                     "No payment is known for this ticket.");

@@ -61,12 +61,13 @@ class PaymentFlow {
     private final FrontSchema schema;
     private final WebhookOutbox webhooks;
     private final Duration replyWait;
+    private final PaymentMetrics metrics;
     private final Clock clock;
 
     PaymentFlow(TicketCheck ticketCheck, UsedTickets usedTickets, CustomerCredentials credentials,
                 PaymentHandover handover, VoucherIssuer voucherIssuer, VoucherStore voucherStore,
                 RefusalIssuer refusalIssuer, MerchantKeys merchantKeys, FrontSchema schema, WebhookOutbox webhooks,
-                HandoverProperties handoverProperties, ObjectProvider<Clock> clock) {
+                HandoverProperties handoverProperties, PaymentMetrics metrics, ObjectProvider<Clock> clock) {
         this.ticketCheck = ticketCheck;
         this.usedTickets = usedTickets;
         this.credentials = credentials;
@@ -78,6 +79,7 @@ class PaymentFlow {
         this.schema = schema;
         this.webhooks = webhooks;
         this.replyWait = Duration.ofMillis(handoverProperties.replyTimeoutMs());
+        this.metrics = metrics;
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
@@ -132,6 +134,7 @@ class PaymentFlow {
         if (!usedTickets.claimForCancel(ticket.ticketId(), ticket.merchantId(), compactTicket, refusal)) {
             return firstOutcome(ticket, merchantName, usedTickets.find(ticket.ticketId()).orElseThrow());
         }
+        metrics.refused(PaymentMetrics.NO_PATH, RefusalReason.CANCELLED);
         return new PaymentOutcome.ToMerchant(withQuery(ticket.cancelUrl(), "refusal", refusal));
     }
 
@@ -172,9 +175,12 @@ class PaymentFlow {
             return firstOutcome(ticket, merchantName, awaitDecided(usedTickets.find(ticket.ticketId()).orElseThrow()));
         }
         Decision decision;
+        long handedOverAtNanos = System.nanoTime();
         try {
             decision = handover.handOver(order(ticket, customerId, clock.instant()));
+            metrics.handedOver(decision.outcome().name(), Duration.ofNanos(System.nanoTime() - handedOverAtNanos));
         } catch (RuntimeException fault) {
+            metrics.handedOver("failed", Duration.ofNanos(System.nanoTime() - handedOverAtNanos));
             // The order may or may not have reached the back unit: only its lookup can tell, so say "pending".
             log.error("Hand-over of ticket {} failed; recovery hands it over again until the back unit decides it",
                     ticket.ticketId(), fault);
@@ -213,6 +219,7 @@ class PaymentFlow {
             // A status lookup finished this ticket meanwhile: its voucher is the one to hand out.
             return firstOutcome(ticket, merchantName, usedTickets.find(ticket.ticketId()).orElseThrow());
         }
+        metrics.approved(decision.path());
         log.info("Ticket {} approved: voucher {} ({})", ticket.ticketId(), voucher.voucherId(), decision.path());
         return new PaymentOutcome.ToMerchant(withQuery(ticket.returnUrl(), "voucher", voucher.compact()));
     }
@@ -232,6 +239,7 @@ class PaymentFlow {
         if (!recorded) {
             return firstOutcome(ticket, merchantName, usedTickets.find(ticket.ticketId()).orElseThrow());
         }
+        metrics.refused(decision.path(), reason);
         log.info("Ticket {} refused by the back unit: {}", ticket.ticketId(), reason.code());
         return new PaymentOutcome.Refused(reason, message, merchantName, withQuery(ticket.cancelUrl(), "refusal", refusal),
                 null);
@@ -241,6 +249,9 @@ class PaymentFlow {
     private PaymentOutcome usedTicketPage(Ticket ticket, String merchantName, UsedTickets.UsedTicket used) {
         if (!used.merchantId().equals(ticket.merchantId())) {
             return usedByAnotherMerchant(ticket, merchantName);
+        }
+        if (used.outcome() == UsedTickets.Outcome.APPROVED) {
+            return new PaymentOutcome.AlreadyPaid(merchantName, firstOutcomeLocation(ticket, used));
         }
         return new PaymentOutcome.Refused(RefusalReason.TICKET_USED, RefusalMessages.message(RefusalReason.TICKET_USED),
                 merchantName, firstOutcomeLocation(ticket, used), null);
@@ -286,12 +297,14 @@ class PaymentFlow {
     private PaymentOutcome refused(Ticket ticket, String merchantName, RefusalReason reason, String retryTicket) {
         String message = RefusalMessages.message(reason);
         String refusal = refusalIssuer.issue(ticket, reason, message);
+        metrics.refused(PaymentMetrics.NO_PATH, reason);
         return new PaymentOutcome.Refused(reason, message, merchantName, withQuery(ticket.cancelUrl(), "refusal", refusal),
                 retryTicket);
     }
 
     /** Nothing in the ticket can be trusted, not even where to send the customer: the page says why and stops. */
-    private static PaymentOutcome untrusted(RefusalReason reason) {
+    private PaymentOutcome untrusted(RefusalReason reason) {
+        metrics.refused(PaymentMetrics.NO_PATH, reason);
         return new PaymentOutcome.Refused(reason, RefusalMessages.message(reason), null, null, null);
     }
 

@@ -24,6 +24,10 @@ sealed interface PaymentOutcome {
             implements PaymentOutcome {
     }
 
+    /** Opening a ticket that was paid already: say so, and lead on to the shop with the voucher copy. */
+    record AlreadyPaid(String merchantName, URI continueTo) implements PaymentOutcome {
+    }
+
     /** Handed over, decision not known yet: say so honestly and offer the status link. */
     record Pending(String ticketId, String merchantName) implements PaymentOutcome {
     }

@@ -1,6 +1,9 @@
 package dev.paygate.gateway.webhook;
 
 import dev.paygate.merchant.webhook.WebhookSigner;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,10 +39,21 @@ class WebhookDelivery implements DisposableBean {
     private final WebhookOutbox outbox;
     private final WebhookProperties properties;
     private final HttpClient client;
+    private final Counter attemptsFailed;
+    private final Counter eventsGivenUp;
 
-    WebhookDelivery(WebhookOutbox outbox, WebhookProperties properties) {
+    WebhookDelivery(WebhookOutbox outbox, WebhookProperties properties, MeterRegistry registry) {
         this.outbox = outbox;
         this.properties = properties;
+        Gauge.builder("paygate.webhook.outbox.depth", outbox, WebhookOutbox::pendingCount)
+                .description("Webhook events waiting to be delivered")
+                .register(registry);
+        this.attemptsFailed = Counter.builder("paygate.webhook.failures")
+                .description("Failed webhook delivery attempts (retried with back-off)")
+                .register(registry);
+        this.eventsGivenUp = Counter.builder("paygate.webhook.given.up")
+                .description("Webhook events given up after the last attempt")
+                .register(registry);
         // A redirect is not followed: it would send the signed event where the merchant did not register.
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -110,7 +124,9 @@ class WebhookDelivery implements DisposableBean {
     private void failed(WebhookOutbox.DueEvent event, UUID leaseToken, int attempt, Integer httpStatus, String error) {
         outbox.markAttemptFailed(event, leaseToken, httpStatus, error, properties.retryDelayAfter(attempt),
                 properties.attemptsMax());
+        attemptsFailed.increment();
         if (attempt >= properties.attemptsMax()) {
+            eventsGivenUp.increment();
             log.error("Webhook {} #{} of merchant {} failed {} times ({}); given up", event.eventId(), event.sequence(),
                     event.merchantId(), attempt, error);
         } else {

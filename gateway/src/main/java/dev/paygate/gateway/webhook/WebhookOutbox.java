@@ -215,6 +215,13 @@ public class WebhookOutbox {
                 .update() == 1;
     }
 
+    /** Events of every merchant still waiting to be delivered. */
+    public long pendingCount() {
+        return schema.jdbc().sql("SELECT count(*) FROM front.webhook_event WHERE status = 'pending'")
+                .query(Long.class)
+                .single();
+    }
+
     /** The merchant's events, newest first. */
     public EventPage page(String merchantId, int page, int size) {
         long total = schema.jdbc().sql("SELECT count(*) FROM front.webhook_event WHERE merchant_id = :merchantId")

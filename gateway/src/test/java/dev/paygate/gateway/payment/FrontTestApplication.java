@@ -1,6 +1,8 @@
 package dev.paygate.gateway.payment;
 
 import dev.paygate.routes.order.HandoverProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -54,6 +56,12 @@ public class FrontTestApplication {
     @Bean(destroyMethod = "")
     DataSource dataSource() {
         return FrontTestDatabase.dataSource();
+    }
+
+    /** Metrics are recorded, not exported: the end-to-end tests read them from /actuator/prometheus. */
+    @Bean
+    MeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
     }
 
     @Bean

@@ -106,14 +106,15 @@ class RefusalReasonsTest extends FrontFlowTestBase {
     }
 
     @Test
-    void ticketUsedWhenTheCustomerOpensAPaidTicketAgain() {
+    void aPaidTicketOpenedAgainSaysItIsPaidAndLeadsOnWithTheVoucher() {
         String compact = fixture.signedTicket(merchant, customerId, 1250);
         HttpResponse<String> paid = confirm(compact);
 
         HttpResponse<String> page = http.get("/pay/" + compact);
 
-        assertThat(page.statusCode()).isEqualTo(409);
-        assertThat(page.body()).contains("<code>ticket_used</code>", "already been used");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("This payment is complete", "never charged twice")
+                .doesNotContain("Payment not completed");
         assertThat(FrontFixture.continueLink(page)).isEqualTo(paid.headers().firstValue("Location"));
     }
 

@@ -36,15 +36,18 @@ public class BackPaymentRoutes extends RouteBuilder {
     private final PaymentRegister register;
     private final SettlementPathChoice pathChoice;
     private final AuthenticationOnlyStep authenticationOnly;
+    private final DecisionMetrics metrics;
     private final Clock clock;
 
     public BackPaymentRoutes(OrderCodec codec, HandoverProperties handover, PaymentRegister register,
-                             SettlementPathChoice pathChoice, AuthenticationOnlyStep authenticationOnly, Clock clock) {
+                             SettlementPathChoice pathChoice, AuthenticationOnlyStep authenticationOnly,
+                             DecisionMetrics metrics, Clock clock) {
         this.codec = codec;
         this.handover = handover;
         this.register = register;
         this.pathChoice = pathChoice;
         this.authenticationOnly = authenticationOnly;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -58,8 +61,11 @@ public class BackPaymentRoutes extends RouteBuilder {
                         codec.decodeOrder(exchange.getMessage().getBody(String.class))))
                 .to(SCREEN)
                 .to(DECIDE)
-                .process(exchange -> exchange.getMessage().setBody(
-                        codec.encodeDecision(exchange.getMessage().getMandatoryBody(Decision.class))));
+                .process(exchange -> {
+                    Decision decision = exchange.getMessage().getMandatoryBody(Decision.class);
+                    metrics.decided(decision);
+                    exchange.getMessage().setBody(codec.encodeDecision(decision));
+                });
 
         from(DECIDE)
                 .routeId("back.payment.decide")

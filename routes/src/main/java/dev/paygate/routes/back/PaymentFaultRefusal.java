@@ -30,13 +30,15 @@ public class PaymentFaultRefusal implements Processor {
     private final OrderCodec codec;
     private final PaymentRegister register;
     private final SettlementPathChoice pathChoice;
+    private final DecisionMetrics metrics;
     private final Clock clock;
 
     public PaymentFaultRefusal(OrderCodec codec, PaymentRegister register, SettlementPathChoice pathChoice,
-                               Clock clock) {
+                               DecisionMetrics metrics, Clock clock) {
         this.codec = codec;
         this.register = register;
         this.pathChoice = pathChoice;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -63,6 +65,7 @@ public class PaymentFaultRefusal implements Processor {
                     order.ticketId(), notRegistrable.getMessage());
             refusal = unregistered(order.ticketId());
         }
+        metrics.decided(refusal);
         exchange.setProperty(ANSWER, codec.encodeDecision(refusal));
     }
 

@@ -19,12 +19,14 @@ import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.ledger.vault.VaultedCard;
 import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.back.Decisions;
+import dev.paygate.routes.card.network.CardNetworkMetrics;
 import dev.paygate.routes.card.network.CardNetworkProperties;
 import dev.paygate.routes.card.network.CardNetworks;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.PaymentOrder;
 import dev.paygate.routes.reversal.ReversalQueue;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -46,6 +48,7 @@ import org.springframework.stereotype.Component;
 public class CardAuthorizationStep {
 
     private static final Logger log = LoggerFactory.getLogger(CardAuthorizationStep.class);
+    private static final int DE_RESPONSE_CODE = 39;
 
     private final PaymentRegister register;
     private final CardVault vault;
@@ -53,17 +56,19 @@ public class CardAuthorizationStep {
     private final CardNetworks networks;
     private final DatabaseStanSequence stans;
     private final ReversalQueue reversals;
+    private final CardNetworkMetrics metrics;
     private final Clock clock;
 
     public CardAuthorizationStep(PaymentRegister register, CardVault vault, MerchantRecords merchants,
                                  CardNetworks networks, DatabaseStanSequence stans, ReversalQueue reversals,
-                                 Clock clock) {
+                                 CardNetworkMetrics metrics, Clock clock) {
         this.register = register;
         this.vault = vault;
         this.merchants = merchants;
         this.networks = networks;
         this.stans = stans;
         this.reversals = reversals;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -118,7 +123,11 @@ public class CardAuthorizationStep {
             log.warn("Card entry of ticket {} was closed before its request left; nothing sent", order.ticketId());
             return register.findByTicket(order.ticketId()).map(Decisions::of).orElseThrow();
         }
+        long sentAtNanos = System.nanoTime();
         ISOMsg answer = networks.mux(network).request(request.toIsoMsg(), settings.timeoutMs());
+        metrics.requestAnswered(network, request.mti().value(),
+                answer == null ? CardNetworkMetrics.NO_ANSWER : answer.getString(DE_RESPONSE_CODE),
+                Duration.ofNanos(System.nanoTime() - sentAtNanos));
         if (answer == null) {
             log.warn("No answer from {} within {} ms for ticket {} (STAN {}); reversing it",
                     network, settings.timeoutMs(), order.ticketId(), stan.digits());

@@ -9,6 +9,7 @@ import dev.paygate.routes.order.HandoverProperties;
 import dev.paygate.routes.order.OrderCodec;
 import dev.paygate.routes.order.PaymentOrder;
 import dev.paygate.routes.wallet.WalletRoutes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,7 +42,7 @@ class PaymentDecisionRouteTest extends CamelTestSupport {
     protected RoutesBuilder createRouteBuilder() {
         HandoverProperties handover = new HandoverProperties(1000, "request", "lookup", "dead", 1, 1000, 1000, 1000, 10);
         return new BackPaymentRoutes(new OrderCodec(), handover, mock(PaymentRegister.class), pathChoice,
-                mock(AuthenticationOnlyStep.class), Clock.fixed(NOW, ZoneOffset.UTC));
+                mock(AuthenticationOnlyStep.class), new DecisionMetrics(new SimpleMeterRegistry()), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @BeforeEach
