@@ -311,8 +311,10 @@ public final class FaultRun {
                 : List.of("HTTP " + invariants.status() + " " + invariants.body());
         Checker.Result result = Checker.check(views.values(), merchant.register(), violations);
         result.findings().forEach(finding -> finding(finding.kind(), finding.subject(), finding.detail()));
+        // Cumulative, so an interrupted run still says how far it got and what it had injected.
         System.out.println("faults: check after " + when + ": " + views.size() + " tickets, lost " + result.lost()
-                + " created " + result.created() + " duplicated " + result.duplicated() + " undecided " + result.undecided());
+                + " created " + result.created() + " duplicated " + result.duplicated() + " undecided " + result.undecided()
+                + "; injected so far: kill -9 " + kills + ", " + faultsInjected);
     }
 
     private void finding(String kind, String subject, String detail) {
