@@ -2,6 +2,7 @@ package dev.paygate.simulator;
 
 import static dev.paygate.simulator.support.Requests.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paygate.iso8583.field.Mti;
 import dev.paygate.iso8583.field.ResponseCode;
@@ -16,6 +17,7 @@ import dev.paygate.simulator.support.Requests;
 import dev.paygate.simulator.support.SimulatorClient;
 import dev.paygate.simulator.support.Simulators;
 import dev.paygate.simulator.support.TestCards;
+import java.net.SocketTimeoutException;
 import java.time.Instant;
 import org.jpos.iso.ISOMsg;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +61,26 @@ class IssuerBookkeepingTest {
         assertThat(reversed.keyFields().rrn()).isEqualTo(authorization.keyFields().rrn());
         assertThat(account(TestCards.EVERYDAY).availableMinor()).isEqualTo(100_000);
         assertThat(account(TestCards.EVERYDAY).spentTodayMinor()).isZero();
+    }
+
+    @Test
+    void firstReversalOfADroppingCardIsBookedButUnansweredAndItsRepeatIsAnswered() throws Exception {
+        CardRequest authorization = authorization(TestCards.DROPS_FIRST_REVERSAL_ANSWER, 10_000);
+        cardnetA.send(authorization.toIsoMsg());
+        assertThat(awaitAvailable(TestCards.DROPS_FIRST_REVERSAL_ANSWER, 100_000_000 - 10_000)).as("held").isTrue();
+
+        try (SimulatorClient shortWait = SimulatorClient.connect(simulator, SimulatorClient.profile(config, "cardnet-a"),
+                "cardnet-a", 800)) {
+            shortWait.send(ReversalRequest.reversing(authorization, ReversalKind.ADVICE, Requests.nextStan(), Instant.now())
+                    .toIsoMsg());
+            assertThatThrownBy(shortWait::receive).isInstanceOf(SocketTimeoutException.class);
+        }
+        long afterFirstReversal = available(TestCards.DROPS_FIRST_REVERSAL_ANSWER);
+        ReversalResponse repeated = reverse(cardnetA, authorization, ReversalKind.ADVICE);
+
+        assertThat(afterFirstReversal).as("released by the unanswered reversal").isEqualTo(100_000_000);
+        assertThat(repeated.isApproved()).isTrue();
+        assertThat(available(TestCards.DROPS_FIRST_REVERSAL_ANSWER)).isEqualTo(100_000_000);
     }
 
     @Test

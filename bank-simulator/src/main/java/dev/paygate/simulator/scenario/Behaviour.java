@@ -26,6 +26,11 @@ public enum Behaviour {
     SLOW("slow"),
     /** Decided and booked (funds held), never answered: only a reversal releases the funds. */
     NO_ANSWER("no-answer"),
+    /**
+     * Like {@link #NO_ANSWER}, and the first reversal of each of its transactions is booked but not answered,
+     * so the acquirer's store-and-forward queue must send it again; the repeat is answered.
+     */
+    NO_ANSWER_DROPS_FIRST_REVERSAL_ANSWER("no-answer-drops-first-reversal-answer"),
     /** Decided and booked, then the connection is closed instead of answering. */
     CLOSE_CONNECTION("close-connection"),
     /** Decided and booked, then answered with a well-framed message that does not unpack. */

@@ -48,7 +48,7 @@ public final class Delivery {
         }
         switch (behaviour) {
             case SLOW -> schedule(source, response);
-            case NO_ANSWER -> log.info("{} never answers {}", endpointName, MaskedMessage.describe(response));
+            case NO_ANSWER, NO_ANSWER_DROPS_FIRST_REVERSAL_ANSWER -> log.info("{} never answers {}", endpointName, MaskedMessage.describe(response));
             case CLOSE_CONNECTION -> close(source, response);
             case GARBAGE -> sendGarbage(source, response);
             default -> send(source, response);

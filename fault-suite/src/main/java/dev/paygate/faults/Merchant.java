@@ -1,0 +1,157 @@
+package dev.paygate.faults;
+
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import dev.paygate.merchant.jose.HttpJwksSource;
+import dev.paygate.merchant.jose.JwksKeyResolver;
+import dev.paygate.merchant.refusal.Refusal;
+import dev.paygate.merchant.refusal.RefusalRejectedException;
+import dev.paygate.merchant.refusal.RefusalVerifier;
+import dev.paygate.merchant.ticket.PayLink;
+import dev.paygate.merchant.ticket.Ticket;
+import dev.paygate.merchant.ticket.TicketSigner;
+import dev.paygate.merchant.voucher.Voucher;
+import dev.paygate.merchant.voucher.VoucherRejectedException;
+import dev.paygate.merchant.voucher.VoucherVerifier;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The driver's merchant, enrolled at the first start: signs tickets with merchant-kit, verifies what comes back
+ * on its return and cancel URLs, and reads its register over the merchant API.
+ */
+final class Merchant {
+
+    // The checker re-reads stored vouchers and refusals long after their 60 s life, across restarts: it checks
+    // signature and match at the token's own issue time, not freshness. Probes check freshness.
+    private static final Duration CHECKER_CLOCK_SKEW = Duration.ZERO;
+    private static final int REGISTER_PAGE_SIZE = 100;
+
+    private final String merchantId;
+    private final TicketSigner signer;
+    private final PayLink payLink;
+    private final URI shopBase;
+    private final JwksKeyResolver serverKeys;
+    private final JsonHttp api;
+    private final AtomicLong serials = new AtomicLong();
+
+    Merchant(String merchantId, OctetKeyPair privateKey, URI gateway, URI shopBase, String apiKeyId, String apiSecret) {
+        this.merchantId = merchantId;
+        this.signer = new TicketSigner(privateKey);
+        this.payLink = new PayLink(gateway);
+        this.shopBase = shopBase;
+        this.serverKeys = new JwksKeyResolver(new HttpJwksSource(gateway.resolve("/.well-known/jwks.json")));
+        this.api = new JsonHttp(gateway, apiKeyId, apiSecret);
+    }
+
+    String merchantId() {
+        return merchantId;
+    }
+
+    JwksKeyResolver serverKeys() {
+        return serverKeys;
+    }
+
+    JsonHttp api() {
+        return api;
+    }
+
+    Ticket ticket(long amountMinor, Duration validity) {
+        long serial = serials.incrementAndGet();
+        // Base 36: a long decimal run in an order id could pass for a card number in the PAN sweep.
+        return Ticket.simple(merchantId, "order-" + serial + "-" + Long.toString(System.nanoTime(), 36))
+                .amountMinor(amountMinor).vatMinor(amountMinor / 6).currency("EUR").serial("F-" + serial)
+                .returnUrl(shopBase.resolve("/paygate/return")).cancelUrl(shopBase.resolve("/paygate/cancel"))
+                .validFor(validity)
+                .build();
+    }
+
+    String sign(Ticket ticket) {
+        return signer.sign(ticket);
+    }
+
+    URI payUrl(String compactTicket) {
+        return payLink.payUrl(compactTicket);
+    }
+
+    /**
+     * Reads the gateway's answer to a confirm or a status look into the ticket's view: a 303 to the return URL
+     * carries a voucher, which must verify against the ticket; one to the cancel URL a signed refusal; a refusal
+     * page its reason code; 202 is still pending.
+     */
+    void record(Browser.Page page, Ticket ticket, ClientView view) throws VoucherRejectedException, RefusalRejectedException {
+        Optional<String> voucher = page.location().flatMap(location -> queryParameter(location, "voucher"));
+        Optional<String> refusal = page.location().flatMap(location -> queryParameter(location, "refusal"));
+        if (voucher.isPresent()) {
+            Voucher verified = VoucherVerifier.builder(serverKeys).clock(issuedAt(voucher.get()))
+                    .clockSkew(CHECKER_CLOCK_SKEW).replayCache((voucherId, rememberUntil) -> true).build()
+                    .verify(voucher.get(), ticket);
+            view.approved(verified.voucherId(), voucher.get());
+        } else if (refusal.isPresent()) {
+            Refusal verified = new RefusalVerifier(serverKeys, issuedAt(refusal.get()), CHECKER_CLOCK_SKEW)
+                    .verify(refusal.get(), ticket);
+            view.refused(verified.reason().code());
+        } else if (page.status() >= 400) {
+            page.reasonCode().ifPresent(view::refused);
+        }
+    }
+
+    List<RegisterEntry> register() throws IOException, InterruptedException {
+        List<RegisterEntry> entries = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonHttp.Answer answer = api.get("/api/v1/merchants/me/transactions?page=" + page + "&size=" + REGISTER_PAGE_SIZE);
+            if (answer.status() != 200) {
+                throw new IOException("register page " + page + ": HTTP " + answer.status() + " " + answer.reason());
+            }
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> listed = (List<Map<String, Object>>) answer.body().get("entries");
+            for (Map<String, Object> entry : listed) {
+                entries.add(new RegisterEntry(((Number) entry.get("serial")).longValue(), (String) entry.get("ticketId"),
+                        ((Number) entry.get("amountMinor")).longValue(), (String) entry.get("currency"),
+                        (String) entry.get("path"), (String) entry.get("status"), (String) entry.get("reason")));
+            }
+            int total = ((Number) answer.body().get("totalEntries")).intValue();
+            if (listed.isEmpty() || (page + 1) * REGISTER_PAGE_SIZE >= total) {
+                return entries;
+            }
+        }
+    }
+
+    /** A clock standing at the token's {@code iat}; an unreadable token gets the present, and fails on its own. */
+    private static Clock issuedAt(String compact) {
+        try {
+            Object issuedAtSeconds = JWSObject.parse(compact).getPayload().toJSONObject().get("iat");
+            if (issuedAtSeconds instanceof Number seconds) {
+                return Clock.fixed(Instant.ofEpochSecond(seconds.longValue()), ZoneOffset.UTC);
+            }
+        } catch (ParseException unreadable) {
+            // The verifier names what is wrong with it.
+        }
+        return Clock.systemUTC();
+    }
+
+    static Optional<String> queryParameter(String location, String name) {
+        String query = URI.create(location).getRawQuery();
+        if (query == null) {
+            return Optional.empty();
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return Optional.of(URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return Optional.empty();
+    }
+}
