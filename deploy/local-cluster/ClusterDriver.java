@@ -31,6 +31,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The customers and the merchant of deploy/local-cluster/run: signs tickets with merchant-kit, opens and confirms
@@ -44,6 +46,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ClusterDriver {
 
+    private static final Pattern CSRF_FIELD =
+            Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final String MERCHANT = "demo-shop";
     private static final String CURRENCY = "EUR";
     /** Wallet pays up to EUR 30.00 (config/application.yml); above it the card. */
@@ -158,15 +162,23 @@ public final class ClusterDriver {
         if (page.statusCode() != 200) {
             return "page-" + page.statusCode() + " - - - " + front(page);
         }
-        String form = "ticket=" + encode(compact) + "&customerId=" + encode(customer) + "&password=" + encode(password);
+        // As a browser: the page's session cookie (and the balancer's front cookie) and the form's CSRF token go back.
+        String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.split(";", 2)[0]).toList());
+        Matcher token = CSRF_FIELD.matcher(page.body());
+        String form = "ticket=" + encode(compact) + "&customerId=" + encode(customer) + "&password=" + encode(password)
+                + (token.find() ? "&csrf=" + encode(token.group(1)) : "");
         HttpResponse<String> answer = send(HttpRequest.newBuilder(balancer.resolve("/pay/confirm"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookies)
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
         int confirmStatus = answer.statusCode();
         // Undecided (202) or the front died under the request: the status page tells, as a browser's refresh would.
+        // Asked with the ticket itself, so that any front answers, also after the one holding the session died.
         while (answer.statusCode() != 303 && Instant.now().isBefore(finalDeadline)) {
             Thread.sleep(STATUS_POLL_PAUSE);
-            answer = send(HttpRequest.newBuilder(balancer.resolve("/pay/status/" + ticket.ticketId())).GET());
+            answer = send(HttpRequest.newBuilder(balancer.resolve("/pay/status/" + ticket.ticketId()
+                    + "?ticket=" + encode(compact))).GET());
         }
         if (answer.statusCode() != 303) {
             // The HTTP statuses of the confirm and of the last status page say where it stuck.

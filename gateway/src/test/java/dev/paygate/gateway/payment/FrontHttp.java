@@ -75,6 +75,18 @@ public final class FrontHttp {
         return postForm(path, withToken, headerNamesAndValues);
     }
 
+    /**
+     * Posts a form of a page this browser opened earlier, with that page's CSRF token, without opening it again
+     * (as a customer who had the page open before another tab paid).
+     */
+    public HttpResponse<String> submitOpenedPage(String path, Map<String, String> fields) {
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        if (csrfToken != null) {
+            withToken.put("csrf", csrfToken);
+        }
+        return postForm(path, withToken);
+    }
+
     public HttpResponse<String> putJson(String path, String json, String... headerNamesAndValues) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(TIMEOUT)

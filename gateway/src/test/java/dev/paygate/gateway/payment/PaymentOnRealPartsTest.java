@@ -51,8 +51,11 @@ class PaymentOnRealPartsTest {
         String ticket = RunningGateway.signedByDemoShop(RunningGateway.demoTicket(4_200).build());
         ExecutorService browsers = Executors.newFixedThreadPool(CONCURRENT_CONFIRMS);
         try {
-            List<CompletableFuture<HttpResponse<String>>> confirms = IntStream.range(0, CONCURRENT_CONFIRMS)
-                    .mapToObj(browser -> CompletableFuture.supplyAsync(() -> gateway.http().submit("/pay/confirm",
+            // Ten browsers open the page first, then all confirm at once.
+            List<FrontHttp> tabs = IntStream.range(0, CONCURRENT_CONFIRMS).mapToObj(tab -> gateway.http()).toList();
+            tabs.forEach(tab -> assertThat(tab.postForm("/pay", Map.of("ticket", ticket)).statusCode()).isEqualTo(200));
+            List<CompletableFuture<HttpResponse<String>>> confirms = tabs.stream()
+                    .map(tab -> CompletableFuture.supplyAsync(() -> tab.submitOpenedPage("/pay/confirm",
                             Map.of("ticket", ticket, "password", PASSWORD)), browsers))
                     .toList();
             List<HttpResponse<String>> answers = confirms.stream()
