@@ -1,4 +1,4 @@
--- The front unit's own schema (DESIGN.md steps 1-4, 7). It holds no ledger data, no card number and no
+-- The front unit's own schema (docs/architecture.md steps 1-4, 7). It holds no ledger data, no card number and no
 -- server private key: merchants' public keys, customers' password hashes, alerts, the replay guard, vouchers.
 
 CREATE TABLE merchant (

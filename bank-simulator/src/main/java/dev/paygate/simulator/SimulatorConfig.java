@@ -1,5 +1,14 @@
 package dev.paygate.simulator;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.paygate.iso8583.packager.Framing;
 import dev.paygate.iso8583.packager.NetworkProfile;
 import dev.paygate.iso8583.packager.PackagerDefinition;
@@ -12,12 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Simulator settings, normally read from {@code config/bank-simulator/simulator.yml}.
@@ -33,10 +39,16 @@ public record SimulatorConfig(
     public static final Duration SLOW_DELAY_DEFAULT = Duration.ofMillis(3_000);
     public static final Duration IDLE_TIMEOUT_DEFAULT = Duration.ofMinutes(10);
     public static final int SESSIONS_MAX_DEFAULT = 100;
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of(
-            "cards-file", "slow-delay-ms", "idle-timeout-ms", "sessions-max", "endpoints");
-    private static final Set<String> ENDPOINT_KEYS = Set.of(
-            "name", "host", "port", "packager", "framing", "header", "mac-key-hex");
+    /** YAML read as text only where the field is text: digits meant as hex must be quoted. */
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    static {
+        YAML.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    }
 
     public SimulatorConfig {
         endpoints = List.copyOf(endpoints);
@@ -62,14 +74,19 @@ public record SimulatorConfig(
 
     /** Reads the YAML file; a relative {@code cards-file} is resolved against the file's directory. */
     public static SimulatorConfig load(Path yamlFile) {
-        Map<String, Object> root;
+        SimulatorFile file;
         try (Reader reader = Files.newBufferedReader(yamlFile, StandardCharsets.UTF_8)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            file = YAML.readValue(reader, SimulatorFile.class);
+        } catch (UnrecognizedPropertyException unknown) {
+            throw new IllegalArgumentException(yamlFile + ": unknown key '" + unknown.getPropertyName()
+                    + "', expected one of " + unknown.getKnownPropertyIds(), unknown);
+        } catch (MismatchedInputException mismatched) {
+            throw new IllegalArgumentException(yamlFile + ": " + describe(mismatched), mismatched);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read simulator config " + yamlFile, e);
         }
         try {
-            return fromYaml(root, yamlFile.toAbsolutePath().getParent());
+            return file.toConfig(yamlFile.toAbsolutePath().getParent());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(yamlFile + ": " + e.getMessage(), e);
         }
@@ -85,80 +102,58 @@ public record SimulatorConfig(
         return new SimulatorConfig(endpoints, cardsFile, newSlowDelay, idleTimeout, sessionsMax);
     }
 
-    private static SimulatorConfig fromYaml(Map<String, Object> root, Path baseDirectory) {
-        if (root == null) {
-            throw new IllegalArgumentException("empty configuration");
+    /** Hex that YAML reads as a number ("0000000000" would become 0) is refused, not turned into text. */
+    private static String describe(MismatchedInputException mismatched) {
+        String key = mismatched.getPath().isEmpty() ? "configuration"
+                : mismatched.getPath().getLast().getFieldName();
+        if (mismatched.getTargetType() == String.class) {
+            return key + " must be a quoted string of hex digits";
         }
-        checkKeys("top level", root, TOP_LEVEL_KEYS);
-        if (!(root.get("endpoints") instanceof List<?> endpointList)) {
-            throw new IllegalArgumentException("endpoints must be a list");
-        }
-        List<EndpointConfig> endpoints = endpointList.stream().map(SimulatorConfig::endpoint).toList();
-        return new SimulatorConfig(
-                endpoints,
-                baseDirectory.resolve(required(root, "cards-file")).normalize(),
-                Duration.ofMillis(number(root, "slow-delay-ms", SLOW_DELAY_DEFAULT.toMillis())),
-                Duration.ofMillis(number(root, "idle-timeout-ms", IDLE_TIMEOUT_DEFAULT.toMillis())),
-                (int) number(root, "sessions-max", SESSIONS_MAX_DEFAULT));
+        return key + " must be " + (mismatched.getTargetType() == null ? "of another type"
+                : "a " + mismatched.getTargetType().getSimpleName().toLowerCase(Locale.ROOT));
     }
 
-    private static EndpointConfig endpoint(Object item) {
-        if (!(item instanceof Map<?, ?> raw)) {
-            throw new IllegalArgumentException("each endpoint must be a mapping");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = (Map<String, Object>) raw;
-        String name = required(map, "name");
-        checkKeys("endpoint " + name, map, ENDPOINT_KEYS);
-        NetworkProfile profile = NetworkProfile.of(name,
-                        PackagerDefinition.fromConfigName(required(map, "packager")),
-                        Framing.fromConfigName(required(map, "framing")))
-                .withHeaderHex(quoted(map, "header"));
-        String macKeyHex = quoted(map, "mac-key-hex");
-        if (macKeyHex != null && !macKeyHex.isBlank()) {
-            profile = profile.withMacKeyHex(macKeyHex);
-        }
-        return new EndpointConfig(profile, optional(map, "host"), (int) number(map, "port", 0));
-    }
+    /** The file as written; every key is named here, and any other one is an error. */
+    private record SimulatorFile(
+            @JsonProperty(value = "cards-file", required = true) String cardsFile,
+            @JsonProperty("slow-delay-ms") Long slowDelayMs,
+            @JsonProperty("idle-timeout-ms") Long idleTimeoutMs,
+            @JsonProperty("sessions-max") Integer sessionsMax,
+            @JsonProperty(value = "endpoints", required = true) List<EndpointFile> endpoints) {
 
-    private static void checkKeys(String where, Map<String, Object> map, Set<String> allowed) {
-        for (String key : map.keySet()) {
-            if (!allowed.contains(key)) {
-                throw new IllegalArgumentException(where + ": unknown key '" + key + "', expected one of " + allowed);
+        SimulatorConfig toConfig(Path baseDirectory) {
+            if (cardsFile == null || cardsFile.isBlank()) {
+                throw new IllegalArgumentException("missing cards-file");
             }
+            if (endpoints == null) {
+                throw new IllegalArgumentException("endpoints must be a list");
+            }
+            return new SimulatorConfig(
+                    endpoints.stream().map(EndpointFile::toConfig).toList(),
+                    baseDirectory.resolve(cardsFile).normalize(),
+                    slowDelayMs == null ? SLOW_DELAY_DEFAULT : Duration.ofMillis(slowDelayMs),
+                    idleTimeoutMs == null ? IDLE_TIMEOUT_DEFAULT : Duration.ofMillis(idleTimeoutMs),
+                    sessionsMax == null ? SESSIONS_MAX_DEFAULT : sessionsMax);
         }
     }
 
-    private static String required(Map<String, Object> map, String key) {
-        String value = optional(map, key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("missing " + key);
-        }
-        return value;
-    }
+    private record EndpointFile(
+            String name, String host, Integer port, String packager, String framing, String header,
+            @JsonProperty("mac-key-hex") String macKeyHex) {
 
-    private static String optional(Map<String, Object> map, String key) {
-        Object value = map.get(key);
-        return value == null ? null : value.toString();
-    }
-
-    /** Hex that YAML could read as a number ("0000000000" would become 0) must be quoted. */
-    private static String quoted(Map<String, Object> map, String key) {
-        Object value = map.get(key);
-        if (value != null && !(value instanceof String)) {
-            throw new IllegalArgumentException(key + " must be a quoted string of hex digits");
+        EndpointConfig toConfig() {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("missing name");
+            }
+            if (packager == null || framing == null) {
+                throw new IllegalArgumentException("endpoint " + name + ": missing " + (packager == null ? "packager" : "framing"));
+            }
+            NetworkProfile profile = NetworkProfile.of(name, PackagerDefinition.fromConfigName(packager),
+                    Framing.fromConfigName(framing)).withHeaderHex(header);
+            if (macKeyHex != null && !macKeyHex.isBlank()) {
+                profile = profile.withMacKeyHex(macKeyHex);
+            }
+            return new EndpointConfig(profile, host, port == null ? 0 : port);
         }
-        return (String) value;
-    }
-
-    private static long number(Map<String, Object> map, String key, long defaultValue) {
-        Object value = map.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value instanceof Number number) {
-            return number.longValue();
-        }
-        throw new IllegalArgumentException(key + " must be a number");
     }
 }

@@ -7,10 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paygate.iso8583.field.Mti;
 import dev.paygate.iso8583.field.ResponseCode;
 import dev.paygate.iso8583.field.Stan;
-import dev.paygate.iso8583.message.AuthorizationRequest;
-import dev.paygate.iso8583.message.AuthorizationResponse;
-import dev.paygate.iso8583.message.FinancialRequest;
-import dev.paygate.iso8583.message.FinancialResponse;
+import dev.paygate.iso8583.message.CardRequest;
+import dev.paygate.iso8583.message.CardResponse;
 import dev.paygate.iso8583.message.ReversalKind;
 import dev.paygate.iso8583.message.ReversalRequest;
 import dev.paygate.iso8583.message.ReversalResponse;
@@ -51,9 +49,9 @@ class IssuerBookkeepingTest {
 
     @Test
     void authorizationHoldsFundsAndReversalReleasesThem() throws Exception {
-        AuthorizationRequest authorization = authorization(TestCards.EVERYDAY, 25_000);
+        CardRequest authorization = authorization(TestCards.EVERYDAY, 25_000);
 
-        AuthorizationResponse approved = AuthorizationResponse.fromIsoMsg(cardnetA.exchange(authorization.toIsoMsg()));
+        CardResponse approved = CardResponse.fromIsoMsg(cardnetA.exchange(authorization.toIsoMsg()));
         long heldBalance = available(TestCards.EVERYDAY);
         ReversalResponse reversed = reverse(cardnetA, authorization, ReversalKind.REVERSAL);
 
@@ -67,7 +65,7 @@ class IssuerBookkeepingTest {
 
     @Test
     void firstReversalOfADroppingCardIsBookedButUnansweredAndItsRepeatIsAnswered() throws Exception {
-        AuthorizationRequest authorization = authorization(TestCards.DROPS_FIRST_REVERSAL_ANSWER, 10_000);
+        CardRequest authorization = authorization(TestCards.DROPS_FIRST_REVERSAL_ANSWER, 10_000);
         cardnetA.send(authorization.toIsoMsg());
         assertThat(awaitAvailable(TestCards.DROPS_FIRST_REVERSAL_ANSWER, 100_000_000 - 10_000)).as("held").isTrue();
 
@@ -87,7 +85,7 @@ class IssuerBookkeepingTest {
 
     @Test
     void repeatedReversalChangesNothing() throws Exception {
-        AuthorizationRequest authorization = authorization(TestCards.EVERYDAY, 10_000);
+        CardRequest authorization = authorization(TestCards.EVERYDAY, 10_000);
         cardnetA.exchange(authorization.toIsoMsg());
 
         reverse(cardnetA, authorization, ReversalKind.ADVICE);
@@ -101,7 +99,7 @@ class IssuerBookkeepingTest {
 
     @Test
     void reversalOfATransactionThatNeverArrivedIsAcknowledgedAndChangesNothing() throws Exception {
-        AuthorizationRequest neverSent = authorization(TestCards.EVERYDAY, 10_000);
+        CardRequest neverSent = authorization(TestCards.EVERYDAY, 10_000);
 
         ReversalResponse response = reverse(cardnetA, neverSent, ReversalKind.ADVICE);
 
@@ -111,7 +109,7 @@ class IssuerBookkeepingTest {
 
     @Test
     void noAnswerCardHoldsFundsUntilTheAcquirersReversal() throws Exception {
-        AuthorizationRequest unanswered = authorization(TestCards.NO_ANSWER, 7_000);
+        CardRequest unanswered = authorization(TestCards.NO_ANSWER, 7_000);
         cardnetA.send(unanswered.toIsoMsg());
         boolean held = awaitAvailable(TestCards.NO_ANSWER, 100_000_000 - 7_000);
         ReversalResponse reversal = reverse(cardnetA, unanswered, ReversalKind.ADVICE);
@@ -123,12 +121,12 @@ class IssuerBookkeepingTest {
 
     @Test
     void financialRequestDebitsAndRefundCredits() throws Exception {
-        FinancialRequest purchase = Requests.purchase(TestCards.CARDNET_B_EVERYDAY, 30_000);
-        FinancialRequest refund = Requests.refund(TestCards.CARDNET_B_EVERYDAY, 5_000);
+        CardRequest purchase = Requests.purchase(TestCards.CARDNET_B_EVERYDAY, 30_000);
+        CardRequest refund = Requests.refund(TestCards.CARDNET_B_EVERYDAY, 5_000);
 
-        FinancialResponse debited = FinancialResponse.fromIsoMsg(cardnetB.exchange(purchase.toIsoMsg()));
+        CardResponse debited = CardResponse.fromIsoMsg(cardnetB.exchange(purchase.toIsoMsg()));
         long afterPurchase = available(TestCards.CARDNET_B_EVERYDAY);
-        FinancialResponse credited = FinancialResponse.fromIsoMsg(cardnetB.exchange(refund.toIsoMsg()));
+        CardResponse credited = CardResponse.fromIsoMsg(cardnetB.exchange(refund.toIsoMsg()));
 
         assertThat(debited.isApproved()).isTrue();
         assertThat(credited.isApproved()).isTrue();
@@ -139,7 +137,7 @@ class IssuerBookkeepingTest {
 
     @Test
     void reversalOfARefundTakesTheCreditBack() throws Exception {
-        FinancialRequest refund = Requests.refund(TestCards.CARDNET_B_EVERYDAY, 5_000);
+        CardRequest refund = Requests.refund(TestCards.CARDNET_B_EVERYDAY, 5_000);
         cardnetB.exchange(refund.toIsoMsg());
 
         ISOMsg answer = cardnetB.exchange(ReversalRequest.reversing(refund, ReversalKind.REVERSAL, Requests.nextStan(), Instant.now()).toIsoMsg());
@@ -150,12 +148,12 @@ class IssuerBookkeepingTest {
 
     @Test
     void duplicateRequestGetsTheFirstAnswerAndIsBookedOnce() throws Exception {
-        AuthorizationRequest authorization = authorization(TestCards.EVERYDAY, 20_000);
+        CardRequest authorization = authorization(TestCards.EVERYDAY, 20_000);
 
-        AuthorizationResponse first = AuthorizationResponse.fromIsoMsg(cardnetA.exchange(authorization.toIsoMsg()));
-        AuthorizationResponse repeated;
+        CardResponse first = CardResponse.fromIsoMsg(cardnetA.exchange(authorization.toIsoMsg()));
+        CardResponse repeated;
         try (SimulatorClient reconnected = SimulatorClient.connect(simulator, config, "cardnet-a")) {
-            repeated = AuthorizationResponse.fromIsoMsg(reconnected.exchange(authorization.toIsoMsg()));
+            repeated = CardResponse.fromIsoMsg(reconnected.exchange(authorization.toIsoMsg()));
         }
 
         assertThat(repeated).isEqualTo(first);
@@ -165,10 +163,10 @@ class IssuerBookkeepingTest {
 
     @Test
     void sameTraceOnAnotherNetworkIsAnotherTransaction() throws Exception {
-        AuthorizationRequest authorization = authorization(TestCards.EVERYDAY, 20_000);
+        CardRequest authorization = authorization(TestCards.EVERYDAY, 20_000);
 
-        AuthorizationResponse onCardnetA = AuthorizationResponse.fromIsoMsg(cardnetA.exchange(authorization.toIsoMsg()));
-        AuthorizationResponse onCardnetB = AuthorizationResponse.fromIsoMsg(cardnetB.exchange(authorization.toIsoMsg()));
+        CardResponse onCardnetA = CardResponse.fromIsoMsg(cardnetA.exchange(authorization.toIsoMsg()));
+        CardResponse onCardnetB = CardResponse.fromIsoMsg(cardnetB.exchange(authorization.toIsoMsg()));
         reverse(cardnetB, authorization, ReversalKind.REVERSAL);
 
         assertThat(onCardnetA.isApproved()).isTrue();
@@ -179,7 +177,7 @@ class IssuerBookkeepingTest {
 
     @Test
     void dailyLimitCountsApprovalsAndForgetsReversedOnes() throws Exception {
-        AuthorizationRequest first = authorization(TestCards.DAILY_LIMIT, 4_000);
+        CardRequest first = authorization(TestCards.DAILY_LIMIT, 4_000);
         assertThat(exchange(first).isApproved()).isTrue();
 
         assertThat(exchange(authorization(TestCards.DAILY_LIMIT, 1_500)).responseCode()).isEqualTo(ResponseCode.EXCEEDS_AMOUNT_LIMIT);
@@ -202,11 +200,11 @@ class IssuerBookkeepingTest {
         assertThat(available(TestCards.ALWAYS_APPROVE)).isNegative();
     }
 
-    private AuthorizationResponse exchange(AuthorizationRequest request) throws Exception {
-        return AuthorizationResponse.fromIsoMsg(cardnetA.exchange(request.toIsoMsg()));
+    private CardResponse exchange(CardRequest request) throws Exception {
+        return CardResponse.fromIsoMsg(cardnetA.exchange(request.toIsoMsg()));
     }
 
-    private static ReversalResponse reverse(SimulatorClient client, AuthorizationRequest original, ReversalKind kind) throws Exception {
+    private static ReversalResponse reverse(SimulatorClient client, CardRequest original, ReversalKind kind) throws Exception {
         Stan stan = Requests.nextStan();
         ReversalRequest reversal = ReversalRequest.reversing(original, kind, stan, Instant.now());
         ReversalResponse response = ReversalResponse.fromIsoMsg(client.exchange(reversal.toIsoMsg()));

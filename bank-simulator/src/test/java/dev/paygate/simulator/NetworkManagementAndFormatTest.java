@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paygate.iso8583.field.ResponseCode;
-import dev.paygate.iso8583.message.AuthorizationResponse;
+import dev.paygate.iso8583.message.CardResponse;
 import dev.paygate.iso8583.message.NetworkManagementCode;
 import dev.paygate.iso8583.message.NetworkManagementRequest;
 import dev.paygate.iso8583.message.NetworkManagementResponse;
@@ -73,7 +73,7 @@ class NetworkManagementAndFormatTest {
         try (SimulatorClient client = SimulatorClient.connect(simulator, rightKey, "cardnet-mac", 3_000)) {
             ISOMsg answer = client.exchange(Requests.authorization(TestCards.ALWAYS_APPROVE, 1_000).toIsoMsg());
 
-            assertThat(AuthorizationResponse.fromIsoMsg(answer).isApproved()).isTrue();
+            assertThat(CardResponse.fromIsoMsg(answer).isApproved()).isTrue();
             assertThat(answer.hasField(64)).isTrue();
         }
         try (SimulatorClient client = SimulatorClient.connect(simulator, wrongKey, "cardnet-mac", 800)) {

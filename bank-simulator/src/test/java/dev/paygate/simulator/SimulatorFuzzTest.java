@@ -3,8 +3,8 @@ package dev.paygate.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.paygate.iso8583.message.AuthorizationRequest;
-import dev.paygate.iso8583.message.AuthorizationResponse;
+import dev.paygate.iso8583.message.CardRequest;
+import dev.paygate.iso8583.message.CardResponse;
 import dev.paygate.iso8583.message.NetworkManagementCode;
 import dev.paygate.iso8583.message.NetworkManagementResponse;
 import dev.paygate.iso8583.packager.FrameCodec;
@@ -141,11 +141,11 @@ class SimulatorFuzzTest {
     }
 
     private static void assertServes(SimulatorClient client) throws Exception {
-        AuthorizationRequest request = Requests.authorization(TestCards.ALWAYS_APPROVE, 1_000);
+        CardRequest request = Requests.authorization(TestCards.ALWAYS_APPROVE, 1_000);
         ISOMsg answer = client.exchange(request.toIsoMsg());
         ISOMsg echo = client.exchange(Requests.networkManagement(NetworkManagementCode.ECHO).toIsoMsg());
 
-        assertThat(AuthorizationResponse.fromIsoMsg(answer).isApproved()).isTrue();
+        assertThat(CardResponse.fromIsoMsg(answer).isApproved()).isTrue();
         assertThat(NetworkManagementResponse.fromIsoMsg(echo).isApproved()).isTrue();
     }
 }

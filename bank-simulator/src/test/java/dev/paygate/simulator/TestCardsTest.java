@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paygate.iso8583.field.ResponseCode;
-import dev.paygate.iso8583.message.AuthorizationRequest;
-import dev.paygate.iso8583.message.AuthorizationResponse;
+import dev.paygate.iso8583.message.CardRequest;
+import dev.paygate.iso8583.message.CardResponse;
 import dev.paygate.iso8583.message.NetworkManagementCode;
 import dev.paygate.iso8583.message.NetworkManagementResponse;
 import dev.paygate.simulator.support.Requests;
@@ -73,9 +73,9 @@ class TestCardsTest {
     @ParameterizedTest(name = "{0}: {1} -> {3}")
     @MethodSource("cardsAndTheirAnswers")
     void answersEachTestCardWithItsResponseCodeAndEchoesTheKeyFields(
-            String endpoint, String card, AuthorizationRequest request, ResponseCode expected) throws Exception {
+            String endpoint, String card, CardRequest request, ResponseCode expected) throws Exception {
         try (SimulatorClient client = SimulatorClient.connect(simulator, config, endpoint)) {
-            AuthorizationResponse response = AuthorizationResponse.fromIsoMsg(client.exchange(request.toIsoMsg()));
+            CardResponse response = CardResponse.fromIsoMsg(client.exchange(request.toIsoMsg()));
 
             assertThat(response.responseCode()).isEqualTo(expected);
             assertThat(response.keyFields()).isEqualTo(request.keyFields());
@@ -89,7 +89,7 @@ class TestCardsTest {
     void slowCardIsApprovedAfterTheConfiguredDelay(String endpoint) throws Exception {
         try (SimulatorClient client = SimulatorClient.connect(simulator, config, endpoint)) {
             long startNanos = System.nanoTime();
-            AuthorizationResponse response = AuthorizationResponse.fromIsoMsg(client.exchange(authorization(TestCards.SLOW, 1_000).toIsoMsg()));
+            CardResponse response = CardResponse.fromIsoMsg(client.exchange(authorization(TestCards.SLOW, 1_000).toIsoMsg()));
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
 
             assertThat(response.isApproved()).isTrue();
@@ -101,8 +101,8 @@ class TestCardsTest {
     @ValueSource(strings = {"cardnet-a", "cardnet-b"})
     void slowAnswerDoesNotHoldBackOtherAnswersOnTheSameConnection(String endpoint) throws Exception {
         try (SimulatorClient client = SimulatorClient.connect(simulator, config, endpoint)) {
-            AuthorizationRequest slow = authorization(TestCards.SLOW, 1_000);
-            AuthorizationRequest quick = authorization(TestCards.ALWAYS_APPROVE, 1_000);
+            CardRequest slow = authorization(TestCards.SLOW, 1_000);
+            CardRequest quick = authorization(TestCards.ALWAYS_APPROVE, 1_000);
             client.send(slow.toIsoMsg());
             client.send(quick.toIsoMsg());
 
@@ -137,7 +137,7 @@ class TestCardsTest {
             assertThatThrownBy(client::receive).isInstanceOfAny(EOFException.class, IOException.class);
         }
         try (SimulatorClient reconnected = SimulatorClient.connect(simulator, config, endpoint)) {
-            assertThat(AuthorizationResponse.fromIsoMsg(reconnected.exchange(authorization(TestCards.ALWAYS_APPROVE, 100).toIsoMsg()))
+            assertThat(CardResponse.fromIsoMsg(reconnected.exchange(authorization(TestCards.ALWAYS_APPROVE, 100).toIsoMsg()))
                     .isApproved()).isTrue();
         }
     }

@@ -104,6 +104,37 @@ final class ApplicationProcess implements AutoCloseable {
                 + lastAnswer + "). End of " + logFile + ":\n" + logTail());
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The exit code, once the process has ended by itself within {@code timeout}; fails with the log otherwise. */
+    int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " still runs after " + timeout.toSeconds() + " s. End of " + logFile
+                        + ":\n" + logTail());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + name + " to exit", e);
+        }
+    }
+
+    /** Everything the process wrote so far. */
+    String log() {
+        try {
+            return Files.readString(logFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + logFile, e);
+        }
+    }
+
     @Override
     public void close() {
         stop();

@@ -3,15 +3,12 @@ package dev.paygate.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +39,8 @@ class ShopCheckoutE2ETest {
     private static final Path LOG_DIRECTORY = BUILD_DIRECTORY.resolve("e2e-logs");
     private static final Path JAR_DIRECTORY = BUILD_DIRECTORY.resolve("e2e-jars");
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    // Generous: on a loaded 2-core CI machine a first start (initdb) can take over a minute; a hang lasts forever.
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     // The gateway answers within its hand-over reply timeout (20 s; "pending" at worst); the rest is page loads.
     private static final Duration OUTCOME_TIMEOUT = Duration.ofSeconds(40);
     private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(15);
@@ -73,10 +71,10 @@ class ShopCheckoutE2ETest {
     static void startGatewayAndShop() throws IOException {
         HeadlessChromium.requireInstalled();
         Path dataDirectory = BUILD_DIRECTORY.resolve("e2e-data");
-        deleteRecursively(dataDirectory);
-        deleteRecursively(SCREENSHOT_DIRECTORY);
-        deleteRecursively(LOG_DIRECTORY);
-        deleteRecursively(JAR_DIRECTORY);
+        BuiltJars.deleteRecursively(dataDirectory);
+        BuiltJars.deleteRecursively(SCREENSHOT_DIRECTORY);
+        BuiltJars.deleteRecursively(LOG_DIRECTORY);
+        BuiltJars.deleteRecursively(JAR_DIRECTORY);
 
         int[] ports = LoopbackPorts.free(5);
         int gatewayPort = ports[0];
@@ -85,8 +83,9 @@ class ShopCheckoutE2ETest {
         shopUrl = URI.create("http://localhost:" + shopPort);
 
         // Both from the repository root, so they read config/ as an operator's run does.
-        gateway = ApplicationProcess.startJar("gateway", privateCopy("gateway/target/paygate-gateway.jar"),
-                List.of("--sun-misc-unsafe-memory-access=allow"),
+        gateway = ApplicationProcess.startJar("gateway",
+                BuiltJars.extracted(REPOSITORY_ROOT, "gateway/target/paygate-gateway.jar", JAR_DIRECTORY.resolve("gateway")),
+                BuiltJars.GATEWAY_JVM_FLAGS,
                 List.of("--server.address=127.0.0.1",
                         "--server.port=" + gatewayPort,
                         "--paygate.data-directory=" + dataDirectory,
@@ -95,7 +94,8 @@ class ShopCheckoutE2ETest {
                         "--paygate.embedded.postgres-port=" + ports[4],
                         "--paygate.demo-shop-url=" + shopUrl),
                 REPOSITORY_ROOT, LOG_DIRECTORY.resolve("gateway.log"));
-        shop = ApplicationProcess.startJar("demo-shop", privateCopy("demo-shop/target/demo-shop.jar"),
+        shop = ApplicationProcess.startJar("demo-shop",
+                BuiltJars.privateCopy(REPOSITORY_ROOT, "demo-shop/target/demo-shop.jar", JAR_DIRECTORY),
                 List.of(),
                 List.of("--server.address=127.0.0.1",
                         "--server.port=" + shopPort,
@@ -127,7 +127,7 @@ class ShopCheckoutE2ETest {
         if (browser != null) {
             browser.quit();
         }
-        deleteRecursively(userDataDirectory);
+        BuiltJars.deleteRecursively(userDataDirectory);
     }
 
     @Test
@@ -225,25 +225,4 @@ class ShopCheckoutE2ETest {
      * A copy of a module's executable jar for this run: a JVM loads classes from its jar lazily, so a rebuild of
      * that module while the test runs would otherwise pull classes out from under the running application.
      */
-    private static Path privateCopy(String jarInRepository) throws IOException {
-        Path jar = REPOSITORY_ROOT.resolve(jarInRepository);
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing; build it first: ./mvnw -pl e2e-tests -am verify");
-        }
-        Files.createDirectories(JAR_DIRECTORY);
-        return Files.copy(jar, JAR_DIRECTORY.resolve(jar.getFileName()));
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (directory == null || !Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
 }

@@ -11,13 +11,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @FrontUnit
 @ComponentScan({
+        "dev.paygate.gateway.api",
         "dev.paygate.gateway.auth",
         "dev.paygate.gateway.customer",
+        "dev.paygate.gateway.database",
         "dev.paygate.gateway.home",
         "dev.paygate.gateway.keys",
         "dev.paygate.gateway.merchant",
         "dev.paygate.gateway.merchantapi",
         "dev.paygate.gateway.payment",
+        "dev.paygate.gateway.security",
         "dev.paygate.gateway.ticket",
         "dev.paygate.gateway.voucher",
         "dev.paygate.gateway.webhook"})

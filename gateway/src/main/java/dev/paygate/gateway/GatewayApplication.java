@@ -1,5 +1,6 @@
 package dev.paygate.gateway;
 
+import dev.paygate.gateway.runtime.DataDirectoryLockInitializer;
 import dev.paygate.gateway.runtime.PaygateRuntimeProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,6 +15,9 @@ import org.springframework.context.annotation.Import;
 @Import(FrontUnitComponents.class)
 public class GatewayApplication {
     public static void main(String[] args) {
-        SpringApplication.run(GatewayApplication.class, args);
+        SpringApplication application = new SpringApplication(GatewayApplication.class);
+        // A process started from here owns its data directory; tests start contexts on directories of their own.
+        application.addInitializers(new DataDirectoryLockInitializer());
+        application.run(args);
     }
 }

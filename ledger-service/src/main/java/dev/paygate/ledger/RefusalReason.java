@@ -16,7 +16,23 @@ public enum RefusalReason {
     /** Only approved wallet and card payments can be refunded. */
     NOT_REFUNDABLE("not_refundable"),
     /** The refunds of a payment would add up to more than was paid. */
-    EXCEEDS_PAID_AMOUNT("exceeds_paid_amount");
+    EXCEEDS_PAID_AMOUNT("exceeds_paid_amount"),
+    /** An idempotency key used again for a different request. */
+    IDEMPOTENCY_CONFLICT("idempotency_conflict"),
+    // The card path: what the back unit found before sending, or what the issuer's DE 39 said.
+    NO_CARD_ON_FILE("no_card_on_file"),
+    /** No configured network's BIN range holds the card. */
+    CARD_NOT_SUPPORTED("card_not_supported"),
+    CARD_DECLINED("card_declined"),
+    INVALID_CARD("invalid_card"),
+    CARD_EXPIRED("card_expired"),
+    INCORRECT_PIN("incorrect_pin"),
+    NOT_PERMITTED("not_permitted"),
+    CARD_RESTRICTED("card_restricted"),
+    FORMAT_ERROR("format_error"),
+    /** The network did not answer, is not connected, or the issuer is down: nothing was charged. */
+    ISSUER_UNAVAILABLE("issuer_unavailable"),
+    SYSTEM_ERROR("system_error");
 
     private final String code;
 

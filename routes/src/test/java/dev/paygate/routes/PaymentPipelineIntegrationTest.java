@@ -14,13 +14,16 @@ import dev.paygate.ledger.party.NewMerchant;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.register.RegisterStatus;
+import dev.paygate.ledger.register.SettlementPath;
 import dev.paygate.ledger.sequence.DatabaseStanSequence;
 import dev.paygate.ledger.sweep.SweepHistory;
 import dev.paygate.ledger.sweep.SweepResult;
 import dev.paygate.ledger.vault.CardVault;
-import dev.paygate.routes.back.Decisions;
-import dev.paygate.routes.card.CardRequest;
-import dev.paygate.routes.card.network.CardNetworks;
+import dev.paygate.routes.order.Decisions;
+import dev.paygate.iso8583.message.CardRequest;
+import dev.paygate.routes.card.Acceptor;
+import dev.paygate.routes.card.CardOperation;
+import dev.paygate.routes.network.CardNetworks;
 import dev.paygate.routes.errors.GatewayErrors;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.HandoverProperties;
@@ -106,7 +109,7 @@ class PaymentPipelineIntegrationTest {
         Decision decision = handover.handOver(order(customer, 1_250));
 
         assertThat(decision.outcome()).isEqualTo(Decision.Outcome.APPROVED);
-        assertThat(decision.path()).isEqualTo("wallet");
+        assertThat(decision.path()).isEqualTo(SettlementPath.WALLET);
         assertThat(decision.registerSerial()).isPositive();
         assertThat(accounts.wallet(customer).orElseThrow().balanceMinor()).isEqualTo(3_750);
         assertThat(tillMinor() - tillBeforeMinor).isEqualTo(1_250);
@@ -129,7 +132,7 @@ class PaymentPipelineIntegrationTest {
         Decision decision = handover.handOver(order(customerWithCard("4000000000000002", 0), 0));
 
         assertThat(decision.outcome()).isEqualTo(Decision.Outcome.APPROVED);
-        assertThat(decision.path()).isEqualTo("auth-only");
+        assertThat(decision.path()).isEqualTo(SettlementPath.AUTH_ONLY);
     }
 
     /** The bank simulator's test cards (bank-simulator/README.md), each through the whole pipeline. */
@@ -157,7 +160,7 @@ class PaymentPipelineIntegrationTest {
         Decision decision = handover.handOver(order(customer, 6_000));
 
         assertThat(decision.outcome()).isEqualTo(outcome);
-        assertThat(decision.path()).isEqualTo("card");
+        assertThat(decision.path()).isEqualTo(SettlementPath.CARD);
         assertThat(decision.reason()).isEqualTo(reason);
         if (outcome == Decision.Outcome.APPROVED) {
             assertThat(reversals.statusOf(decision.ticketId())).as("the answer cancelled the held reversal")
@@ -201,9 +204,9 @@ class PaymentPipelineIntegrationTest {
         PaymentOrder order = order(customer, 9_500);
         register.openCardPayment(Decisions.toRegisterOrder(order), "cardnet-a");
         Instant sentAt = Instant.now();
-        CardRequest request = CardRequest.purchase(false, "4000000000000002", YearMonth.of(2049, 12), 9_500, "EUR",
-                Stan.of(stans.next("cardnet-a", LocalDate.now(ZoneOffset.UTC))), sentAt, "12345678901",
-                merchants.find(MERCHANT).orElseThrow());
+        CardRequest request = CardOperation.purchase(customer, 9_500, "EUR").toRequest(false, "4000000000000002",
+                YearMonth.of(2049, 12), Stan.of(stans.next("cardnet-a", LocalDate.now(ZoneOffset.UTC))), sentAt,
+                "12345678901", Acceptor.of(merchants.find(MERCHANT).orElseThrow()));
 
         // What the card step writes before sending; then the process "dies" and nobody releases or activates it.
         reversals.hold(order.ticketId(), "cardnet-a", customer, vault.cardOnFile(customer).orElseThrow().token(), request,

@@ -11,7 +11,7 @@ import dev.paygate.ledger.party.NewMerchant;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.register.RegisterStatus;
 import dev.paygate.ledger.vault.CardVault;
-import dev.paygate.routes.card.network.CardNetworks;
+import dev.paygate.routes.network.CardNetworks;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.PaymentHandover;
 import dev.paygate.routes.order.PaymentOrder;

@@ -2,10 +2,8 @@ package dev.paygate.simulator.issuer;
 
 import dev.paygate.iso8583.field.Mti;
 import dev.paygate.iso8583.field.Pan;
-import dev.paygate.iso8583.message.AuthorizationRequest;
-import dev.paygate.iso8583.message.AuthorizationResponse;
-import dev.paygate.iso8583.message.FinancialRequest;
-import dev.paygate.iso8583.message.FinancialResponse;
+import dev.paygate.iso8583.message.CardRequest;
+import dev.paygate.iso8583.message.CardResponse;
 import dev.paygate.simulator.issuer.Issuer.Decision;
 import dev.paygate.simulator.issuer.Issuer.DuplicateKey;
 import dev.paygate.simulator.scenario.Behaviour;
@@ -38,17 +36,10 @@ final class CardRequestListener extends IssuerListener {
 
     @Override
     ISOMsg answer(ISOMsg request) {
-        if (mti.equals(Mti.AUTHORIZATION_REQUEST)) {
-            AuthorizationRequest authorization = AuthorizationRequest.fromIsoMsg(request);
-            return issuer.answerOnce(DuplicateKey.of(endpointName(), request), () -> {
-                Decision decision = issuer.decide(endpointName(), mti, authorization.keyFields(), authorization.expiry());
-                return AuthorizationResponse.answering(authorization, decision.responseCode(), decision.approvalCode()).toIsoMsg();
-            });
-        }
-        FinancialRequest financial = FinancialRequest.fromIsoMsg(request);
+        CardRequest card = CardRequest.fromIsoMsg(request);
         return issuer.answerOnce(DuplicateKey.of(endpointName(), request), () -> {
-            Decision decision = issuer.decide(endpointName(), mti, financial.keyFields(), financial.expiry());
-            return FinancialResponse.answering(financial, decision.responseCode(), decision.approvalCode()).toIsoMsg();
+            Decision decision = issuer.decide(endpointName(), mti, card.keyFields(), card.expiry());
+            return CardResponse.answering(card, decision.responseCode(), decision.approvalCode()).toIsoMsg();
         });
     }
 

@@ -3,7 +3,7 @@ package dev.paygate.simulator.issuer;
 import dev.paygate.iso8583.field.Mti;
 import dev.paygate.iso8583.field.ResponseCode;
 import dev.paygate.iso8583.message.MaskedMessage;
-import dev.paygate.iso8583.packager.PackagingException;
+import dev.paygate.iso8583.field.PackagingException;
 import dev.paygate.simulator.scenario.Behaviour;
 import dev.paygate.simulator.scenario.Delivery;
 import java.util.Arrays;

@@ -1,12 +1,12 @@
 package dev.paygate.simulator.support;
 
+import dev.paygate.iso8583.field.Mti;
 import dev.paygate.iso8583.field.Money;
 import dev.paygate.iso8583.field.Pan;
 import dev.paygate.iso8583.field.Rrn;
 import dev.paygate.iso8583.field.Stan;
-import dev.paygate.iso8583.message.AuthorizationRequest;
 import dev.paygate.iso8583.message.CardAcceptor;
-import dev.paygate.iso8583.message.FinancialRequest;
+import dev.paygate.iso8583.message.CardRequest;
 import dev.paygate.iso8583.message.KeyFields;
 import dev.paygate.iso8583.message.NetworkManagementCode;
 import dev.paygate.iso8583.message.NetworkManagementRequest;
@@ -36,22 +36,22 @@ public final class Requests {
                 Rrn.of(now, stan), "TERM0001", "MERCHANT0000001");
     }
 
-    public static AuthorizationRequest authorization(String pan, long amountMinor) {
+    public static CardRequest authorization(String pan, long amountMinor) {
         return authorization(pan, TestCards.EXPIRY, amountMinor, "EUR");
     }
 
-    public static AuthorizationRequest authorization(String pan, YearMonth expiry, long amountMinor, String currency) {
-        return new AuthorizationRequest(keyFields(pan, TransactionType.PURCHASE, amountMinor, currency), expiry,
+    public static CardRequest authorization(String pan, YearMonth expiry, long amountMinor, String currency) {
+        return new CardRequest(Mti.AUTHORIZATION_REQUEST, keyFields(pan, TransactionType.PURCHASE, amountMinor, currency), expiry,
                 ACCEPTOR, PointOfService.ECOMMERCE);
     }
 
-    public static FinancialRequest purchase(String pan, long amountMinor) {
-        return new FinancialRequest(keyFields(pan, TransactionType.PURCHASE, amountMinor, "EUR"), TestCards.EXPIRY,
+    public static CardRequest purchase(String pan, long amountMinor) {
+        return new CardRequest(Mti.FINANCIAL_REQUEST, keyFields(pan, TransactionType.PURCHASE, amountMinor, "EUR"), TestCards.EXPIRY,
                 ACCEPTOR, PointOfService.ECOMMERCE);
     }
 
-    public static FinancialRequest refund(String pan, long amountMinor) {
-        return new FinancialRequest(keyFields(pan, TransactionType.REFUND, amountMinor, "EUR"), TestCards.EXPIRY,
+    public static CardRequest refund(String pan, long amountMinor) {
+        return new CardRequest(Mti.FINANCIAL_REQUEST, keyFields(pan, TransactionType.REFUND, amountMinor, "EUR"), TestCards.EXPIRY,
                 ACCEPTOR, PointOfService.ECOMMERCE);
     }
 

@@ -14,7 +14,7 @@ import dev.paygate.shop.catalogue.Product;
 import dev.paygate.shop.money.IncludedVat;
 
 /**
- * Turns a basket (or one article bought at once) into an order and a signed ticket (DESIGN.md step 1).
+ * Turns a basket (or one article bought at once) into an order and a signed ticket (docs/architecture.md step 1).
  * The ticket names no customer: the payment page asks who is paying.
  */
 @Component

@@ -18,7 +18,7 @@ import dev.paygate.shop.checkout.Order;
 import dev.paygate.shop.checkout.OrderBook;
 
 /**
- * The return URL's decision (DESIGN.md step 8): find the order the voucher names, let merchant-kit verify
+ * The return URL's decision (docs/architecture.md step 8): find the order the voucher names, let merchant-kit verify
  * signature, expiry, match with the order's ticket and first use, then deliver the order once.
  */
 @Component

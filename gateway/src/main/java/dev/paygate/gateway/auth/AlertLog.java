@@ -1,6 +1,6 @@
 package dev.paygate.gateway.auth;
 
-import dev.paygate.gateway.payment.FrontSchema;
+import dev.paygate.gateway.database.FrontSchema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

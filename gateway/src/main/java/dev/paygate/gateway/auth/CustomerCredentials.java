@@ -1,6 +1,6 @@
 package dev.paygate.gateway.auth;
 
-import dev.paygate.gateway.payment.FrontSchema;
+import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.merchant.jose.ClaimNames;
 import dev.paygate.merchant.jose.ClaimRules;
 import java.sql.Timestamp;
@@ -13,9 +13,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Customers' passwords, the patent's access key (fig. 4C; DESIGN.md step 4). Every attempt costs one
- * Argon2id derivation whether the customer exists, is locked or not, so timing tells an attacker probing
- * ids nothing; a lock is revealed only to whoever gives the right password.
+ * Customers' passwords, the patent's access key (fig. 4C; docs/architecture.md step 4). Every attempt costs one
+ * Argon2id derivation whether the customer exists, is locked or not, and a locked customer is answered
+ * {@code FAILED} whatever the password, so neither the answer nor its timing tells a guesser anything. A source
+ * with too many failures waits first ({@link LoginThrottle}); the attempt that reaches the failure limit locks.
  */
 @Component
 @EnableConfigurationProperties(AuthenticationProperties.class)
@@ -24,12 +25,15 @@ public class CustomerCredentials {
     private static final int PASSWORD_LENGTH_MIN = 8;
     private static final int PASSWORD_LENGTH_MAX = 1024;
     private static final char[] DECOY_PASSWORD = "decoy password for unknown customers".toCharArray();
+    /** The alert's subject when a throttled attempt named no customer. */
+    private static final String UNNAMED = "-";
 
     private final FrontSchema schema;
     private final AlertLog alerts;
     private final AuthenticationProperties properties;
     private final Argon2idPasswordHasher hasher;
     private final Clock clock;
+    private final LoginThrottle throttle;
     /** Verified against when the customer is unknown, so an unknown id costs what a known one does. */
     private final String decoyHash;
 
@@ -40,6 +44,7 @@ public class CustomerCredentials {
         this.properties = properties;
         this.hasher = new Argon2idPasswordHasher(properties.argon2());
         this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.throttle = new LoginThrottle(properties.throttle(), this.clock);
         this.decoyHash = hasher.hash(DECOY_PASSWORD);
     }
 
@@ -82,10 +87,25 @@ public class CustomerCredentials {
     }
 
     /**
-     * Checks the password. A wrong one counts towards the limit; the attempt that reaches it locks the
-     * customer and raises an alert with the configured policy, in the same transaction.
+     * Checks the password of a login from the current HTTP request's source. A wrong one counts towards the
+     * limit; the attempt that reaches it locks the customer and raises an alert with the configured policy, in
+     * the same transaction.
      */
     public AuthenticationResult authenticate(String customerId, char[] password) {
+        String source = ClientAddress.current();
+        if (throttle.waitFor(source).isPresent()) {
+            return AuthenticationResult.THROTTLED;
+        }
+        AuthenticationResult result = check(customerId, password);
+        if (result == AuthenticationResult.AUTHENTICATED) {
+            throttle.recordSuccess(source);
+        } else if (throttle.recordFailure(source)) {
+            alerts.raise(customerId == null ? UNNAMED : customerId, Alert.SOURCE_THROTTLED, properties.lockPolicy());
+        }
+        return result;
+    }
+
+    private AuthenticationResult check(String customerId, char[] password) {
         if (customerId == null || password == null || password.length > PASSWORD_LENGTH_MAX) {
             hasher.verify(DECOY_PASSWORD, decoyHash);
             return AuthenticationResult.FAILED;
@@ -93,11 +113,8 @@ public class CustomerCredentials {
         liftExpiredWatchLock(customerId);
         Optional<StoredCredential> stored = find(customerId);
         boolean matches = hasher.verify(password, stored.map(StoredCredential::passwordHash).orElse(decoyHash));
-        if (stored.isEmpty()) {
+        if (stored.isEmpty() || stored.get().locked()) {
             return AuthenticationResult.FAILED;
-        }
-        if (stored.get().locked()) {
-            return matches ? AuthenticationResult.LOCKED : AuthenticationResult.FAILED;
         }
         if (matches) {
             resetFailedAttempts(customerId);

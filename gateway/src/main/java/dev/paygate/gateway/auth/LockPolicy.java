@@ -2,7 +2,7 @@ package dev.paygate.gateway.auth;
 
 import java.util.Locale;
 
-/** What a lockout alert asks operators for (DESIGN.md step 4: "account frozen or placed under watch"). */
+/** What a lockout alert asks operators for (docs/architecture.md step 4: "account frozen or placed under watch"). */
 public enum LockPolicy {
     /** The customer stays locked until an operator unlocks them. */
     FREEZE,

@@ -10,6 +10,7 @@ import dev.paygate.routes.account.AccountDesk;
 import dev.paygate.routes.account.AccountDeskException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,7 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The customer's account pages: sign in with the same id and password as on the payment page, then see the
  * wallet, the history, the vouchers, and top the wallet up from the enrolled card. Every figure comes from
- * the back office through {@link AccountDesk}; every form carries the session's CSRF token.
+ * the back office through {@link AccountDesk}. Spring Security checks every form's CSRF token, keeps the
+ * signed-in customer (the {@link Principal}) and signs out ({@code POST /account/logout}).
  */
 @Controller
 class CustomerAccountController {
@@ -39,26 +41,27 @@ class CustomerAccountController {
     private final CustomerCredentials credentials;
     private final AccountDesk desk;
     private final VoucherStore vouchers;
+    private final CustomerSignIn signIn;
 
-    CustomerAccountController(CustomerCredentials credentials, AccountDesk desk, VoucherStore vouchers) {
+    CustomerAccountController(CustomerCredentials credentials, AccountDesk desk, VoucherStore vouchers,
+                              CustomerSignIn signIn) {
         this.credentials = credentials;
         this.desk = desk;
         this.vouchers = vouchers;
+        this.signIn = signIn;
     }
 
     @GetMapping("/account")
-    String account(HttpServletRequest request, HttpServletResponse response, Model model,
+    String account(Principal customer, HttpServletResponse response, Model model,
                    @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        noStore(response);
-        model.addAttribute("csrf", CustomerSession.csrfToken(request));
-        Optional<String> customerId = CustomerSession.customerId(request);
-        if (customerId.isEmpty()) {
+        if (customer == null) {
             return "customer/login";
         }
+        String customerId = customer.getName();
         Locale locale = MoneyFormat.localeOf(acceptLanguage);
         try {
-            AccountAnswer.CustomerOverview overview = desk.customerOverview(customerId.get(), HISTORY_ROWS);
-            model.addAttribute("page", AccountPageView.of(overview, vouchers.listForCustomer(customerId.get()), locale));
+            AccountAnswer.CustomerOverview overview = desk.customerOverview(customerId, HISTORY_ROWS);
+            model.addAttribute("page", AccountPageView.of(overview, vouchers.listForCustomer(customerId), locale));
         } catch (AccountDeskException unanswered) {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             model.addAttribute("unavailable", true);
@@ -70,13 +73,8 @@ class CustomerAccountController {
 
     @PostMapping("/account/login")
     String login(HttpServletRequest request, HttpServletResponse response, Model model,
-                 @RequestParam(name = CustomerSession.CSRF_FIELD, required = false) String csrf,
                  @RequestParam(defaultValue = "") String customerId,
                  @RequestParam(defaultValue = "") String password) {
-        noStore(response);
-        if (!CustomerSession.csrfMatches(request, csrf)) {
-            return forbidden(response);
-        }
         char[] secret = password.toCharArray();
         AuthenticationResult result;
         try {
@@ -85,47 +83,29 @@ class CustomerAccountController {
             CustomerCredentials.wipe(secret);
         }
         if (result == AuthenticationResult.AUTHENTICATED) {
-            CustomerSession.signIn(request, customerId);
+            signIn.signIn(customerId, request, response);
             return "redirect:/account";
         }
+        // A lock and a throttled source read like a wrong password, so the page tells a guesser nothing.
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
-        model.addAttribute("csrf", CustomerSession.csrfToken(request));
         model.addAttribute("customerId", customerId);
-        model.addAttribute("error", result == AuthenticationResult.LOCKED
-                ? "The account is locked after too many wrong passwords; contact customer support."
-                : "The customer id or the password is not correct.");
+        model.addAttribute("error", "The customer id or the password is not correct. After too many attempts,"
+                + " wait a few minutes, or contact customer support if it goes on.");
         return "customer/login";
     }
 
-    @PostMapping("/account/logout")
-    String logout(HttpServletRequest request, HttpServletResponse response,
-                  @RequestParam(name = CustomerSession.CSRF_FIELD, required = false) String csrf) {
-        if (!CustomerSession.csrfMatches(request, csrf)) {
-            return forbidden(response);
-        }
-        CustomerSession.signOut(request);
-        return "redirect:/account";
-    }
-
     @PostMapping("/account/top-up")
-    String topUp(HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash,
-                 @RequestParam(name = CustomerSession.CSRF_FIELD, required = false) String csrf,
+    String topUp(Principal customer, RedirectAttributes flash,
                  @RequestParam(defaultValue = "") String amount,
                  @RequestParam(defaultValue = "") String topUpKey,
                  @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        Optional<String> customerId = CustomerSession.customerId(request);
-        if (customerId.isEmpty()) {
-            return "redirect:/account";
-        }
-        if (!CustomerSession.csrfMatches(request, csrf)) {
-            return forbidden(response);
-        }
+        String customerId = customer.getName();
         if (topUpKey.isBlank() || topUpKey.length() > FORM_KEY_LENGTH_MAX) {
             flash.addFlashAttribute("topUpError", "The form expired; please enter the amount again.");
             return "redirect:/account";
         }
         try {
-            String currency = desk.customerOverview(customerId.get(), 1).currency();
+            String currency = desk.customerOverview(customerId, 1).currency();
             Optional<Long> amountMinor = TopUpAmount.minorUnits(amount, currency);
             if (amountMinor.isEmpty()) {
                 flash.addFlashAttribute("topUpError", "Enter a positive amount in " + currency + ", e.g. 25.00.");
@@ -133,8 +113,8 @@ class CustomerAccountController {
             }
             // The key names the customer: keys are unique across all wallets, so one customer's form key can
             // never replay another's top-up.
-            AccountAnswer.TopUp topUp = desk.topUpWallet(customerId.get(), amountMinor.get(),
-                    "customer:" + customerId.get() + ":" + topUpKey);
+            AccountAnswer.TopUp topUp = desk.topUpWallet(customerId, amountMinor.get(),
+                    "customer:" + customerId + ":" + topUpKey);
             String formatted = MoneyFormat.format(topUp.amountMinor(), topUp.currency(), MoneyFormat.localeOf(acceptLanguage));
             if (topUp.approved()) {
                 flash.addFlashAttribute("topUpDone", formatted + " added to your wallet from your card.");
@@ -151,15 +131,10 @@ class CustomerAccountController {
 
     /** A voucher copy: the stored compact JWS, byte for byte, for the customer who paid. */
     @GetMapping("/account/vouchers/{voucherId}")
-    String voucher(@PathVariable String voucherId, HttpServletRequest request, HttpServletResponse response,
-                   Model model) {
-        noStore(response);
-        Optional<String> customerId = CustomerSession.customerId(request);
-        if (customerId.isEmpty()) {
-            return "redirect:/account";
-        }
+    String voucher(@PathVariable String voucherId, Principal customer, HttpServletResponse response, Model model) {
+        String customerId = customer.getName();
         Optional<StoredVoucher> voucher = vouchers.find(voucherId)
-                .filter(found -> customerId.get().equals(found.customerId()));
+                .filter(found -> customerId.equals(found.customerId()));
         if (voucher.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("missing", true);
@@ -167,14 +142,5 @@ class CustomerAccountController {
             model.addAttribute("voucher", voucher.get());
         }
         return "customer/voucher";
-    }
-
-    private static String forbidden(HttpServletResponse response) {
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        return "customer/expired";
-    }
-
-    private static void noStore(HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

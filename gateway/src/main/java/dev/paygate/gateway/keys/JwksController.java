@@ -1,5 +1,6 @@
 package dev.paygate.gateway.keys;
 
+import dev.paygate.gateway.api.PublicApi;
 import dev.paygate.merchant.jose.Ed25519Keys;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Publishes the server's public keys so merchants verify vouchers and refusals with any JOSE library. */
+@PublicApi
 @RestController
 public class JwksController {
 

@@ -1,7 +1,8 @@
 package dev.paygate.gateway.merchant;
 
 import dev.paygate.gateway.auth.BasicCredentials;
-import dev.paygate.gateway.payment.FrontSchema;
+import dev.paygate.gateway.database.FrontSchema;
+import jakarta.servlet.http.HttpServletRequest;
 import dev.paygate.merchant.jose.ClaimNames;
 import dev.paygate.merchant.jose.ClaimRules;
 import java.nio.ByteBuffer;
@@ -74,14 +75,13 @@ public class MerchantApiKeys {
                 .update() == 1;
     }
 
-    /** The merchant of an {@code Authorization: Basic} header carrying an API key id and secret, if they match. */
-    public Optional<String> authenticateBasic(String authorizationHeader) {
-        Optional<BasicCredentials> credentials = BasicCredentials.parse(authorizationHeader);
-        try {
-            return credentials.flatMap(given -> authenticate(given.userId(), given.secret()));
-        } finally {
-            credentials.ifPresent(BasicCredentials::wipe);
-        }
+    /**
+     * The merchant of a request whose {@code Authorization: Basic} header carries an API key id and secret, if
+     * they match; decoded by Spring Security ({@link BasicCredentials}).
+     */
+    public Optional<String> authenticateBasic(HttpServletRequest request) {
+        return BasicCredentials.of(request)
+                .flatMap(given -> authenticate(given.getName(), String.valueOf(given.getCredentials()).toCharArray()));
     }
 
     /** The merchant id the key belongs to, when the key exists, is not revoked and the secret matches. */

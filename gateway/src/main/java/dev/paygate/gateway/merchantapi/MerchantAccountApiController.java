@@ -1,7 +1,7 @@
 package dev.paygate.gateway.merchantapi;
 
 import dev.paygate.gateway.merchant.MerchantApiKeys;
-import dev.paygate.gateway.voucher.ApiError;
+import dev.paygate.gateway.api.ApiError;
 import dev.paygate.gateway.webhook.WebhookOutbox;
 import dev.paygate.ledger.register.RegisterStatus;
 import dev.paygate.routes.account.AccountAnswer;
@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +27,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,12 +66,12 @@ class MerchantAccountApiController {
     @ApiResponse(responseCode = "400", description = "page, size or status out of range")
     @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
     ResponseEntity<?> transactions(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            HttpServletRequest request,
             @Parameter(description = "zero-based page") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "entries per page, 1..100") @RequestParam(defaultValue = "20") int size,
             @Parameter(description = "APPROVED, REFUSED, PENDING or REVERSED; all when absent")
             @RequestParam(required = false) String status) {
-        Optional<String> merchantId = apiKeys.authenticateBasic(authorization);
+        Optional<String> merchantId = apiKeys.authenticateBasic(request);
         if (merchantId.isEmpty()) {
             return unauthorized();
         }
@@ -90,8 +90,8 @@ class MerchantAccountApiController {
                     + " its bank account (newest first, at most 30).")
     @ApiResponse(responseCode = "200", description = "The till")
     @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
-    ResponseEntity<?> till(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        Optional<String> merchantId = apiKeys.authenticateBasic(authorization);
+    ResponseEntity<?> till(HttpServletRequest request) {
+        Optional<String> merchantId = apiKeys.authenticateBasic(request);
         if (merchantId.isEmpty()) {
             return unauthorized();
         }
@@ -109,9 +109,9 @@ class MerchantAccountApiController {
     @ApiResponse(responseCode = "409", description = "exceeds_paid_amount or idempotency_conflict")
     @ApiResponse(responseCode = "422", description = "unknown_ticket, not_refundable, or the card issuer's refusal"
             + " (e.g. card_declined, issuer_unavailable)")
-    ResponseEntity<?> refund(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+    ResponseEntity<?> refund(HttpServletRequest httpRequest,
                              @RequestBody RefundRequest request) {
-        Optional<String> merchantId = apiKeys.authenticateBasic(authorization);
+        Optional<String> merchantId = apiKeys.authenticateBasic(httpRequest);
         if (merchantId.isEmpty()) {
             return unauthorized();
         }

@@ -1,6 +1,6 @@
 package dev.paygate.gateway.merchantapi;
 
-import dev.paygate.gateway.voucher.ApiError;
+import dev.paygate.gateway.api.ApiError;
 import dev.paygate.routes.account.AccountDeskException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package dev.paygate.gateway.operator;
 
-import dev.paygate.routes.card.network.CardNetworks;
+import dev.paygate.routes.network.CardNetworks;
 
 /**
  * One card network link as the console shows it. Times are ISO-8601 UTC instants, null when never seen.

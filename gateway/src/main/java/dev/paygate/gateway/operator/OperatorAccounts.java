@@ -1,39 +1,35 @@
 package dev.paygate.gateway.operator;
 
 import dev.paygate.gateway.auth.Argon2idPasswordHasher;
-import dev.paygate.gateway.auth.BasicCredentials;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
- * Checks an operator's HTTP Basic credentials. Every attempt costs one Argon2id derivation and walks every
- * account, whether the user name exists or not, and both comparisons are constant-time, so the answer's
- * timing tells nobody which user names exist.
+ * The configured operator accounts, checked once at start, for Spring Security's HTTP Basic. Its
+ * {@code DaoAuthenticationProvider} verifies an unknown name against a decoy hash, so an unknown name costs one
+ * Argon2id derivation like a known one and the answer's timing tells nobody which names exist.
  */
-final class OperatorAccounts {
+final class OperatorAccounts implements UserDetailsService {
 
-    private static final char[] DECOY_PASSWORD = "decoy password for unknown operators".toCharArray();
+    static final String ROLE = "OPERATOR";
+    private static final char[] PROBE_PASSWORD = "probe password for a configured hash".toCharArray();
     private static final int USERNAME_LENGTH_MAX = 64;
     /** No colon: HTTP Basic ends the user name at the first one (RFC 7617). */
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1," + USERNAME_LENGTH_MAX + "}");
 
-    private final List<StoredAccount> accounts;
-    private final Argon2idPasswordHasher hasher;
-    /** Verified against when the user name is unknown, so an unknown name costs what a known one does. */
-    private final String decoyHash;
+    private final Map<String, OperatorProperties.Account> byUsername;
 
     OperatorAccounts(List<OperatorProperties.Account> configured, Argon2idPasswordHasher hasher) {
         if (configured.isEmpty()) {
             throw new IllegalArgumentException("at least one operator account is needed");
         }
-        this.hasher = hasher;
-        this.decoyHash = hasher.hash(DECOY_PASSWORD);
-        Set<String> usernames = new HashSet<>();
         for (int index = 0; index < configured.size(); index++) {
             OperatorProperties.Account account = configured.get(index);
             String where = "paygate.operator.accounts[" + index + "]";
@@ -41,44 +37,34 @@ final class OperatorAccounts {
                 throw new IllegalArgumentException(where + ".username must be 1.." + USERNAME_LENGTH_MAX
                         + " letters, digits or . _ @ -");
             }
-            if (!usernames.add(account.username())) {
+            if (configured.subList(0, index).stream().anyMatch(earlier -> earlier.username().equals(account.username()))) {
                 throw new IllegalArgumentException(where + ".username repeats " + account.username());
             }
-            requirePhc(where, account.passwordHash());
+            requirePhc(where, account.passwordHash(), hasher);
         }
-        this.accounts = configured.stream()
-                .map(account -> new StoredAccount(account.username(),
-                        account.username().getBytes(StandardCharsets.UTF_8), account.passwordHash()))
-                .toList();
+        this.byUsername = configured.stream()
+                .collect(Collectors.toUnmodifiableMap(OperatorProperties.Account::username, Function.identity()));
     }
 
-    /** The operator's user name when the credentials match an account. */
-    Optional<String> authenticate(BasicCredentials credentials) {
-        byte[] given = credentials.userId().getBytes(StandardCharsets.UTF_8);
-        StoredAccount matched = null;
-        for (StoredAccount account : accounts) {
-            if (MessageDigest.isEqual(account.usernameUtf8(), given)) {
-                matched = account;
-            }
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        OperatorProperties.Account account = byUsername.get(username);
+        if (account == null) {
+            throw new UsernameNotFoundException("no such operator");
         }
-        String hash = matched == null ? decoyHash : matched.passwordHash();
-        boolean passwordMatches = hasher.verify(credentials.secret(), hash);
-        return matched != null && passwordMatches ? Optional.of(matched.username()) : Optional.empty();
+        return User.withUsername(account.username()).password(account.passwordHash()).roles(ROLE).build();
     }
 
     /** A hash that does not parse fails the start, not the first login. */
-    private void requirePhc(String where, String passwordHash) {
+    private static void requirePhc(String where, String passwordHash, Argon2idPasswordHasher hasher) {
         if (passwordHash == null) {
             throw new IllegalArgumentException(where + ".password-hash is missing");
         }
         try {
-            hasher.verify(DECOY_PASSWORD, passwordHash);
+            hasher.verify(PROBE_PASSWORD, passwordHash);
         } catch (IllegalArgumentException notPhc) {
             throw new IllegalArgumentException(where + ".password-hash is not an Argon2id PHC string"
                     + " ($argon2id$v=19$m=...,t=...,p=...$salt$hash); make one with OperatorPasswordHash");
         }
-    }
-
-    private record StoredAccount(String username, byte[] usernameUtf8, String passwordHash) {
     }
 }

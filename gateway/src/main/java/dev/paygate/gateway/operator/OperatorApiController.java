@@ -1,6 +1,6 @@
 package dev.paygate.gateway.operator;
 
-import dev.paygate.gateway.voucher.ApiError;
+import dev.paygate.gateway.api.ApiError;
 import dev.paygate.gateway.webhook.WebhookSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,7 +48,6 @@ class OperatorApiController {
 
     private static final int ALERTS_MAX = 1_000;
     /** The authenticated operator's name, for the audit log; not a parameter of the API. */
-    private static final String OPERATOR = OperatorAuthenticationFilter.OPERATOR_ATTRIBUTE;
 
     private static final Logger log = LoggerFactory.getLogger(OperatorApiController.class);
 
@@ -73,7 +71,7 @@ class OperatorApiController {
     @ApiResponse(responseCode = "409", description = "customer_exists",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     ResponseEntity<CustomerView> enrollCustomer(@RequestBody CustomerEnrollment request,
-                                                @Parameter(hidden = true) @RequestAttribute(OPERATOR) String operator) {
+                                                @Parameter(hidden = true) @CurrentOperator String operator) {
         try {
             return answer(HttpStatus.CREATED, actions.enrollCustomer(request, operator));
         } finally {
@@ -88,7 +86,7 @@ class OperatorApiController {
     @ApiResponse(responseCode = "404", description = "customer_not_found",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     ResponseEntity<CustomerView> block(@PathVariable String customerId,
-                                       @Parameter(hidden = true) @RequestAttribute(OPERATOR) String operator) {
+                                       @Parameter(hidden = true) @CurrentOperator String operator) {
         return answer(HttpStatus.OK, actions.setBlocked(customerId, true, operator));
     }
 
@@ -98,7 +96,7 @@ class OperatorApiController {
     @ApiResponse(responseCode = "404", description = "customer_not_found",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     ResponseEntity<CustomerView> unblock(@PathVariable String customerId,
-                                         @Parameter(hidden = true) @RequestAttribute(OPERATOR) String operator) {
+                                         @Parameter(hidden = true) @CurrentOperator String operator) {
         return answer(HttpStatus.OK, actions.setBlocked(customerId, false, operator));
     }
 
@@ -109,7 +107,7 @@ class OperatorApiController {
     @ApiResponse(responseCode = "404", description = "customer_not_found: no customer with a password by that id",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     ResponseEntity<CustomerView> unlock(@PathVariable String customerId,
-                                        @Parameter(hidden = true) @RequestAttribute(OPERATOR) String operator) {
+                                        @Parameter(hidden = true) @CurrentOperator String operator) {
         return answer(HttpStatus.OK, actions.unlock(customerId, operator));
     }
 
@@ -123,7 +121,7 @@ class OperatorApiController {
     @ApiResponse(responseCode = "409", description = "merchant_exists",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     ResponseEntity<MerchantView> enrollMerchant(@RequestBody MerchantEnrollment request,
-                                                @Parameter(hidden = true) @RequestAttribute(OPERATOR) String operator) {
+                                                @Parameter(hidden = true) @CurrentOperator String operator) {
         return answer(HttpStatus.CREATED, actions.enrollMerchant(request, operator));
     }
 
@@ -135,7 +133,7 @@ class OperatorApiController {
     @ApiResponse(responseCode = "400", description = "invalid_request: unknown merchant, bad URL or secret",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     ResponseEntity<Void> configureWebhook(@PathVariable String merchantId, @RequestBody WebhookEndpointRequest request,
-                                          @Parameter(hidden = true) @RequestAttribute(OPERATOR) String operator) {
+                                          @Parameter(hidden = true) @CurrentOperator String operator) {
         if (request.notifyUrl() == null || request.secret() == null) {
             throw new IllegalArgumentException("notifyUrl and secret are required");
         }
@@ -176,7 +174,7 @@ class OperatorApiController {
     @ApiResponse(responseCode = "404", description = "alert_not_found",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     ResponseEntity<Void> acknowledge(@PathVariable long alertId,
-                                     @Parameter(hidden = true) @RequestAttribute(OPERATOR) String operator) {
+                                     @Parameter(hidden = true) @CurrentOperator String operator) {
         actions.acknowledge(alertId, operator);
         return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
     }

@@ -8,7 +8,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -24,7 +23,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class OperatorConsoleController {
 
     static final int ALERTS_SHOWN_MAX = 50;
-    private static final String OPERATOR = OperatorAuthenticationFilter.OPERATOR_ATTRIBUTE;
 
     private final OperatorOverview overview;
     private final OperatorActions actions;
@@ -36,7 +34,7 @@ class OperatorConsoleController {
 
     @GetMapping
     String console(@RequestParam(required = false) String done, @RequestParam(required = false) String subject,
-                   @RequestAttribute(OPERATOR) String operator, Model model) {
+                   @CurrentOperator String operator, Model model) {
         model.addAttribute("operator", operator);
         model.addAttribute("notice", notice(done, subject));
         model.addAttribute("networks", overview.networks());
@@ -49,7 +47,7 @@ class OperatorConsoleController {
 
     @PostMapping("/customers/{customerId}/unlock")
     ResponseEntity<Void> unlock(@PathVariable String customerId,
-                                @RequestAttribute(OPERATOR) String operator) {
+                                @CurrentOperator String operator) {
         try {
             actions.unlock(customerId, operator);
             return backToConsole("unlocked", customerId);
@@ -60,7 +58,7 @@ class OperatorConsoleController {
 
     @PostMapping("/alerts/{alertId}/acknowledge")
     ResponseEntity<Void> acknowledge(@PathVariable long alertId,
-                                     @RequestAttribute(OPERATOR) String operator) {
+                                     @CurrentOperator String operator) {
         try {
             actions.acknowledge(alertId, operator);
             return backToConsole("acknowledged", Long.toString(alertId));

@@ -1,6 +1,9 @@
 package dev.paygate.gateway.payment;
 
+import dev.paygate.gateway.api.ErrorPages;
 import dev.paygate.gateway.auth.CustomerCredentials;
+import dev.paygate.gateway.api.ErrorPages;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -18,7 +21,7 @@ import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The payment page (DESIGN.md steps 2-4, 7). Only POSTs change anything: a GET shows a ticket or a status,
+ * The payment page (docs/architecture.md steps 2-4, 7). Only POSTs change anything: a GET shows a ticket or a status,
  * never confirms. Pages are server-rendered and need no JavaScript.
  */
 @Controller
@@ -28,9 +31,11 @@ class PaymentController {
     static final int PENDING_REFRESH_SECONDS = 3;
 
     private final PaymentFlow flow;
+    private final StatusAccess statusAccess;
 
-    PaymentController(PaymentFlow flow) {
+    PaymentController(PaymentFlow flow, StatusAccess statusAccess) {
         this.flow = flow;
+        this.statusAccess = statusAccess;
     }
 
     @GetMapping("/pay/{ticket}")
@@ -53,10 +58,14 @@ class PaymentController {
                          @RequestParam(required = false) String customerId,
                          @RequestParam(required = false) String password,
                          @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
-                      HttpServletResponse response) {
+                         HttpServletRequest request, HttpServletResponse response) {
         char[] secret = password == null ? null : password.toCharArray();
         try {
-            return render(flow.confirm(ticket, customerId, secret), acceptLanguage, response);
+            PaymentOutcome outcome = flow.confirm(ticket, customerId, secret);
+            if (outcome instanceof PaymentOutcome.Pending pending) {
+                statusAccess.grant(request, pending.ticketId());
+            }
+            return render(outcome, acceptLanguage, response);
         } finally {
             CustomerCredentials.wipe(secret);
         }
@@ -69,10 +78,14 @@ class PaymentController {
         return render(flow.cancel(ticket), acceptLanguage, response);
     }
 
+    /** For the browser that confirmed, or with the ticket itself as {@code ?ticket=}; to anyone else it is unknown. */
     @GetMapping("/pay/status/{ticketId}")
-    ModelAndView status(@PathVariable String ticketId,
+    ModelAndView status(@PathVariable String ticketId, @RequestParam(required = false) String ticket,
                         @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
-                      HttpServletResponse response) {
+                        HttpServletRequest request, HttpServletResponse response) {
+        if (!statusAccess.allows(request, ticketId, ticket)) {
+            return render(new PaymentOutcome.UnknownTicket(ticketId), acceptLanguage, response);
+        }
         return render(flow.status(ticketId), acceptLanguage, response);
     }
 

@@ -1,5 +1,6 @@
 package dev.paygate.gateway.payment;
 
+import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.gateway.auth.AuthenticationResult;
 import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.gateway.merchant.MerchantKeys;
@@ -109,8 +110,9 @@ class PaymentFlow {
                 }
                 String customerId = ticket.customerId() != null ? ticket.customerId() : wellFormedOrNull(formCustomerId);
                 yield switch (credentials.authenticate(customerId, password)) {
-                    case FAILED -> refused(ticket, valid.merchantName(), RefusalReason.AUTH_FAILED, compactTicket);
-                    case LOCKED -> refused(ticket, valid.merchantName(), RefusalReason.CUSTOMER_LOCKED, null);
+                    // A lock and a throttled source look like a wrong password: nothing tells a guesser which.
+                    case FAILED, THROTTLED -> refused(ticket, valid.merchantName(), RefusalReason.AUTH_FAILED,
+                            compactTicket);
                     case AUTHENTICATED -> pay(ticket, valid.merchantName(), customerId, compactTicket);
                 };
             }
@@ -134,7 +136,7 @@ class PaymentFlow {
         if (!usedTickets.claimForCancel(ticket.ticketId(), ticket.merchantId(), compactTicket, refusal)) {
             return firstOutcome(ticket, merchantName, usedTickets.find(ticket.ticketId()).orElseThrow());
         }
-        metrics.refused(PaymentMetrics.NO_PATH, RefusalReason.CANCELLED);
+        metrics.refused(null, RefusalReason.CANCELLED);
         return new PaymentOutcome.ToMerchant(withQuery(ticket.cancelUrl(), "refusal", refusal));
     }
 
@@ -297,14 +299,14 @@ class PaymentFlow {
     private PaymentOutcome refused(Ticket ticket, String merchantName, RefusalReason reason, String retryTicket) {
         String message = RefusalMessages.message(reason);
         String refusal = refusalIssuer.issue(ticket, reason, message);
-        metrics.refused(PaymentMetrics.NO_PATH, reason);
+        metrics.refused(null, reason);
         return new PaymentOutcome.Refused(reason, message, merchantName, withQuery(ticket.cancelUrl(), "refusal", refusal),
                 retryTicket);
     }
 
     /** Nothing in the ticket can be trusted, not even where to send the customer: the page says why and stops. */
     private PaymentOutcome untrusted(RefusalReason reason) {
-        metrics.refused(PaymentMetrics.NO_PATH, reason);
+        metrics.refused(null, reason);
         return new PaymentOutcome.Refused(reason, RefusalMessages.message(reason), null, null, null);
     }
 

@@ -1,5 +1,6 @@
 package dev.paygate.gateway.payment;
 
+import dev.paygate.ledger.register.SettlementPath;
 import dev.paygate.merchant.refusal.RefusalReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,11 +25,12 @@ class PaymentMetrics {
         this.registry = registry;
     }
 
-    void approved(String path) {
+    void approved(SettlementPath path) {
         outcome(path, "approved", NO_PATH);
     }
 
-    void refused(String path, RefusalReason reason) {
+    /** @param path null when the ticket was refused before any settlement path was chosen */
+    void refused(SettlementPath path, RefusalReason reason) {
         outcome(path, reason == RefusalReason.CANCELLED ? "cancelled" : "refused", reason.code());
     }
 
@@ -42,10 +44,10 @@ class PaymentMetrics {
                 .record(took);
     }
 
-    private void outcome(String path, String outcome, String reason) {
+    private void outcome(SettlementPath path, String outcome, String reason) {
         Counter.builder("paygate.payments")
                 .description("Payments by settlement path, outcome and refusal reason")
-                .tag("path", path == null ? NO_PATH : path)
+                .tag("path", path == null ? NO_PATH : path.code())
                 .tag("outcome", outcome)
                 .tag("reason", reason)
                 .register(registry)

@@ -1,5 +1,6 @@
 package dev.paygate.gateway.payment;
 
+import dev.paygate.ledger.register.SettlementPath;
 import dev.paygate.merchant.refusal.RefusalReason;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -30,13 +31,14 @@ final class RefusalMessages {
                     "You cancelled the payment. Nothing was charged.",
                     HttpStatus.OK)),
             Map.entry(RefusalReason.AUTH_FAILED, new Wording(
-                    "The customer id or the password is not correct. Nothing was charged.",
+                    "The customer id or the password is not correct. After too many attempts, wait a few minutes,"
+                            + " or contact customer support if it goes on. Nothing was charged.",
                     HttpStatus.FORBIDDEN)),
             Map.entry(RefusalReason.CUSTOMER_LOCKED, new Wording(
                     "Your account is locked after too many wrong passwords. Please contact customer support.",
                     HttpStatus.FORBIDDEN)),
             Map.entry(RefusalReason.INSUFFICIENT_FUNDS, new Wording(
-                    "Your wallet does not hold enough money for this payment. Nothing was charged.",
+                    "There is not enough money for this payment. Nothing was charged.",
                     HttpStatus.PAYMENT_REQUIRED)),
             Map.entry(RefusalReason.OVER_LIMIT, new Wording(
                     "This payment is over a limit set on your account. Nothing was charged.",
@@ -57,6 +59,19 @@ final class RefusalMessages {
                     "Your card issuer could not be reached. Nothing was charged; please try again later.",
                     HttpStatus.SERVICE_UNAVAILABLE)));
 
+    /** Where the same reason means different money, each settlement path says whose it was. */
+    private static final Map<SettlementPath, Map<RefusalReason, String>> BY_PATH = Map.of(
+            SettlementPath.WALLET, Map.of(
+                    RefusalReason.INSUFFICIENT_FUNDS,
+                    "Your wallet does not hold enough money for this payment. Nothing was charged.",
+                    RefusalReason.OVER_LIMIT,
+                    "This payment is over a limit set on your wallet. Nothing was charged."),
+            SettlementPath.CARD, Map.of(
+                    RefusalReason.INSUFFICIENT_FUNDS,
+                    "Your card issuer reports too little available for this payment. Nothing was charged.",
+                    RefusalReason.OVER_LIMIT,
+                    "This payment is over a limit set on your card. Nothing was charged."));
+
     private static final Wording OTHER = new Wording("The payment was refused. Nothing was charged.",
             HttpStatus.PAYMENT_REQUIRED);
 
@@ -68,11 +83,9 @@ final class RefusalMessages {
     }
 
     /** The back unit's refusals also say which money was short: the wallet's or the card's. */
-    static String message(RefusalReason reason, String settlementPath) {
-        if (reason == RefusalReason.INSUFFICIENT_FUNDS && "card".equals(settlementPath)) {
-            return "Your card issuer reports too little available for this payment. Nothing was charged.";
-        }
-        return message(reason);
+    static String message(RefusalReason reason, SettlementPath path) {
+        String onPath = path == null ? null : BY_PATH.getOrDefault(path, Map.of()).get(reason);
+        return onPath != null ? onPath : message(reason);
     }
 
     static HttpStatus status(RefusalReason reason) {

@@ -1,6 +1,6 @@
 package dev.paygate.gateway.runtime;
 
-import dev.paygate.routes.card.network.CardNetworkProperties;
+import dev.paygate.routes.network.CardNetworkProperties;
 import dev.paygate.simulator.BankSimulator;
 import dev.paygate.simulator.SimulatorConfig;
 import java.nio.file.Path;

@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The ticket checks of DESIGN.md step 3 that need no memory of earlier payments, in order: decode, merchant
+ * The ticket checks of docs/architecture.md step 3 that need no memory of earlier payments, in order: decode, merchant
  * known, signature valid with the merchant's registered key (a revoked key or a kid the merchant never
  * registered fails as {@code bad_signature}), claims valid, not expired. The replay check is the payment
  * flow's, since it answers with the outcome of the first use.
@@ -42,11 +42,14 @@ public class TicketCheck {
     private final MerchantKeys merchantKeys;
     private final TicketVerifier signatureAndClaims;
     private final ExpiryCheck expiry;
+    private final TicketTimeRule times;
 
     public TicketCheck(MerchantKeys merchantKeys, TicketProperties properties, ObjectProvider<Clock> clock) {
         this.merchantKeys = merchantKeys;
         this.signatureAndClaims = new TicketVerifier(TicketCheck::keysAreLookedUpHere, BEFORE_ANY_EXPIRY, Duration.ZERO);
-        this.expiry = new ExpiryCheck(clock.getIfUnique(Clock::systemUTC), properties.clockSkew());
+        Clock now = clock.getIfUnique(Clock::systemUTC);
+        this.expiry = new ExpiryCheck(now, properties.clockSkew());
+        this.times = new TicketTimeRule(now, properties.clockSkew(), properties.validityMax());
     }
 
     public CheckedTicket check(String compactTicket) {
@@ -76,6 +79,12 @@ public class TicketCheck {
             // Every limit the back unit enforces is checked here, so that no valid ticket fails after hand-over.
             return rejected(RefusalReason.INVALID_TICKET, "amountMinor " + ticket.amountMinor()
                     + " is above the largest payment, " + PaymentOrder.AMOUNT_MINOR_MAX);
+        }
+        // Genuine, yet refused without a signed refusal: it would carry the offending claims back to the merchant.
+        Optional<String> unacceptable = times.violation(ticket).or(() -> CardNumberRule.violation(ticket));
+        if (unacceptable.isPresent()) {
+            return rejected(RefusalReason.INVALID_TICKET, "ticket " + ticket.ticketId() + " of merchant "
+                    + ticket.merchantId() + ": " + unacceptable.get());
         }
         if (expiry.hasExpired(ticket.expiresAt())) {
             log.info("Ticket {} of merchant {} refused: ticket_expired: {}", ticket.ticketId(), ticket.merchantId(),

@@ -1,9 +1,11 @@
 package dev.paygate.gateway.voucher;
 
-import dev.paygate.gateway.auth.AuthenticationResult;
+import dev.paygate.gateway.api.ApiError;
+import dev.paygate.gateway.api.PublicApi;
 import dev.paygate.gateway.auth.BasicCredentials;
 import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.gateway.merchant.MerchantApiKeys;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
@@ -11,17 +13,18 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Voucher copies (DESIGN.md step 7). Merchants authenticate with HTTP Basic, API key id and secret, and see
+ * Voucher copies (docs/architecture.md step 7). Merchants authenticate with HTTP Basic, API key id and secret, and see
  * only their own vouchers: another merchant's voucher is "not found", exactly like one that does not exist.
  * Customers authenticate with HTTP Basic, customer id and password, and list their own.
  */
+@PublicApi
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class VoucherApiController {
@@ -41,8 +44,8 @@ class VoucherApiController {
 
     @GetMapping("/vouchers/{voucherId}")
     ResponseEntity<?> voucher(@PathVariable String voucherId,
-                              @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        Optional<String> merchantId = merchantApiKeys.authenticateBasic(authorization);
+                              HttpServletRequest request) {
+        Optional<String> merchantId = merchantApiKeys.authenticateBasic(request);
         if (merchantId.isEmpty()) {
             return unauthorized(MERCHANT_REALM, "Give the merchant API key id and secret with HTTP Basic.");
         }
@@ -53,8 +56,8 @@ class VoucherApiController {
     }
 
     @GetMapping("/merchants/me/vouchers")
-    ResponseEntity<?> merchantVouchers(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        Optional<String> merchantId = merchantApiKeys.authenticateBasic(authorization);
+    ResponseEntity<?> merchantVouchers(HttpServletRequest request) {
+        Optional<String> merchantId = merchantApiKeys.authenticateBasic(request);
         if (merchantId.isEmpty()) {
             return unauthorized(MERCHANT_REALM, "Give the merchant API key id and secret with HTTP Basic.");
         }
@@ -62,21 +65,22 @@ class VoucherApiController {
     }
 
     @GetMapping("/customers/me/vouchers")
-    ResponseEntity<?> customerVouchers(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
+    ResponseEntity<?> customerVouchers(HttpServletRequest request) {
+        Optional<UsernamePasswordAuthenticationToken> credentials = BasicCredentials.of(request);
         if (credentials.isEmpty()) {
             return unauthorized(CUSTOMER_REALM, "Give your customer id and password with HTTP Basic.");
         }
+        String customerId = credentials.get().getName();
+        char[] password = String.valueOf(credentials.get().getCredentials()).toCharArray();
         try {
-            AuthenticationResult result = customerCredentials.authenticate(credentials.get().userId(), credentials.get().secret());
-            return switch (result) {
-                case AUTHENTICATED -> ok(views(vouchers.listForCustomer(credentials.get().userId())));
-                case LOCKED -> error(HttpStatus.FORBIDDEN, "customer_locked",
-                        "The account is locked after too many wrong passwords; contact customer support.");
+            return switch (customerCredentials.authenticate(customerId, password)) {
+                case AUTHENTICATED -> ok(views(vouchers.listForCustomer(customerId)));
+                case THROTTLED -> error(HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts",
+                        "Too many failed logins from this address; try again in a few minutes.");
                 case FAILED -> unauthorized(CUSTOMER_REALM, "The customer id or the password is not correct.");
             };
         } finally {
-            credentials.get().wipe();
+            CustomerCredentials.wipe(password);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.paygate.gateway.voucher;
 
 import dev.paygate.merchant.ticket.Ticket;
-import dev.paygate.merchant.voucher.SettlementPath;
 import dev.paygate.merchant.voucher.Voucher;
 import dev.paygate.merchant.voucher.VoucherSigner;
 import dev.paygate.routes.order.Decision;
@@ -10,7 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds and signs the cash voucher for an approved ticket (DESIGN.md step 7): the ticket's ids, amounts and
+ * Builds and signs the cash voucher for an approved ticket (docs/architecture.md step 7): the ticket's ids, amounts and
  * serial, the back unit's register serial and settlement path, approval code and RRN for card payments.
  */
 @Component
@@ -41,7 +40,7 @@ public class VoucherIssuer {
                 .registerSerial(decision.registerSerial())
                 .issuedAt(clock.instant())
                 .validFor(properties.validity());
-        switch (SettlementPath.fromCode(decision.path())) {
+        switch (decision.path()) {
             case WALLET -> builder.wallet();
             case CARD -> builder.card(decision.authCode(), decision.rrn());
             case AUTH_ONLY -> builder.authenticationOnly();

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Vouchers and refusals the front unit signs (DESIGN.md step 7).
+ * Vouchers and refusals the front unit signs (docs/architecture.md step 7).
  *
  * @param validitySeconds how long after {@code iat} a voucher or refusal is accepted ({@code exp})
  */

@@ -1,6 +1,6 @@
 package dev.paygate.gateway.voucher;
 
-import dev.paygate.gateway.payment.FrontSchema;
+import dev.paygate.gateway.database.FrontSchema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Every voucher the front unit issued (DESIGN.md step 7: "customers and merchants can look it up"). */
+/** Every voucher the front unit issued (docs/architecture.md step 7: "customers and merchants can look it up"). */
 @Component
 public class VoucherStore {
 

@@ -1,12 +1,13 @@
 package dev.paygate.gateway.webhook;
 
 import dev.paygate.gateway.merchant.MerchantApiKeys;
-import dev.paygate.gateway.voucher.ApiError;
+import dev.paygate.gateway.api.ApiError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,9 +59,9 @@ class WebhookApiController {
     @ApiResponse(responseCode = "400", description = "bad_request: URL or secret outside the rules")
     @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
     ResponseEntity<?> configure(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            HttpServletRequest request,
             @RequestBody Endpoint endpoint) {
-        Optional<String> merchantId = apiKeys.authenticateBasic(authorization);
+        Optional<String> merchantId = apiKeys.authenticateBasic(request);
         if (merchantId.isEmpty()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, REALM)
@@ -93,10 +93,10 @@ class WebhookApiController {
     @ApiResponse(responseCode = "400", description = "page or size out of range")
     @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
     ResponseEntity<?> events(
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            HttpServletRequest request,
             @Parameter(description = "zero-based page") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "events per page, 1..100") @RequestParam(defaultValue = "20") int size) {
-        Optional<String> merchantId = apiKeys.authenticateBasic(authorization);
+        Optional<String> merchantId = apiKeys.authenticateBasic(request);
         if (merchantId.isEmpty()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, REALM)

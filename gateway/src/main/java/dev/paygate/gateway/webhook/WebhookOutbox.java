@@ -2,7 +2,7 @@ package dev.paygate.gateway.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.paygate.gateway.payment.FrontSchema;
+import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.gateway.voucher.StoredVoucher;
 import dev.paygate.merchant.refusal.RefusalReason;
 import dev.paygate.merchant.ticket.Ticket;
@@ -48,7 +48,7 @@ public class WebhookOutbox {
     public Optional<UUID> recordApproved(Ticket ticket, StoredVoucher voucher, Decision decision) {
         Map<String, Object> details = paymentDetails(ticket);
         details.put("voucherId", voucher.voucherId());
-        details.put("path", decision.path());
+        details.put("path", decision.path().code());
         details.put("registerSerial", decision.registerSerial());
         return record(ticket.merchantId(), EventType.PAYMENT_APPROVED, details);
     }

@@ -1,5 +1,6 @@
 package dev.paygate.gateway.webhook;
 
+import dev.paygate.routes.retry.BackOff;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -36,11 +37,7 @@ public record WebhookProperties(Long pollIntervalMs, Integer batchMax, Long conn
 
     /** The pause after the given number of failed attempts (1 = after the first): doubling, capped. */
     Duration retryDelayAfter(int failedAttempts) {
-        long delayMs = retryDelayMs;
-        for (int attempt = 1; attempt < failedAttempts && delayMs < retryDelayMaxMs; attempt++) {
-            delayMs *= 2;
-        }
-        return Duration.ofMillis(Math.min(delayMs, retryDelayMaxMs));
+        return new BackOff(retryDelayMs, retryDelayMaxMs).delayAfter(failedAttempts);
     }
 
     /** How long a claimed event is reserved for one delivery: both timeouts and a margin for bookkeeping. */

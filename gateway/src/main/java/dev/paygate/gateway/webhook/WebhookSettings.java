@@ -1,6 +1,6 @@
 package dev.paygate.gateway.webhook;
 
-import dev.paygate.gateway.payment.FrontSchema;
+import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.merchant.jose.ClaimNames;
 import dev.paygate.merchant.jose.ClaimRules;
 import java.net.InetAddress;

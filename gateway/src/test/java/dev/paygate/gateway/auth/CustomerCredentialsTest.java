@@ -2,11 +2,12 @@ package dev.paygate.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paygate.gateway.payment.FrontSchema;
+import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.gateway.payment.FrontTestDatabase;
 import dev.paygate.gateway.payment.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -23,6 +24,9 @@ class CustomerCredentialsTest {
     private static final char[] PASSWORD = "correct horse battery staple".toCharArray();
     private static final char[] WRONG = "correct horse battery stable".toCharArray();
     private static final AuthenticationProperties.Argon2 FAST_ARGON2 = new AuthenticationProperties.Argon2(1024, 1, 1);
+    /** Every attempt here comes from one source; LoginThrottleTest checks the delays. */
+    private static final AuthenticationProperties.Throttle NO_THROTTLE =
+            new AuthenticationProperties.Throttle(1_000_000, 1, 1, 10);
 
     private final FrontSchema schema = new FrontSchema(FrontTestDatabase.dataSource());
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
@@ -74,11 +78,36 @@ class CustomerCredentialsTest {
     }
 
     @Test
-    void revealsTheLockOnlyToTheRightPassword() {
+    void aLockedCustomerFailsWhateverThePassword() {
         CustomerCredentials credentials = lockedCustomer(LockPolicy.FREEZE);
 
         assertThat(credentials.authenticate(customerId, WRONG.clone())).isEqualTo(AuthenticationResult.FAILED);
-        assertThat(credentials.authenticate(customerId, PASSWORD.clone())).isEqualTo(AuthenticationResult.LOCKED);
+        assertThat(credentials.authenticate(customerId, PASSWORD.clone())).isEqualTo(AuthenticationResult.FAILED);
+    }
+
+    @Test
+    void aLockedCustomerTakesAsLongToAnswerWhateverThePassword() {
+        // Argon2id at its production cost, so that the derivation, not the noise of a shared machine, dominates.
+        CustomerCredentials credentials = new CustomerCredentials(schema, alerts, new AuthenticationProperties(5,
+                LockPolicy.FREEZE, 900, new AuthenticationProperties.Argon2(19_456, 2, 1), NO_THROTTLE), clock.asProvider());
+        credentials.enroll(customerId, PASSWORD.clone());
+        for (int attempt = 0; attempt < 5; attempt++) {
+            credentials.authenticate(customerId, WRONG.clone());
+        }
+        long[] rightNanos = new long[9];
+        long[] wrongNanos = new long[9];
+        nanosToAuthenticate(credentials, PASSWORD);
+        nanosToAuthenticate(credentials, WRONG);
+
+        for (int run = 0; run < rightNanos.length; run++) {
+            rightNanos[run] = nanosToAuthenticate(credentials, PASSWORD);
+            wrongNanos[run] = nanosToAuthenticate(credentials, WRONG);
+        }
+
+        long right = median(rightNanos);
+        long wrong = median(wrongNanos);
+        // One Argon2id derivation either way, and nothing more: the medians differ by a fraction of it.
+        assertThat(Math.abs(right - wrong)).as("right %d ns, wrong %d ns", right, wrong).isLessThan(Math.max(right, wrong) / 3);
     }
 
     @Test
@@ -100,7 +129,7 @@ class CustomerCredentialsTest {
         CustomerCredentials credentials = lockedCustomer(LockPolicy.FREEZE);
         clock.advance(Duration.ofDays(30));
 
-        assertThat(credentials.authenticate(customerId, PASSWORD.clone())).isEqualTo(AuthenticationResult.LOCKED);
+        assertThat(credentials.authenticate(customerId, PASSWORD.clone())).isEqualTo(AuthenticationResult.FAILED);
         assertThat(credentials.unlock(customerId)).isTrue();
         assertThat(credentials.authenticate(customerId, PASSWORD.clone())).isEqualTo(AuthenticationResult.AUTHENTICATED);
     }
@@ -109,7 +138,7 @@ class CustomerCredentialsTest {
     void watchLiftsTheLockAfterItsDuration() {
         CustomerCredentials credentials = lockedCustomer(LockPolicy.WATCH);
         clock.advance(Duration.ofSeconds(899));
-        assertThat(credentials.authenticate(customerId, PASSWORD.clone())).isEqualTo(AuthenticationResult.LOCKED);
+        assertThat(credentials.authenticate(customerId, PASSWORD.clone())).isEqualTo(AuthenticationResult.FAILED);
 
         clock.advance(Duration.ofSeconds(1));
         assertThat(credentials.authenticate(customerId, PASSWORD.clone())).isEqualTo(AuthenticationResult.AUTHENTICATED);
@@ -150,8 +179,20 @@ class CustomerCredentialsTest {
     }
 
     private CustomerCredentials credentials(LockPolicy policy) {
-        return new CustomerCredentials(schema, alerts, new AuthenticationProperties(5, policy, 900, FAST_ARGON2),
-                clock.asProvider());
+        return new CustomerCredentials(schema, alerts, new AuthenticationProperties(5, policy, 900, FAST_ARGON2,
+                NO_THROTTLE), clock.asProvider());
+    }
+
+    private long nanosToAuthenticate(CustomerCredentials credentials, char[] password) {
+        long start = System.nanoTime();
+        assertThat(credentials.authenticate(customerId, password.clone())).isEqualTo(AuthenticationResult.FAILED);
+        return System.nanoTime() - start;
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private List<Alert> alertsFor(String customer) {

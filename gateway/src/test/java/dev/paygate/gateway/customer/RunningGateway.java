@@ -8,7 +8,7 @@ import dev.paygate.gateway.payment.FrontHttp;
 import dev.paygate.gateway.runtime.TestPorts;
 import dev.paygate.merchant.ticket.Ticket;
 import dev.paygate.merchant.ticket.TicketSigner;
-import dev.paygate.routes.card.network.CardNetworks;
+import dev.paygate.routes.network.CardNetworks;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.PaymentHandover;
 import dev.paygate.routes.order.PaymentOrder;
@@ -18,12 +18,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -78,10 +80,12 @@ public final class RunningGateway implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    /** What a Prometheus server scraping this gateway reads. */
-    public String prometheusScrape() throws IOException, InterruptedException {
+    /** What a Prometheus server scraping this gateway reads, with an operator login (HTTP Basic). */
+    public String prometheusScrape(String operator, String password) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((operator + ":" + password).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> scrape = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url("/actuator/prometheus"))).GET().build(),
+                HttpRequest.newBuilder(URI.create(url("/actuator/prometheus"))).header("Authorization", "Basic " + basic)
+                        .GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (scrape.statusCode() != 200) {
             throw new IllegalStateException("/actuator/prometheus answered " + scrape.statusCode());

@@ -55,7 +55,7 @@ class JwksInteropTest {
         FrontFixture.Merchant merchant = fixture.newMerchant("Demo Roastery");
         String customerId = fixture.newCustomer();
         Ticket ticket = fixture.ticket(merchant, customerId, 1250).build();
-        HttpResponse<String> paid = http.postForm("/pay/confirm",
+        HttpResponse<String> paid = http.submit("/pay/confirm",
                 Map.of("ticket", fixture.sign(merchant, ticket), "password", FrontFixture.PASSWORD));
         String voucher = FrontFixture.redirectParameter(paid, "voucher").orElseThrow();
 
@@ -79,7 +79,7 @@ class JwksInteropTest {
     @Test
     void aRefusalVerifiesTheSameWay() {
         FrontFixture.Merchant merchant = fixture.newMerchant("Demo Roastery");
-        HttpResponse<String> cancelled = http.postForm("/pay/cancel",
+        HttpResponse<String> cancelled = http.submit("/pay/cancel",
                 Map.of("ticket", fixture.signedTicket(merchant, null, 1250)));
         String refusal = FrontFixture.redirectParameter(cancelled, "refusal").orElseThrow();
 

@@ -111,7 +111,7 @@ class KeyRotationTest {
     }
 
     private static String pay(FrontFixture fixture, FrontHttp http, FrontFixture.Merchant merchant, Ticket ticket) {
-        return FrontFixture.redirectParameter(http.postForm("/pay/confirm",
+        return FrontFixture.redirectParameter(http.submit("/pay/confirm",
                 Map.of("ticket", fixture.sign(merchant, ticket), "password", FrontFixture.PASSWORD)), "voucher").orElseThrow();
     }
 

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paygate.gateway.auth.Argon2idPasswordHasher;
 import dev.paygate.gateway.auth.AuthenticationProperties;
-import dev.paygate.gateway.auth.BasicCredentials;
+import dev.paygate.gateway.auth.Argon2idPasswordEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 
 /** Operator accounts without Spring: configured ones, and the generated demo account of the embedded default. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -34,11 +38,11 @@ class OperatorAccountsTest {
                 new OperatorProperties.Account("night-shift", hasher.hash("second operator pass".toCharArray()))),
                 hasher);
 
-        assertThat(accounts.authenticate(basic("ops", "first operator pass"))).contains("ops");
-        assertThat(accounts.authenticate(basic("night-shift", "second operator pass"))).contains("night-shift");
-        assertThat(accounts.authenticate(basic("ops", "second operator pass"))).isEmpty();
-        assertThat(accounts.authenticate(basic("OPS", "first operator pass"))).isEmpty();
-        assertThat(accounts.authenticate(basic("nobody", "first operator pass"))).isEmpty();
+        assertThat(authenticate(accounts, "ops", "first operator pass")).contains("ops");
+        assertThat(authenticate(accounts, "night-shift", "second operator pass")).contains("night-shift");
+        assertThat(authenticate(accounts, "ops", "second operator pass")).isEmpty();
+        assertThat(authenticate(accounts, "OPS", "first operator pass")).isEmpty();
+        assertThat(authenticate(accounts, "nobody", "first operator pass")).isEmpty();
     }
 
     @Test
@@ -72,7 +76,7 @@ class OperatorAccountsTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(generated.username()).isEqualTo("admin");
         OperatorAccounts accounts = new OperatorAccounts(List.of(generated), hasher);
-        assertThat(accounts.authenticate(basic("admin", password))).contains("admin");
+        assertThat(authenticate(accounts, "admin", password)).contains("admin");
 
         int logLengthBeforeRestart = output.getOut().length();
         OperatorProperties.Account reloaded = GeneratedOperatorAccount.loadOrCreate(keys, hasher);
@@ -90,12 +94,20 @@ class OperatorAccountsTest {
 
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
         OperatorAccounts accounts = new OperatorAccounts(List.of(new OperatorProperties.Account("ops", hash)), hasher);
-        assertThat(accounts.authenticate(basic("ops", "a long operator password"))).contains("ops");
+        assertThat(authenticate(accounts, "ops", "a long operator password")).contains("ops");
         assertThatThrownBy(() -> OperatorPasswordHash.hash("too short".toCharArray()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static BasicCredentials basic(String user, String password) {
-        return new BasicCredentials(user, password.toCharArray());
+    /** As the operator chain asks: Spring Security's provider over the accounts, with the Argon2id encoder. */
+    private Optional<String> authenticate(OperatorAccounts accounts, String user, String password) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+        provider.setPasswordEncoder(new Argon2idPasswordEncoder(hasher));
+        try {
+            return Optional.of(provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user, password))
+                    .getName());
+        } catch (BadCredentialsException refused) {
+            return Optional.empty();
+        }
     }
 }

@@ -22,6 +22,7 @@ import dev.paygate.ledger.register.RegisterOrder;
 import dev.paygate.ledger.register.SettlementPath;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.merchant.jose.Ed25519Keys;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +40,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,7 +63,9 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
                 "paygate.seed.enabled=false",
                 "spring.config.additional-location=optional:file:../config/",
-                "management.endpoints.web.exposure.include=health,ledgerinvariants"})
+                "management.endpoints.web.exposure.include=health,ledgerinvariants,metrics,prometheus",
+                // Every test calls from 127.0.0.1; OperatorLoginThrottleTest checks the delays.
+                "paygate.front.auth.throttle.free-failures=1000000"})
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class OperatorConsoleTest {
@@ -112,7 +114,7 @@ class OperatorConsoleTest {
     @Autowired
     PaymentRegister register;
     @Autowired
-    DataSource dataSource;
+    EmbeddedPostgres embeddedPostgres;
     @Autowired
     WebhookSettings webhookSettings;
 
@@ -356,7 +358,7 @@ class OperatorConsoleTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString().contains("frame-ancestors 'none'");
-        assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
         assertThat(page.body()).contains("Operator console", "Signed in as <strong>ops</strong>",
                 "<code>cardnet-a</code>", "<code>cardnet-b</code>", "Reversals waiting to be sent: <strong>0</strong>",
                 "Healthy: every rule holds", customerId, "Unlock " + customerId,
@@ -393,6 +395,21 @@ class OperatorConsoleTest {
     }
 
     @Test
+    void anonymousHealthSaysUpOnlyAndMetricsAndDetailsNeedAnOperator() throws Exception {
+        HttpResponse<String> anonymousHealth = send(request("/actuator/health").GET());
+        HttpResponse<String> operatorHealth = send(authorized("/actuator/health").GET());
+
+        assertThat(anonymousHealth.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(anonymousHealth.body()).properties()).singleElement()
+                .satisfies(status -> assertThat(status.getKey()).isEqualTo("status"));
+        assertThat(json.readTree(operatorHealth.body()).path("components").has("db")).isTrue();
+        for (String path : List.of("/actuator/metrics", "/actuator/prometheus")) {
+            assertThat(send(request(path).GET()).statusCode()).as(path).isEqualTo(401);
+        }
+        assertThat(send(authorized("/actuator/metrics").GET()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void publishesTheOperatorApiInOpenApi() throws Exception {
         HttpResponse<String> docs = send(request("/v3/api-docs").GET());
 
@@ -403,12 +420,16 @@ class OperatorConsoleTest {
         assertThat(paths.has("/api/v1/operator/invariants")).isTrue();
         assertThat(paths.path("/api/v1/operator/customers").path("post").path("tags").toString()).contains("Operator");
         assertThat(paths.path("/api/v1/operator/customers/{customerId}/block").path("post").path("parameters").toString())
-                .doesNotContain(OperatorAuthenticationFilter.OPERATOR_ATTRIBUTE);
+                .doesNotContain("\"name\":\"operator\"");
     }
 
-    /** As only a superuser can: triggers off for this session, the way a bad manual fix would go. */
+    /**
+     * As only a superuser can (the gateway's own login cannot): triggers off for this session, the way a bad manual
+     * fix would go.
+     */
     private void behindTheLedgersBack(String sql) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = embeddedPostgres.getDatabase("postgres", "paygate").getConnection();
+             Statement statement = connection.createStatement()) {
             statement.execute("set session_replication_role = replica");
             try {
                 assertThat(statement.executeUpdate(sql)).isEqualTo(1);

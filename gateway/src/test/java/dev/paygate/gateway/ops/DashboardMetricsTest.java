@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.paygate.gateway.auth.Argon2idPasswordHasher;
+import dev.paygate.gateway.auth.AuthenticationProperties;
 import dev.paygate.gateway.customer.RunningGateway;
 import dev.paygate.routes.order.Decision;
 import java.io.IOException;
@@ -33,21 +35,26 @@ class DashboardMetricsTest {
     /** Prometheus metric names in a PromQL expression: ours and Camel's. */
     private static final Pattern METRIC = Pattern.compile("\\b((?:paygate|camel)_[a-z0-9_]+)\\b");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OPERATOR = "metrics-operator";
+    private static final String OPERATOR_PASSWORD = "metrics-operator-password";
 
     private static RunningGateway gateway;
     private static String scrape;
 
     @BeforeAll
     static void gatewayThatHasTakenPayments() throws Exception {
-        gateway = RunningGateway.start();
+        String passwordHash = new Argon2idPasswordHasher(new AuthenticationProperties.Argon2(1024, 1, 1))
+                .hash(OPERATOR_PASSWORD.toCharArray());
+        gateway = RunningGateway.start("--paygate.operator.accounts[0].username=" + OPERATOR,
+                "--paygate.operator.accounts[0].password-hash=" + passwordHash);
         assertThat(gateway.pay("alice", "demo-shop", 1_250, "metrics-wallet").outcome()).isEqualTo(Decision.Outcome.APPROVED);
         assertThat(gateway.pay("alice", "demo-shop", 4_500, "metrics-card").outcome()).isEqualTo(Decision.Outcome.APPROVED);
         // And one as a customer pays, through the payment page: the front unit's own metrics.
-        HttpResponse<String> paid = gateway.http().postForm("/pay/confirm", Map.of(
+        HttpResponse<String> paid = gateway.http().submit("/pay/confirm", Map.of(
                 "ticket", RunningGateway.signedByDemoShop(RunningGateway.demoTicket(800).build()),
                 "password", "alice-demo-pass"));
         assertThat(paid.statusCode()).isEqualTo(303);
-        scrape = gateway.prometheusScrape();
+        scrape = gateway.prometheusScrape(OPERATOR, OPERATOR_PASSWORD);
         Files.writeString(Path.of("target", "prometheus-scrape.txt"), scrape);
     }
 

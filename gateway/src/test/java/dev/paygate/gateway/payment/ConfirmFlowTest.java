@@ -180,7 +180,7 @@ class ConfirmFlowTest extends FrontFlowTestBase {
     void cancelSendsTheCustomerBackWithASignedCancelledRefusal() {
         Ticket ticket = fixture.ticket(merchant, customerId, 1250).build();
 
-        HttpResponse<String> answer = http.postForm("/pay/cancel", Map.of("ticket", fixture.sign(merchant, ticket)));
+        HttpResponse<String> answer = http.submit("/pay/cancel", Map.of("ticket", fixture.sign(merchant, ticket)));
 
         assertThat(answer.statusCode()).isEqualTo(303);
         assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(location ->
@@ -196,7 +196,7 @@ class ConfirmFlowTest extends FrontFlowTestBase {
     void aCancelledTicketCannotBePaidAfterwards() {
         Ticket ticket = fixture.ticket(merchant, customerId, 1250).build();
         String compact = fixture.sign(merchant, ticket);
-        HttpResponse<String> cancelled = http.postForm("/pay/cancel", Map.of("ticket", compact));
+        HttpResponse<String> cancelled = http.submit("/pay/cancel", Map.of("ticket", compact));
 
         HttpResponse<String> confirmed = confirm(compact, null, FrontFixture.PASSWORD);
 
@@ -209,7 +209,7 @@ class ConfirmFlowTest extends FrontFlowTestBase {
         String compact = fixture.signedTicket(merchant, customerId, 1250);
         HttpResponse<String> paid = confirm(compact, null, FrontFixture.PASSWORD);
 
-        HttpResponse<String> cancelled = http.postForm("/pay/cancel", Map.of("ticket", compact));
+        HttpResponse<String> cancelled = http.submit("/pay/cancel", Map.of("ticket", compact));
 
         assertThat(cancelled.headers().firstValue("Location")).isEqualTo(paid.headers().firstValue("Location"));
     }
@@ -218,7 +218,7 @@ class ConfirmFlowTest extends FrontFlowTestBase {
         Map<String, String> form = formCustomerId == null
                 ? Map.of("ticket", compactTicket, "password", password)
                 : Map.of("ticket", compactTicket, "customerId", formCustomerId, "password", password);
-        return http.postForm("/pay/confirm", form);
+        return http.submit("/pay/confirm", form);
     }
 
     private void waitUntilHandedOver(String ticketId) throws InterruptedException {

@@ -29,5 +29,8 @@ abstract class FrontFlowTestBase {
         fixture = new FrontFixture(context, http);
         merchant = fixture.newMerchant("Demo Roastery");
         customerId = fixture.newCustomer();
+        // A browser that once showed a payment page holds a session and its CSRF token: its later confirms of a
+        // ticket that expired or was tampered with meanwhile reach the ticket checks.
+        http.get("/pay/" + fixture.signedTicket(merchant, customerId, 100));
     }
 }

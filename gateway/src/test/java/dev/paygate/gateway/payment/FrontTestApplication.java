@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAut
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration;
 import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
@@ -35,15 +36,19 @@ import org.springframework.context.annotation.ComponentScan;
         HttpMessageConvertersAutoConfiguration.class,
         JacksonAutoConfiguration.class,
         ThymeleafAutoConfiguration.class,
-        ErrorMvcAutoConfiguration.class})
+        ErrorMvcAutoConfiguration.class,
+        SecurityFilterAutoConfiguration.class})
 @ComponentScan(basePackages = {
+        "dev.paygate.gateway.api",
+        "dev.paygate.gateway.database",
         "dev.paygate.gateway.ticket",
         "dev.paygate.gateway.auth",
         "dev.paygate.gateway.voucher",
         "dev.paygate.gateway.payment",
         "dev.paygate.gateway.keys",
         "dev.paygate.gateway.merchant",
-        "dev.paygate.gateway.webhook"})
+        "dev.paygate.gateway.webhook",
+        "dev.paygate.gateway.security"})
 @EnableConfigurationProperties(HandoverProperties.class)
 public class FrontTestApplication {
 

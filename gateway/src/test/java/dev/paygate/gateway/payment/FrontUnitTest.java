@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "server.error.include-stacktrace=never",
                 "server.error.include-message=never",
                 "paygate.data-directory=target/front-test-data",
+                // Every test calls from 127.0.0.1: delays per source would mix tests up (ThrottleOverHttpTest checks them).
+                "paygate.front.auth.throttle.free-failures=1000000",
         })
 public @interface FrontUnitTest {
 }

@@ -52,7 +52,7 @@ class PaymentOnRealPartsTest {
         ExecutorService browsers = Executors.newFixedThreadPool(CONCURRENT_CONFIRMS);
         try {
             List<CompletableFuture<HttpResponse<String>>> confirms = IntStream.range(0, CONCURRENT_CONFIRMS)
-                    .mapToObj(browser -> CompletableFuture.supplyAsync(() -> gateway.http().postForm("/pay/confirm",
+                    .mapToObj(browser -> CompletableFuture.supplyAsync(() -> gateway.http().submit("/pay/confirm",
                             Map.of("ticket", ticket, "password", PASSWORD)), browsers))
                     .toList();
             List<HttpResponse<String>> answers = confirms.stream()
@@ -71,9 +71,10 @@ class PaymentOnRealPartsTest {
         Ticket ticket = RunningGateway.demoTicket(900).build();
         CamelContext camel = gateway.bean(CamelContext.class);
         camel.getRouteController().stopRoute("back.payment.receive");
+        FrontHttp browser = gateway.http();
         HttpResponse<String> pending;
         try {
-            pending = gateway.http().postForm("/pay/confirm",
+            pending = browser.submit("/pay/confirm",
                     Map.of("ticket", RunningGateway.signedByDemoShop(ticket), "password", PASSWORD));
             // The order stays queued past the front's wait (no time-to-live), as behind a restarting back unit.
             Thread.sleep(REPLY_TIMEOUT_MS);
@@ -86,7 +87,7 @@ class PaymentOnRealPartsTest {
         await().atMost(Duration.ofMillis(REPLY_TIMEOUT_MS + 2 * RECOVERY_INTERVAL_MS + 5_000)).untilAsserted(() ->
                 assertThat(usedTickets.find(ticket.ticketId()).orElseThrow().outcome())
                         .isEqualTo(UsedTickets.Outcome.APPROVED));
-        HttpResponse<String> status = gateway.http().get("/pay/status/" + ticket.ticketId());
+        HttpResponse<String> status = browser.get("/pay/status/" + ticket.ticketId());
         assertThat(status.statusCode()).isEqualTo(303);
         assertThat(status.headers().firstValue("Location")).hasValueSatisfying(location ->
                 assertThat(location).startsWith("https://shop.example/return?voucher="));

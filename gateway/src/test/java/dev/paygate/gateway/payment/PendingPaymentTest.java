@@ -42,7 +42,7 @@ class PendingPaymentTest extends FrontFlowTestBase {
         assertThat(pending.statusCode()).isEqualTo(202);
         assertThat(pending.body()).doesNotContain("Exception", "broker unreachable");
         backUnit.decideLater(ticket.ticketId(), new Decision(ticket.ticketId(), Decision.Outcome.REFUSED, null, null, null,
-                null, "insufficient_funds", null, fixture.clock().instant()));
+                null, "insufficient_funds", fixture.clock().instant()));
         HttpResponse<String> refused = http.get("/pay/status/" + ticket.ticketId());
         assertThat(refused.statusCode()).isEqualTo(402);
         assertThat(refused.body()).contains("<code>insufficient_funds</code>");
@@ -58,6 +58,6 @@ class PendingPaymentTest extends FrontFlowTestBase {
     }
 
     private HttpResponse<String> confirm(String compactTicket) {
-        return http.postForm("/pay/confirm", Map.of("ticket", compactTicket, "password", FrontFixture.PASSWORD));
+        return http.submit("/pay/confirm", Map.of("ticket", compactTicket, "password", FrontFixture.PASSWORD));
     }
 }

@@ -1,5 +1,6 @@
 package dev.paygate.gateway.payment;
 
+import dev.paygate.ledger.register.SettlementPath;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.PaymentHandover;
 import dev.paygate.routes.order.PaymentOrder;
@@ -104,7 +105,7 @@ public final class StubPaymentHandover implements PaymentHandover {
     }
 
     public Decision approvedWallet(String ticketId) {
-        return new Decision(ticketId, Decision.Outcome.APPROVED, "wallet", registerSerial.incrementAndGet(), null, null,
+        return new Decision(ticketId, Decision.Outcome.APPROVED, SettlementPath.WALLET, registerSerial.incrementAndGet(), null,
                 null, null, clock.instant());
     }
 
@@ -131,23 +132,23 @@ public final class StubPaymentHandover implements PaymentHandover {
         if (order.expiredAt(clock.instant())) {
             // As the back unit does: an order read after its life is refused, whatever it asks.
             return new Decision(ticketId, Decision.Outcome.REFUSED, null, null, null, null, "payment_expired",
-                    "refused by the stub", clock.instant());
+                    clock.instant());
         }
         String refusal = REFUSALS.get(order.amountMinor());
         if (refusal != null) {
-            return new Decision(ticketId, Decision.Outcome.REFUSED, null, null, null, null, refusal, "refused by the stub",
+            return new Decision(ticketId, Decision.Outcome.REFUSED, null, null, null, null, refusal,
                     clock.instant());
         }
         long serial = registerSerial.incrementAndGet();
         if (order.amountMinor() == 0) {
-            return new Decision(ticketId, Decision.Outcome.APPROVED, "auth-only", serial, null, null, null, null,
+            return new Decision(ticketId, Decision.Outcome.APPROVED, SettlementPath.AUTH_ONLY, serial, null, null, null,
                     clock.instant());
         }
         if (order.amountMinor() > WALLET_THRESHOLD_MINOR) {
-            return new Decision(ticketId, Decision.Outcome.APPROVED, "card", serial, "A1B2C3",
-                    String.format("%012d", serial), null, null, clock.instant());
+            return new Decision(ticketId, Decision.Outcome.APPROVED, SettlementPath.CARD, serial, "A1B2C3",
+                    String.format("%012d", serial), null, clock.instant());
         }
-        return new Decision(ticketId, Decision.Outcome.APPROVED, "wallet", serial, null, null, null, null, clock.instant());
+        return new Decision(ticketId, Decision.Outcome.APPROVED, SettlementPath.WALLET, serial, null, null, null, clock.instant());
     }
 
     private void awaitRelease() {

@@ -1,9 +1,11 @@
 package dev.paygate.gateway.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paygate.gateway.GatewayApplication;
 import dev.paygate.ledger.Accounts;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,10 +13,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The embedded default as a user starts it: real PostgreSQL from Maven's binaries, Artemis in the JVM,
@@ -42,7 +51,11 @@ class EmbeddedRuntimeTest {
 
     @AfterAll
     static void removeDataDirectory() throws IOException {
-        try (Stream<Path> files = Files.walk(dataDirectory)) {
+        deleteRecursively(dataDirectory);
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
@@ -60,6 +73,7 @@ class EmbeddedRuntimeTest {
             assertThat(requests.getMaxDeliveryAttempts()).as("poison messages are parked, not redelivered forever")
                     .isEqualTo(10);
             assertThat(requests.getDeadLetterAddress().toString()).isEqualTo("paygate.payment.dead-letter");
+            assertDatabaseAsksForPasswords(first);
             aliceBalanceMinor = first.getBean(Accounts.class).wallet("alice").orElseThrow().balanceMinor();
             assertThat(aliceBalanceMinor).isEqualTo(10_000);
         }
@@ -71,7 +85,65 @@ class EmbeddedRuntimeTest {
         }
     }
 
+    @Test
+    void migratesADataDirectoryWhoseDatabaseTrustedEveryLocalUser() throws Exception {
+        Path earlier = Files.createTempDirectory(Path.of("target"), "trusting-runtime-");
+        try {
+            // What an earlier version left: initdb's "trust" for everyone, the schema owned by the superuser.
+            try (EmbeddedPostgres trusting = EmbeddedPostgres.builder()
+                    .setDataDirectory(earlier.resolve("postgres"))
+                    .setOverrideWorkingDirectory(earlier.resolve("postgres-binaries").toFile())
+                    .setCleanDataDirectory(false)
+                    .start()) {
+                try (Connection connection = trusting.getPostgresDatabase().getConnection();
+                     Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE DATABASE paygate");
+                }
+                try (Connection connection = trusting.getDatabase("postgres", "paygate").getConnection();
+                     Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE SCHEMA legacy");
+                    statement.execute("CREATE TABLE legacy.kept (id bigint GENERATED ALWAYS AS IDENTITY, note text)");
+                    statement.execute("INSERT INTO legacy.kept (note) VALUES ('from the earlier version')");
+                }
+            }
+            try (ConfigurableApplicationContext migrated = start(earlier)) {
+                awaitHealthUp(migrated);
+                assertDatabaseAsksForPasswords(migrated);
+                JdbcTemplate application = new JdbcTemplate(migrated.getBean(DataSource.class));
+                assertThat(application.queryForObject("SELECT note FROM legacy.kept", String.class))
+                        .isEqualTo("from the earlier version");
+                application.update("INSERT INTO legacy.kept (note) VALUES ('written by the application role')");
+            }
+        } finally {
+            deleteRecursively(earlier);
+        }
+    }
+
+    /** Issue 14.4: no login without its password, and the gateway's own pool is no superuser. */
+    private static void assertDatabaseAsksForPasswords(ConfigurableApplicationContext context) throws SQLException {
+        int port = context.getBean(EmbeddedPostgres.class).getPort();
+        for (String role : List.of("postgres", "paygate")) {
+            assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/paygate?user=" + role)
+                    .close())
+                    .as("%s without a password", role)
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password");
+        }
+        JdbcTemplate application = new JdbcTemplate(context.getBean(DataSource.class));
+        assertThat(application.queryForObject("SELECT current_user", String.class)).isEqualTo("paygate");
+        assertThat(application.queryForObject("SELECT rolsuper FROM pg_roles WHERE rolname = current_user", Boolean.class))
+                .isFalse();
+        assertThat(application.queryForList("SELECT DISTINCT pg_get_userbyid(nspowner) FROM pg_namespace"
+                + " WHERE nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('information_schema', 'public')", String.class))
+                .as("owners of the application's schemas")
+                .containsOnly("paygate");
+    }
+
     private static ConfigurableApplicationContext start() {
+        return start(dataDirectory);
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDirectory) {
         return SpringApplication.run(GatewayApplication.class,
                 "--server.port=0",
                 "--paygate.data-directory=" + dataDirectory,
@@ -79,7 +151,10 @@ class EmbeddedRuntimeTest {
                 "--spring.config.additional-location=optional:file:" + CONFIG + "/",
                 // The simulator and the networks meet on ports of their own, away from a running gateway.
                 "--paygate.card.networks.cardnet-a.port=" + TestPorts.free(),
-                "--paygate.card.networks.cardnet-b.port=" + TestPorts.free());
+                "--paygate.card.networks.cardnet-b.port=" + TestPorts.free(),
+                // Health details are for operators (docs/security.md); this test reads them anonymously.
+                "--management.endpoint.health.show-details=always",
+                "--management.endpoint.health.show-components=always");
     }
 
     private static String get(ConfigurableApplicationContext context, String path) throws Exception {

@@ -20,10 +20,11 @@ import dev.paygate.ledger.party.MerchantRecords;
 import dev.paygate.ledger.party.NewCustomer;
 import dev.paygate.ledger.party.NewMerchant;
 import dev.paygate.ledger.register.PaymentRegister;
+import dev.paygate.ledger.register.SettlementPath;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.merchant.ticket.Ticket;
 import dev.paygate.merchant.ticket.TicketSigner;
-import dev.paygate.routes.card.network.CardNetworks;
+import dev.paygate.routes.network.CardNetworks;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.PaymentHandover;
 import dev.paygate.routes.order.PaymentOrder;
@@ -47,10 +48,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
@@ -74,7 +75,6 @@ class SplitDeploymentTest {
     /** Absolute: Spring's String-to-Path conversion does not take "../". */
     private static final Path CONFIG = Path.of("..", "config").toAbsolutePath().normalize();
     private static final Path PG_BINARIES = Path.of("target", "split-pg-binaries").toAbsolutePath();
-    private static final Duration PG_STARTUP_WAIT = Duration.ofSeconds(60);
     private static final Duration NETWORKS_WAIT = Duration.ofSeconds(30);
     private static final int VAULT_KEY_BYTES = 32;
     private static final String MERCHANT = "split-shop";
@@ -102,14 +102,7 @@ class SplitDeploymentTest {
     @BeforeAll
     static void startBrokerDatabaseSimulatorAndBothUnits() throws Exception {
         workDirectory = Files.createTempDirectory(Path.of("target"), "split-").toAbsolutePath();
-        Files.createDirectories(PG_BINARIES);
-        postgres = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(PG_BINARIES.toFile())
-                .setDataDirectory(workDirectory.resolve("postgres"))
-                .setServerConfig("synchronous_commit", "on")
-                .setRegisterShutdownHook(false)
-                .setPGStartupWait(PG_STARTUP_WAIT)
-                .start();
+        postgres = StandalonePostgres.start(PG_BINARIES, workDirectory.resolve("postgres"));
         String database = workDirectory.getFileName().toString().replace('-', '_');
         createDatabaseWithFrontRole(database);
         // Not zonky's getJdbcUrl: its "?user=postgres" would override each unit's own login.
@@ -216,12 +209,12 @@ class SplitDeploymentTest {
         Decision decision = handover.handOver(order(customer, WALLET_AMOUNT_MINOR));
 
         assertThat(decision.outcome()).isEqualTo(Decision.Outcome.APPROVED);
-        assertThat(decision.path()).isEqualTo("wallet");
+        assertThat(decision.path()).isEqualTo(SettlementPath.WALLET);
         assertThat(accounts.wallet(customer).orElseThrow().balanceMinor()).isEqualTo(OPENING_BALANCE_MINOR - WALLET_AMOUNT_MINOR);
         assertThat(accounts.till(MERCHANT).orElseThrow().balanceMinor() - tillBeforeMinor).isEqualTo(WALLET_AMOUNT_MINOR);
         assertThat(handover.lookup(decision.ticketId())).hasValueSatisfying(recorded -> {
             assertThat(recorded.outcome()).isEqualTo(Decision.Outcome.APPROVED);
-            assertThat(recorded.path()).isEqualTo("wallet");
+            assertThat(recorded.path()).isEqualTo(SettlementPath.WALLET);
             assertThat(recorded.registerSerial()).isEqualTo(decision.registerSerial());
         });
     }
@@ -235,7 +228,7 @@ class SplitDeploymentTest {
         Decision decision = handover.handOver(order(customer, CARD_AMOUNT_MINOR));
 
         assertThat(decision.outcome()).isEqualTo(Decision.Outcome.APPROVED);
-        assertThat(decision.path()).isEqualTo("card");
+        assertThat(decision.path()).isEqualTo(SettlementPath.CARD);
         assertThat(decision.authCode()).isNotBlank();
         assertThat(decision.rrn()).hasSize(12);
         assertThat(accounts.wallet(customer).orElseThrow().balanceMinor()).as("the card paid, not the wallet")
@@ -244,7 +237,7 @@ class SplitDeploymentTest {
                 .isEqualTo("cardnet-a");
         assertThat(handover.lookup(decision.ticketId())).hasValueSatisfying(recorded -> {
             assertThat(recorded.outcome()).isEqualTo(Decision.Outcome.APPROVED);
-            assertThat(recorded.path()).isEqualTo("card");
+            assertThat(recorded.path()).isEqualTo(SettlementPath.CARD);
             assertThat(recorded.authCode()).isEqualTo(decision.authCode());
             assertThat(recorded.rrn()).isEqualTo(decision.rrn());
         });
@@ -261,7 +254,9 @@ class SplitDeploymentTest {
         front.getBean(CustomerCredentials.class).enroll(customer, CUSTOMER_PASSWORD.toCharArray());
         OctetKeyPair merchantKey = OctetKeyPair.parse(Files.readString(CONFIG.resolve("demo-shop/merchant-key.jwk.json")));
         TicketSigner signer = new TicketSigner(merchantKey);
-        FrontHttp http = new FrontHttp(((WebServerApplicationContext) front).getWebServer().getPort());
+        int frontPort = ((WebServerApplicationContext) front).getWebServer().getPort();
+        // One browser per ticket: each confirms its own payment and may then ask for its status.
+        Map<String, FrontHttp> browsers = new ConcurrentHashMap<>();
         List<Ticket> tickets = List.of(WALLET_AMOUNT_MINOR, CARD_AMOUNT_MINOR, WALLET_AMOUNT_MINOR + 1).stream()
                 .map(amountMinor -> Ticket.simple(MERCHANT, "away-" + UUID.randomUUID()).customerId(customer)
                         .amountMinor(amountMinor).vatMinor(amountMinor / 6).currency(CURRENCY).serial("S-away")
@@ -272,8 +267,10 @@ class SplitDeploymentTest {
         backRoutes.getRouteController().stopRoute("back.payment.receive");
         List<HttpResponse<String>> answers;
         try {
-            answers = tickets.parallelStream().map(ticket -> http.postForm("/pay/confirm",
-                    Map.of("ticket", signer.sign(ticket), "password", CUSTOMER_PASSWORD))).toList();
+            answers = tickets.parallelStream().map(ticket -> browsers
+                    .computeIfAbsent(ticket.ticketId(), id -> new FrontHttp(frontPort))
+                    .submit("/pay/confirm", Map.of("ticket", signer.sign(ticket), "password", CUSTOMER_PASSWORD)))
+                    .toList();
         } finally {
             backRoutes.getRouteController().startRoute("back.payment.receive");
         }
@@ -286,7 +283,7 @@ class SplitDeploymentTest {
                         .outcome()).isEqualTo(UsedTickets.Outcome.APPROVED)));
         assertThat(Duration.between(returned, Instant.now())).isLessThan(Duration.ofMillis(RECOVERY_INTERVAL_MS + REPLY_TIMEOUT_MS));
         for (Ticket ticket : tickets) {
-            HttpResponse<String> status = http.get("/pay/status/" + ticket.ticketId());
+            HttpResponse<String> status = browsers.get(ticket.ticketId()).get("/pay/status/" + ticket.ticketId());
             assertThat(status.statusCode()).isEqualTo(303);
             assertThat(status.headers().firstValue("Location")).hasValueSatisfying(location ->
                     assertThat(location).startsWith("https://shop.example/return?voucher="));
@@ -323,20 +320,8 @@ class SplitDeploymentTest {
 
     /** A standalone broker as the units would find it on the network: TCP only, nothing in-VM. */
     private static String startBroker() throws Exception {
-        String url = "tcp://127.0.0.1:" + TestPorts.free();
-        Path brokerDirectory = workDirectory.resolve("broker");
-        ConfigurationImpl configuration = new ConfigurationImpl();
-        configuration.setName("split-broker");
-        configuration.setPersistenceEnabled(false);
-        configuration.setSecurityEnabled(false);
-        configuration.setJournalDirectory(brokerDirectory.resolve("journal").toString());
-        configuration.setBindingsDirectory(brokerDirectory.resolve("bindings").toString());
-        configuration.setPagingDirectory(brokerDirectory.resolve("paging").toString());
-        configuration.setLargeMessagesDirectory(brokerDirectory.resolve("large-messages").toString());
-        configuration.addAcceptorConfiguration("tcp", url);
-        broker = new EmbeddedActiveMQ();
-        broker.setConfiguration(configuration);
-        broker.start();
+        String url = StandaloneBroker.freeUrl();
+        broker = StandaloneBroker.start("split-broker", workDirectory.resolve("broker"), false, url);
         return url;
     }
 

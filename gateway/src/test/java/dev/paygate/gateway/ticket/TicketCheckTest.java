@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import dev.paygate.gateway.merchant.MerchantKeys;
 import dev.paygate.gateway.payment.FrontFixture;
-import dev.paygate.gateway.payment.FrontSchema;
+import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.gateway.payment.FrontTestDatabase;
 import dev.paygate.gateway.payment.MutableClock;
 import dev.paygate.merchant.jose.Ed25519Keys;
@@ -18,13 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The checks of DESIGN.md step 3 and their order, against merchant keys in the real schema. */
+/** The checks of docs/architecture.md step 3 and their order, against merchant keys in the real schema. */
 class TicketCheckTest {
 
     private final FrontSchema schema = new FrontSchema(FrontTestDatabase.dataSource());
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final MerchantKeys merchantKeys = new MerchantKeys(schema, clock.asProvider());
-    private final TicketCheck check = new TicketCheck(merchantKeys, new TicketProperties(30), clock.asProvider());
+    private final TicketCheck check = new TicketCheck(merchantKeys, new TicketProperties(30, 86_400), clock.asProvider());
     private final String merchantId = "shop-" + Ids.random().substring(0, 10);
     private final OctetKeyPair key = Ed25519Keys.generate(merchantId + "-1");
     private final TicketSigner signer = new TicketSigner(key);
@@ -94,6 +94,47 @@ class TicketCheckTest {
         assertThat(check.check("a.b.c")).isEqualTo(new CheckedTicket.Rejected(RefusalReason.INVALID_TICKET));
         assertThat(check.check(signer.sign(ticket(merchantId).build()).replaceFirst("^[^.]+",
                 "eyJhbGciOiJub25lIn0"))).isEqualTo(new CheckedTicket.Rejected(RefusalReason.INVALID_TICKET));
+    }
+
+    @Test
+    void refusesATicketIssuedInTheFutureBeyondTheClockSkew() {
+        register();
+        Ticket withinSkew = ticket(merchantId).issuedAt(clock.instant().plusSeconds(30)).build();
+        Ticket aYearAhead = ticket(merchantId).issuedAt(clock.instant().plus(Duration.ofDays(365))).build();
+
+        assertThat(check.check(signer.sign(withinSkew))).isInstanceOf(CheckedTicket.Valid.class);
+        assertThat(check.check(signer.sign(aYearAhead))).isEqualTo(new CheckedTicket.Rejected(RefusalReason.INVALID_TICKET));
+    }
+
+    @Test
+    void refusesATicketValidForLongerThanTheMaximum() {
+        register();
+        Ticket aDay = ticket(merchantId).validFor(Duration.ofDays(1)).build();
+        Ticket untilYear9999 = ticket(merchantId).validFor(Duration.between(clock.instant(),
+                Instant.parse("9999-12-31T23:59:59Z"))).build();
+
+        assertThat(check.check(signer.sign(aDay))).isInstanceOf(CheckedTicket.Valid.class);
+        assertThat(check.check(signer.sign(untilYear9999))).isEqualTo(new CheckedTicket.Rejected(RefusalReason.INVALID_TICKET));
+    }
+
+    @Test
+    void refusesACardNumberInMerchantFreeText() {
+        register();
+        String cardNumber = "4000000000000051";
+        Ticket inOrderId = Ticket.simple(merchantId, "order-" + cardNumber).amountMinor(1250).vatMinor(172).currency("EUR")
+                .serial("till-1").returnUrl(URI.create("https://shop.example/return"))
+                .cancelUrl(URI.create("https://shop.example/cancel")).clock(clock).build();
+        Ticket inSerial = ticket(merchantId).serial(cardNumber).build();
+        Ticket inItemLabel = Ticket.basket(merchantId, "order-2").item("sku-1", "gift for card " + cardNumber, 1, 1250)
+                .amountMinor(1250).vatMinor(172).currency("EUR").serial("till-1")
+                .returnUrl(URI.create("https://shop.example/return")).cancelUrl(URI.create("https://shop.example/cancel"))
+                .clock(clock).build();
+        Ticket notLuhnValid = ticket(merchantId).serial("4000000000000050").build();
+
+        for (Ticket carrying : new Ticket[] {inOrderId, inSerial, inItemLabel}) {
+            assertThat(check.check(signer.sign(carrying))).isEqualTo(new CheckedTicket.Rejected(RefusalReason.INVALID_TICKET));
+        }
+        assertThat(check.check(signer.sign(notLuhnValid))).isInstanceOf(CheckedTicket.Valid.class);
     }
 
     private void register() {

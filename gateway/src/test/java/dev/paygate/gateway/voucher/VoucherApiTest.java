@@ -48,7 +48,7 @@ class VoucherApiTest {
         apiKey = fixture.apiKey(merchant);
         customerId = fixture.newCustomer();
         ticket = fixture.ticket(merchant, customerId, 1250).build();
-        HttpResponse<String> paid = http.postForm("/pay/confirm",
+        HttpResponse<String> paid = http.submit("/pay/confirm",
                 Map.of("ticket", fixture.sign(merchant, ticket), "password", FrontFixture.PASSWORD));
         originalVoucher = FrontFixture.redirectParameter(paid, "voucher").orElseThrow();
         voucherId = fixture.verifiedVoucher(originalVoucher, ticket).voucherId();

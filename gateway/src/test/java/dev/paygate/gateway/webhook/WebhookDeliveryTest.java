@@ -220,7 +220,7 @@ class WebhookDeliveryTest {
     }
 
     private HttpResponse<String> confirm(String compactTicket) {
-        return http.postForm("/pay/confirm", Map.of("ticket", compactTicket, "password", FrontFixture.PASSWORD));
+        return http.submit("/pay/confirm", Map.of("ticket", compactTicket, "password", FrontFixture.PASSWORD));
     }
 
     private static String newSecret() {

@@ -1,6 +1,6 @@
 package dev.paygate.iso8583.mac;
 
-import dev.paygate.iso8583.packager.PackagingException;
+import dev.paygate.iso8583.field.PackagingException;
 import org.jpos.core.Configurable;
 import org.jpos.core.Configuration;
 import org.jpos.core.ConfigurationException;

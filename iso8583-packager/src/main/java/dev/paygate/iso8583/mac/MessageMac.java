@@ -1,6 +1,6 @@
 package dev.paygate.iso8583.mac;
 
-import dev.paygate.iso8583.packager.PackagingException;
+import dev.paygate.iso8583.field.PackagingException;
 import java.util.Objects;
 import org.jpos.iso.ISOBasePackager;
 import org.jpos.iso.ISOException;

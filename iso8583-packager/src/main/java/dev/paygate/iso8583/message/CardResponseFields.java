@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.jpos.iso.ISOMsg;
 
 /**
- * The elements shared by the 0110, 0210 and 0410/0430 answers: the echoed key fields, DE 39 and,
+ * The elements shared by the card (0110, 0210) and reversal (0410, 0430) answers: the echoed key fields, DE 39 and,
  * on approval, DE 38.
  */
 record CardResponseFields(KeyFields keyFields, String rawResponseCode, Optional<String> approvalCode) {

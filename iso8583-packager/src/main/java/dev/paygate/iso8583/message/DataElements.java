@@ -7,7 +7,7 @@ import dev.paygate.iso8583.field.Mti;
 import dev.paygate.iso8583.field.Pan;
 import dev.paygate.iso8583.field.Rrn;
 import dev.paygate.iso8583.field.Stan;
-import dev.paygate.iso8583.packager.PackagingException;
+import dev.paygate.iso8583.field.PackagingException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.paygate.iso8583.message;
 
 import dev.paygate.iso8583.field.Mti;
 import dev.paygate.iso8583.field.Stan;
-import dev.paygate.iso8583.packager.PackagingException;
+import dev.paygate.iso8583.field.PackagingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

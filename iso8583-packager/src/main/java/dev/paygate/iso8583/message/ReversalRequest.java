@@ -22,14 +22,9 @@ public record ReversalRequest(ReversalKind kind, KeyFields keyFields, OriginalDa
         Objects.requireNonNull(original, "original");
     }
 
-    /** Reverses an authorization under a new trace. */
-    public static ReversalRequest reversing(AuthorizationRequest original, ReversalKind kind, Stan stan, Instant transmittedAt) {
-        return reversing(Mti.AUTHORIZATION_REQUEST, original.keyFields(), kind, stan, transmittedAt);
-    }
-
-    /** Reverses a financial request under a new trace. */
-    public static ReversalRequest reversing(FinancialRequest original, ReversalKind kind, Stan stan, Instant transmittedAt) {
-        return reversing(Mti.FINANCIAL_REQUEST, original.keyFields(), kind, stan, transmittedAt);
+    /** Reverses a card request (0100 or 0200) under a new trace. */
+    public static ReversalRequest reversing(CardRequest original, ReversalKind kind, Stan stan, Instant transmittedAt) {
+        return reversing(original.mti(), original.keyFields(), kind, stan, transmittedAt);
     }
 
     /** Reverses any request given its MTI and key fields, e.g. when rebuilt from storage. */

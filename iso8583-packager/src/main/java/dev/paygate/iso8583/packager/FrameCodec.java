@@ -1,5 +1,6 @@
 package dev.paygate.iso8583.packager;
 
+import dev.paygate.iso8583.field.PackagingException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

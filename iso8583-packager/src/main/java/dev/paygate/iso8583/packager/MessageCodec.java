@@ -1,5 +1,6 @@
 package dev.paygate.iso8583.packager;
 
+import dev.paygate.iso8583.field.PackagingException;
 import dev.paygate.iso8583.field.Digits;
 import dev.paygate.iso8583.field.Mti;
 import java.util.HexFormat;

@@ -7,27 +7,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ResponseCodeTest {
 
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({
-        "00, approved",
-        "05, card_declined",
-        "14, invalid_card",
-        "30, format_error",
-        "51, insufficient_funds",
-        "54, card_expired",
-        "55, incorrect_pin",
-        "57, not_permitted",
-        "61, over_limit",
-        "62, card_restricted",
-        "65, over_limit",
-        "91, issuer_unavailable",
-        "96, system_error",
-        "N7, card_declined",
-        "99, card_declined",
-        "'', card_declined",
-    })
-    void mapsEveryCodeToAStableReason(String code, String reason) {
-        assertThat(ResponseCode.fromCode(code).reason()).isEqualTo(reason);
+    @ParameterizedTest
+    @CsvSource({"00, APPROVED", "05, DO_NOT_HONOUR", "51, INSUFFICIENT_FUNDS", "91, ISSUER_UNAVAILABLE", "96, SYSTEM_MALFUNCTION"})
+    void readsEachKnownCodeAsItsConstantAndOnlyZeroZeroApproves(String code, ResponseCode expected) {
+        assertThat(ResponseCode.fromCode(code)).isEqualTo(expected);
+        assertThat(ResponseCode.fromCode(code).code()).isEqualTo(code);
         assertThat(ResponseCode.fromCode(code).isApproval()).isEqualTo("00".equals(code));
     }
 

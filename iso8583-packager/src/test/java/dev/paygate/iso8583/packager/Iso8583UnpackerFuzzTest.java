@@ -3,6 +3,7 @@ package dev.paygate.iso8583.packager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.paygate.iso8583.field.PackagingException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

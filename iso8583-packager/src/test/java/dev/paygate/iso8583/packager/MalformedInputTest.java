@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.paygate.iso8583.message.AuthorizationRequest;
-import dev.paygate.iso8583.message.AuthorizationResponse;
+import dev.paygate.iso8583.field.PackagingException;
+import dev.paygate.iso8583.message.CardRequest;
+import dev.paygate.iso8583.message.CardResponse;
 import dev.paygate.iso8583.support.SampleMessages;
 import dev.paygate.iso8583.support.Vectors;
 import java.io.ByteArrayInputStream;
@@ -86,8 +87,8 @@ class MalformedInputTest {
         ISOMsg response = new MessageCodec(PackagerDefinition.ISO87_BINARY)
                 .unpack(Vectors.read(PackagerDefinition.ISO87_BINARY, "0110-authorization-response-approved"));
 
-        assertThatThrownBy(() -> AuthorizationRequest.fromIsoMsg(response, SampleMessages.READ_CLOCK))
-                .hasMessage("MTI 0110: DE 0: expected MTI 0100 but got 0110");
+        assertThatThrownBy(() -> CardRequest.fromIsoMsg(response, SampleMessages.READ_CLOCK))
+                .hasMessage("MTI 0110: DE 0: expected MTI 0100 or 0200 but got 0110");
     }
 
     @Test
@@ -120,7 +121,7 @@ class MalformedInputTest {
         vector[4 + 16 + 1] = '9';
 
         assertTimeoutPreemptively(QUICKLY, () -> assertThatThrownBy(
-                () -> AuthorizationRequest.fromIsoMsg(new MessageCodec(PackagerDefinition.ISO87_ASCII).unpack(vector)))
+                () -> CardRequest.fromIsoMsg(new MessageCodec(PackagerDefinition.ISO87_ASCII).unpack(vector)))
                 .isInstanceOf(PackagingException.class));
     }
 
@@ -186,6 +187,6 @@ class MalformedInputTest {
         ISOMsg message = new MessageCodec(PackagerDefinition.ISO87_BINARY)
                 .unpack(Vectors.read(PackagerDefinition.ISO87_BINARY, "0110-authorization-response-approved"));
 
-        assertThat(AuthorizationResponse.fromIsoMsg(message, SampleMessages.READ_CLOCK).approvalCode()).contains("A1B2C3");
+        assertThat(CardResponse.fromIsoMsg(message, SampleMessages.READ_CLOCK).approvalCode()).contains("A1B2C3");
     }
 }

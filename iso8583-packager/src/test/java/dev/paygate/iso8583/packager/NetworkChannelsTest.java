@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paygate.iso8583.field.Stan;
 import dev.paygate.iso8583.mac.MessageMac;
-import dev.paygate.iso8583.message.AuthorizationResponse;
+import dev.paygate.iso8583.message.CardResponse;
 import dev.paygate.iso8583.message.NetworkManagementCode;
 import dev.paygate.iso8583.message.NetworkManagementRequest;
 import dev.paygate.iso8583.message.NetworkManagementResponse;
@@ -49,7 +49,7 @@ class NetworkChannelsTest {
                 client.send(new NetworkManagementRequest(NetworkManagementCode.ECHO, Stan.of(7), Instant.now()).toIsoMsg());
                 ISOMsg echo = client.receive();
 
-                assertThat(AuthorizationResponse.fromIsoMsg(answer).approvalCode()).contains("ECHO01");
+                assertThat(CardResponse.fromIsoMsg(answer).approvalCode()).contains("ECHO01");
                 assertThat(NetworkManagementResponse.fromIsoMsg(echo).stan()).isEqualTo(Stan.of(7));
                 assertThat(answer.hasField(64)).isEqualTo(profile.mac().isPresent());
                 assertThat(echo.hasField(128)).isEqualTo(profile.mac().isPresent());

@@ -2,7 +2,7 @@ package dev.paygate.iso8583.packager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paygate.iso8583.message.AuthorizationResponse;
+import dev.paygate.iso8583.message.CardResponse;
 import dev.paygate.iso8583.message.NetworkManagementResponse;
 import dev.paygate.iso8583.support.EchoIssuer;
 import dev.paygate.iso8583.support.SampleMessages;
@@ -63,7 +63,7 @@ class Q2DeployDescriptorTest {
                     ISOMsg echo = mux.request(SampleMessages.ECHO.toIsoMsg(), ANSWER_TIMEOUT_MILLIS);
 
                     assertThat(authorization).as(network + " 0110").isNotNull();
-                    assertThat(AuthorizationResponse.fromIsoMsg(authorization).isApproved()).isTrue();
+                    assertThat(CardResponse.fromIsoMsg(authorization).isApproved()).isTrue();
                     assertThat(NetworkManagementResponse.fromIsoMsg(echo).stan()).isEqualTo(SampleMessages.ECHO.stan());
                 }
             } finally {

@@ -1,8 +1,8 @@
 package dev.paygate.iso8583.support;
 
 import dev.paygate.iso8583.field.ResponseCode;
-import dev.paygate.iso8583.message.AuthorizationRequest;
-import dev.paygate.iso8583.message.AuthorizationResponse;
+import dev.paygate.iso8583.message.CardRequest;
+import dev.paygate.iso8583.message.CardResponse;
 import dev.paygate.iso8583.message.NetworkManagementRequest;
 import dev.paygate.iso8583.message.NetworkManagementResponse;
 import dev.paygate.iso8583.packager.NetworkChannels;
@@ -54,8 +54,8 @@ public final class EchoIssuer implements AutoCloseable {
 
     private static boolean answer(ISOSource source, ISOMsg request) {
         ISOMsg response = switch (request.getString(0)) {
-            case "0100" -> AuthorizationResponse.answering(
-                    AuthorizationRequest.fromIsoMsg(request), ResponseCode.APPROVED, Optional.of("ECHO01")).toIsoMsg();
+            case "0100" -> CardResponse.answering(
+                    CardRequest.fromIsoMsg(request), ResponseCode.APPROVED, Optional.of("ECHO01")).toIsoMsg();
             case "0800" -> NetworkManagementResponse.answering(
                     NetworkManagementRequest.fromIsoMsg(request), ResponseCode.APPROVED).toIsoMsg();
             default -> null;

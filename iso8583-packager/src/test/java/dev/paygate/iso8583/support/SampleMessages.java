@@ -6,11 +6,9 @@ import dev.paygate.iso8583.field.Pan;
 import dev.paygate.iso8583.field.ResponseCode;
 import dev.paygate.iso8583.field.Rrn;
 import dev.paygate.iso8583.field.Stan;
-import dev.paygate.iso8583.message.AuthorizationRequest;
-import dev.paygate.iso8583.message.AuthorizationResponse;
 import dev.paygate.iso8583.message.CardAcceptor;
-import dev.paygate.iso8583.message.FinancialRequest;
-import dev.paygate.iso8583.message.FinancialResponse;
+import dev.paygate.iso8583.message.CardRequest;
+import dev.paygate.iso8583.message.CardResponse;
 import dev.paygate.iso8583.message.KeyFields;
 import dev.paygate.iso8583.message.NetworkManagementCode;
 import dev.paygate.iso8583.message.NetworkManagementRequest;
@@ -42,17 +40,17 @@ public final class SampleMessages {
     public static final Pan PAN = Pan.of("4000000000000002");
     public static final CardAcceptor ACCEPTOR = new CardAcceptor("PAYGATE DEMO SHOP        PARIS        FR", "5999");
 
-    public static final AuthorizationRequest AUTHORIZATION_REQUEST = new AuthorizationRequest(
+    public static final CardRequest AUTHORIZATION_REQUEST = new CardRequest(Mti.AUTHORIZATION_REQUEST, 
             keyFields(TransactionType.PURCHASE, 4_250, "EUR", 123, SENT_AT),
             YearMonth.of(2049, 12), ACCEPTOR, PointOfService.ECOMMERCE);
-    public static final AuthorizationResponse AUTHORIZATION_RESPONSE = AuthorizationResponse.answering(
+    public static final CardResponse AUTHORIZATION_RESPONSE = CardResponse.answering(
             AUTHORIZATION_REQUEST, ResponseCode.APPROVED, Optional.of("A1B2C3"));
-    public static final FinancialRequest FINANCIAL_REQUEST = new FinancialRequest(
+    public static final CardRequest FINANCIAL_REQUEST = new CardRequest(Mti.FINANCIAL_REQUEST, 
             keyFields(TransactionType.PURCHASE, 10_000, "USD", 124, SENT_AT.plusSeconds(60)),
             YearMonth.of(2049, 12), ACCEPTOR, PointOfService.ECOMMERCE);
-    public static final FinancialResponse FINANCIAL_RESPONSE = FinancialResponse.answering(
+    public static final CardResponse FINANCIAL_RESPONSE = CardResponse.answering(
             FINANCIAL_REQUEST, ResponseCode.INSUFFICIENT_FUNDS, Optional.empty());
-    public static final FinancialRequest REFUND_REQUEST = new FinancialRequest(
+    public static final CardRequest REFUND_REQUEST = new CardRequest(Mti.FINANCIAL_REQUEST, 
             keyFields(TransactionType.REFUND, 999, "GBP", 125, SENT_AT.plusSeconds(120)),
             YearMonth.of(2049, 12), ACCEPTOR, PointOfService.ECOMMERCE);
     public static final ReversalRequest REVERSAL_REQUEST = ReversalRequest.reversing(
@@ -82,15 +80,15 @@ public final class SampleMessages {
     public static List<Sample> all() {
         return List.of(
                 new Sample("0100-authorization-request", Mti.AUTHORIZATION_REQUEST, AUTHORIZATION_REQUEST,
-                        AUTHORIZATION_REQUEST.toIsoMsg(), m -> AuthorizationRequest.fromIsoMsg(m, READ_CLOCK)),
+                        AUTHORIZATION_REQUEST.toIsoMsg(), m -> CardRequest.fromIsoMsg(m, READ_CLOCK)),
                 new Sample("0110-authorization-response-approved", Mti.AUTHORIZATION_RESPONSE, AUTHORIZATION_RESPONSE,
-                        AUTHORIZATION_RESPONSE.toIsoMsg(), m -> AuthorizationResponse.fromIsoMsg(m, READ_CLOCK)),
+                        AUTHORIZATION_RESPONSE.toIsoMsg(), m -> CardResponse.fromIsoMsg(m, READ_CLOCK)),
                 new Sample("0200-financial-request-top-up", Mti.FINANCIAL_REQUEST, FINANCIAL_REQUEST,
-                        FINANCIAL_REQUEST.toIsoMsg(), m -> FinancialRequest.fromIsoMsg(m, READ_CLOCK)),
+                        FINANCIAL_REQUEST.toIsoMsg(), m -> CardRequest.fromIsoMsg(m, READ_CLOCK)),
                 new Sample("0200-financial-request-refund", Mti.FINANCIAL_REQUEST, REFUND_REQUEST,
-                        REFUND_REQUEST.toIsoMsg(), m -> FinancialRequest.fromIsoMsg(m, READ_CLOCK)),
+                        REFUND_REQUEST.toIsoMsg(), m -> CardRequest.fromIsoMsg(m, READ_CLOCK)),
                 new Sample("0210-financial-response-declined-51", Mti.FINANCIAL_RESPONSE, FINANCIAL_RESPONSE,
-                        FINANCIAL_RESPONSE.toIsoMsg(), m -> FinancialResponse.fromIsoMsg(m, READ_CLOCK)),
+                        FINANCIAL_RESPONSE.toIsoMsg(), m -> CardResponse.fromIsoMsg(m, READ_CLOCK)),
                 new Sample("0400-reversal-request", Mti.REVERSAL_REQUEST, REVERSAL_REQUEST,
                         REVERSAL_REQUEST.toIsoMsg(), m -> ReversalRequest.fromIsoMsg(m, READ_CLOCK)),
                 new Sample("0410-reversal-response", Mti.REVERSAL_RESPONSE, REVERSAL_RESPONSE,

@@ -3,7 +3,7 @@ package dev.paygate.ledger.party;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Customer and merchant ids are printable and URL-safe (DESIGN.md, Formats). */
+/** Customer and merchant ids are printable and URL-safe (docs/architecture.md, Formats). */
 public final class PartyIds {
 
     private static final Pattern URL_SAFE_ID = Pattern.compile("[A-Za-z0-9._~-]{1,64}");

@@ -18,7 +18,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The back unit's decisions (DESIGN.md step 6). Each call is one database transaction and is
+ * The back unit's decisions (docs/architecture.md step 6). Each call is one database transaction and is
  * idempotent on the ticket id: the register entry, its items and its transfer commit together or
  * not at all, and a ticket delivered twice gets its first outcome back without moving money again.
  */
@@ -104,6 +104,7 @@ public final class PaymentRegister {
             };
         });
     }
+
 
     /**
      * Records that the card authorization was reversed at the network. A PENDING entry becomes

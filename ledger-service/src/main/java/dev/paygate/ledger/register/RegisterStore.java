@@ -119,6 +119,7 @@ final class RegisterStore {
         }
     }
 
+
     /** Turns an entry registered in this transaction into a refusal, when the ledger refused its transfer. */
     static RegisterEntry refuse(Connection connection, long serial, String reason) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("update ledger.register_entry"

@@ -2,7 +2,7 @@ package dev.paygate.ledger.register;
 
 import java.util.Arrays;
 
-/** How a ticket was settled (DESIGN.md step 6); the code is what vouchers and decisions carry. */
+/** How a ticket was settled (docs/architecture.md step 6); the code is what vouchers and decisions carry. */
 public enum SettlementPath {
     /** Debited from the customer's wallet, credited to the merchant's till. */
     WALLET("wallet"),

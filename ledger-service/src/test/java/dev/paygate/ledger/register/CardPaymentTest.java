@@ -64,6 +64,29 @@ class CardPaymentTest {
     }
 
     @Test
+    void theStanIsClaimedOnceAndOnlyOnAnEntryStillOpen() {
+        RegisterOrder order = order(merchantId, customerId, 15_000);
+        register.openCardPayment(order, NETWORK);
+
+        boolean first = register.claimStan(order.ticketId(), "000042");
+        boolean second = register.claimStan(order.ticketId(), "000043");
+
+        assertThat(first).isTrue();
+        assertThat(second).as("a second sender finds the STAN taken").isFalse();
+        assertThat(register.findByTicket(order.ticketId()).orElseThrow().stan()).isEqualTo("000042");
+    }
+
+    @Test
+    void noStanIsClaimedOnAnEntryClosedBeforeItsRequestLeft() {
+        RegisterOrder order = order(merchantId, customerId, 15_000);
+        register.openCardPayment(order, NETWORK);
+        register.completeCardPayment(order.ticketId(), CardOutcome.refused("system_error", null, null));
+
+        assertThat(register.claimStan(order.ticketId(), "000044")).isFalse();
+        assertThat(register.claimStan("no-such-ticket", "000045")).isFalse();
+    }
+
+    @Test
     void approvalCreditsTheTillFromCardClearingExactlyOnce() {
         RegisterOrder order = order(merchantId, customerId, 15_000);
         register.openCardPayment(order, NETWORK);

@@ -58,21 +58,6 @@ public final class EmbeddedPostgresServer {
         execute(server().getPostgresDatabase(), "drop database if exists " + name + " with (force)");
     }
 
-    /**
-     * Stops the server and deletes its data now. Tests leave this to the shutdown hook; a main run
-     * by exec:java must call it, as the hook runs after that class loader is gone.
-     */
-    public static synchronized void stop() {
-        if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (IOException failure) {
-                throw new UncheckedIOException("cannot stop embedded PostgreSQL", failure);
-            }
-            postgres = null;
-        }
-    }
-
     private static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             postgres = start();

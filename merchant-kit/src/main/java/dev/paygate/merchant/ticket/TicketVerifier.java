@@ -13,7 +13,7 @@ import dev.paygate.merchant.jose.SignedToken;
 import dev.paygate.merchant.jose.TokenType;
 
 /**
- * Gateway side: checks a ticket in the order of DESIGN.md step 3: decode, merchant known and signature
+ * Gateway side: checks a ticket in the order of docs/architecture.md step 3: decode, merchant known and signature
  * valid, claims valid, not expired. Whether the ticket was already used is the gateway's own check.
  * Thread-safe.
  */

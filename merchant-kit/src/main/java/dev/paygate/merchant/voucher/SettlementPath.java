@@ -1,6 +1,6 @@
 package dev.paygate.merchant.voucher;
 
-/** Claim {@code path}: how the payment server settled the ticket (DESIGN.md step 6). */
+/** Claim {@code path}: how the payment server settled the ticket (docs/architecture.md step 6). */
 public enum SettlementPath {
     /** Small amount: debited from the customer's wallet on the internal ledger. */
     WALLET("wallet"),

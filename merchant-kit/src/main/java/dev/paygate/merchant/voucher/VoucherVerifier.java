@@ -13,7 +13,7 @@ import dev.paygate.merchant.jose.TokenType;
 import dev.paygate.merchant.ticket.Ticket;
 
 /**
- * Merchant side, on the return URL (DESIGN.md step 8): signature by the server's JWKS, expiry with clock
+ * Merchant side, on the return URL (docs/architecture.md step 8): signature by the server's JWKS, expiry with clock
  * skew, match against the merchant's own ticket, and once only. Deliver only when {@link #verify} returns.
  * Thread-safe; build one and share it.
  */

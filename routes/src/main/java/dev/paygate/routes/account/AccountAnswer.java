@@ -2,6 +2,9 @@ package dev.paygate.routes.account;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.paygate.ledger.RefusalReason;
+import dev.paygate.ledger.register.RefundOutcome;
+import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.sweep.SweepHistory;
 import java.util.List;
 
@@ -51,6 +54,20 @@ public sealed interface AccountAnswer {
     record Refund(boolean approved, String reason, Long refundId, String ticketId, long amountMinor,
                   String currency, long paidMinor, long refundedTotalMinor, boolean replayed)
             implements AccountAnswer {
+
+        /** What the ledger recorded, with the payment's totals as they stand after it. */
+        static Refund recorded(AccountRequest.WalletRefund request, RefundOutcome outcome, RegisterEntry after) {
+            return new Refund(outcome.approved(), outcome.approved() ? null : outcome.reason().code(),
+                    outcome.refundId(), request.ticketId(), request.amountMinor(), after.currency(),
+                    after.amountMinor(), after.refundedMinor(), outcome.replayed());
+        }
+
+        /** @param entry the payment asked about; null when it is unknown (or another merchant's) */
+        static Refund refused(AccountRequest.WalletRefund request, RegisterEntry entry, RefusalReason reason) {
+            return new Refund(false, reason.code(), null, request.ticketId(), request.amountMinor(),
+                    entry == null ? null : entry.currency(), entry == null ? 0 : entry.amountMinor(),
+                    entry == null ? 0 : entry.refundedMinor(), false);
+        }
     }
 
     /**

@@ -9,11 +9,11 @@ public class AccountCodec {
 
     private final JsonMessages json = new JsonMessages();
 
-    public String encode(AccountRequest request) {
+    public String encodeRequest(AccountRequest request) {
         return json.write(request);
     }
 
-    public String encode(AccountAnswer answer) {
+    public String encodeAnswer(AccountAnswer answer) {
         return json.write(answer);
     }
 

@@ -50,7 +50,7 @@ public class AccountDesk {
     }
 
     private <T extends AccountAnswer> T ask(AccountRequest request, Class<T> expected) {
-        String json = producer.requestBody(FrontAccountRoutes.REQUEST, codec.encode(request), String.class);
+        String json = producer.requestBody(FrontAccountRoutes.REQUEST, codec.encodeRequest(request), String.class);
         if (json == null || json.isBlank()) {
             throw new AccountDeskException(AccountDeskException.UNAVAILABLE, "the back office did not answer in time");
         }

@@ -1,5 +1,6 @@
 package dev.paygate.routes.account;
 
+import dev.paygate.routes.card.Acceptor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -31,5 +32,9 @@ public record AccountProperties(
             @DefaultValue("PAYGATETOPUP001") String acceptorId,
             @DefaultValue("Paygate wallet top-up    Berlin       DE") String acceptorNameLocation,
             @DefaultValue("6540") String mcc) {
+
+        public Acceptor acceptor() {
+            return new Acceptor(terminalId, acceptorId, acceptorNameLocation, mcc);
+        }
     }
 }

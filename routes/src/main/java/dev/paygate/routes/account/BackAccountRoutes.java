@@ -36,8 +36,7 @@ public class BackAccountRoutes extends RouteBuilder {
                 + properties.backConsumers())
                 .routeId("back.account.receive")
                 .routeConfigurationId(GatewayErrors.ID)
-                .process(exchange -> exchange.getMessage().setBody(
-                        codec.decodeRequest(exchange.getMessage().getBody(String.class))))
+                .bean(codec, "decodeRequest")
                 .choice()
                     .when(body().isInstanceOf(AccountRequest.CustomerOverview.class)).to(BALANCE)
                     .when(body().isInstanceOf(AccountRequest.MerchantTill.class)).to(TILL)
@@ -45,13 +44,12 @@ public class BackAccountRoutes extends RouteBuilder {
                     .when(body().isInstanceOf(AccountRequest.WalletRefund.class)).to(REFUND)
                     .when(body().isInstanceOf(AccountRequest.WalletTopUp.class)).to(TOP_UP)
                 .end()
-                .process(exchange -> exchange.getMessage().setBody(
-                        codec.encode(exchange.getMessage().getMandatoryBody(AccountAnswer.class))));
+                .bean(codec, "encodeAnswer");
 
-        from(BALANCE).routeId("back.account.balance").bean(ledger, "customerOverview");
-        from(TILL).routeId("back.account.till").bean(ledger, "merchantTill");
-        from(TRANSACTIONS).routeId("back.account.transactions").bean(ledger, "merchantTransactions");
-        from(REFUND).routeId("back.account.refund").bean(ledger, "refund");
-        from(TOP_UP).routeId("back.account.top-up").bean(topUp, "topUp");
+        from(BALANCE).routeId("back.balance.read").bean(ledger, "customerOverview");
+        from(TILL).routeId("back.till.read").bean(ledger, "merchantTill");
+        from(TRANSACTIONS).routeId("back.transactions.list").bean(ledger, "merchantTransactions");
+        from(REFUND).routeId("back.payment.refund").bean(ledger, "refund");
+        from(TOP_UP).routeId("back.wallet.top-up").bean(topUp, "topUp");
     }
 }

@@ -3,6 +3,7 @@ package dev.paygate.routes.account;
 import dev.paygate.ledger.Account;
 import dev.paygate.ledger.Accounts;
 import dev.paygate.ledger.IdempotencyConflictException;
+import dev.paygate.ledger.RefusalReason;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.register.RefundOutcome;
 import dev.paygate.ledger.register.Refunds;
@@ -46,7 +47,7 @@ public class BackOfficeLedger {
     public AccountAnswer customerOverview(AccountRequest.CustomerOverview request) {
         Optional<Account> wallet = accounts.wallet(request.customerId());
         if (wallet.isEmpty()) {
-            return new AccountAnswer.Refused("unknown_customer", "no wallet for this customer");
+            return new AccountAnswer.Refused(RefusalReason.UNKNOWN_CUSTOMER.code(), "no wallet for this customer");
         }
         List<HistoryEntry> entries = register.recentForCustomer(request.customerId(), request.historyLimit())
                 .stream().map(HistoryEntry::of).toList();
@@ -58,12 +59,12 @@ public class BackOfficeLedger {
         return accounts.till(request.merchantId())
                 .<AccountAnswer>map(till -> new AccountAnswer.MerchantTill(request.merchantId(), till.currency(),
                         till.balanceMinor(), sweeps.forMerchant(request.merchantId(), SWEEPS_SHOWN)))
-                .orElseGet(() -> new AccountAnswer.Refused("unknown_merchant", "no till for this merchant"));
+                .orElseGet(() -> new AccountAnswer.Refused(RefusalReason.UNKNOWN_MERCHANT.code(), "no till for this merchant"));
     }
 
     public AccountAnswer merchantTransactions(AccountRequest.MerchantTransactions request) {
         if (accounts.till(request.merchantId()).isEmpty()) {
-            return new AccountAnswer.Refused("unknown_merchant", "no till for this merchant");
+            return new AccountAnswer.Refused(RefusalReason.UNKNOWN_MERCHANT.code(), "no till for this merchant");
         }
         List<HistoryEntry> matching = register.recentForMerchant(request.merchantId(), MERCHANT_SCAN_ENTRIES_MAX)
                 .stream()
@@ -84,7 +85,7 @@ public class BackOfficeLedger {
         Optional<RegisterEntry> found = register.findByTicket(request.ticketId())
                 .filter(entry -> entry.merchantId().equals(request.merchantId()));
         if (found.isEmpty()) {
-            return refused(request, null, "unknown_ticket");
+            return AccountAnswer.Refund.refused(request, null, RefusalReason.UNKNOWN_TICKET);
         }
         RegisterEntry entry = found.get();
         if (entry.path() == SettlementPath.CARD) {
@@ -94,18 +95,9 @@ public class BackOfficeLedger {
         try {
             outcome = refunds.refund(request.ticketId(), request.amountMinor(), request.idempotencyKey());
         } catch (IdempotencyConflictException conflict) {
-            return refused(request, entry, "idempotency_conflict");
+            return AccountAnswer.Refund.refused(request, entry, RefusalReason.IDEMPOTENCY_CONFLICT);
         }
-        RegisterEntry after = register.findByTicket(request.ticketId()).orElse(entry);
-        return new AccountAnswer.Refund(outcome.approved(), outcome.approved() ? null : outcome.reason().code(),
-                outcome.refundId(), request.ticketId(), request.amountMinor(), after.currency(), after.amountMinor(),
-                after.refundedMinor(), outcome.replayed());
-    }
-
-    private static AccountAnswer.Refund refused(AccountRequest.WalletRefund request, RegisterEntry entry,
-                                                String reason) {
-        return new AccountAnswer.Refund(false, reason, null, request.ticketId(), request.amountMinor(),
-                entry == null ? null : entry.currency(), entry == null ? 0 : entry.amountMinor(),
-                entry == null ? 0 : entry.refundedMinor(), false);
+        return AccountAnswer.Refund.recorded(request, outcome,
+                register.findByTicket(request.ticketId()).orElse(entry));
     }
 }

@@ -3,6 +3,7 @@ package dev.paygate.routes.back;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.order.Decision;
+import dev.paygate.routes.order.Decisions;
 import dev.paygate.routes.order.PaymentOrder;
 import org.springframework.stereotype.Component;
 

@@ -6,6 +6,7 @@ import dev.paygate.routes.card.CardRoutes;
 import dev.paygate.routes.errors.GatewayErrors;
 import dev.paygate.routes.order.HandoverProperties;
 import dev.paygate.routes.order.Decision;
+import dev.paygate.routes.order.Decisions;
 import dev.paygate.routes.order.OrderCodec;
 import dev.paygate.routes.order.PaymentOrder;
 import dev.paygate.routes.wallet.WalletRoutes;

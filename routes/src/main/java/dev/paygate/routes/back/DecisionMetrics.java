@@ -21,7 +21,7 @@ public class DecisionMetrics {
     public void decided(Decision decision) {
         Counter.builder("paygate.back.decisions")
                 .description("Decisions the back unit answered, by path, outcome and reason")
-                .tag("path", decision.path() == null ? "none" : decision.path())
+                .tag("path", decision.path() == null ? "none" : decision.path().code())
                 .tag("outcome", decision.outcome().name().toLowerCase(Locale.ROOT))
                 .tag("reason", decision.reason() == null ? "none" : decision.reason())
                 .register(registry)

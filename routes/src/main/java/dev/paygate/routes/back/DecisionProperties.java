@@ -4,7 +4,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How the back unit chooses a settlement path (DESIGN.md step 6).
+ * How the back unit chooses a settlement path (docs/architecture.md step 6).
  *
  * @param walletThresholdMinor per ISO 4217 currency, the largest amount settled on the ledger; above it
  *                             the card pays. A currency without a threshold always goes to the card.

@@ -1,8 +1,10 @@
 package dev.paygate.routes.back;
 
+import dev.paygate.ledger.RefusalReason;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.order.Decision;
+import dev.paygate.routes.order.Decisions;
 import dev.paygate.routes.order.OrderCodec;
 import dev.paygate.routes.order.PaymentOrder;
 import java.time.Clock;
@@ -23,7 +25,7 @@ public class PaymentFaultRefusal implements Processor {
 
     /** Set by the front on every order; the only way to answer an order whose body cannot be read. */
     public static final String TICKET_ID = "paygateTicketId";
-    public static final String SYSTEM_ERROR = "system_error";
+    public static final String SYSTEM_ERROR = RefusalReason.SYSTEM_ERROR.code();
     private static final String ANSWER = "paygateFaultAnswer";
     private static final Logger log = LoggerFactory.getLogger(PaymentFaultRefusal.class);
 
@@ -70,8 +72,7 @@ public class PaymentFaultRefusal implements Processor {
     }
 
     private Decision unregistered(String ticketId) {
-        return new Decision(ticketId, Decision.Outcome.REFUSED, null, null, null, null, SYSTEM_ERROR, null,
-                clock.instant());
+        return new Decision(ticketId, Decision.Outcome.REFUSED, null, null, null, null, SYSTEM_ERROR, clock.instant());
     }
 
     /** The refusal becomes the reply; an order without a ticket id gets none (its sender can only wait). */

@@ -1,75 +1,39 @@
 package dev.paygate.routes.card;
 
-import dev.paygate.iso8583.field.ResponseCode;
 import dev.paygate.iso8583.field.Stan;
-import dev.paygate.iso8583.message.AuthorizationResponse;
-import dev.paygate.iso8583.message.FinancialResponse;
-import dev.paygate.iso8583.message.KeyFields;
-import dev.paygate.iso8583.field.Mti;
-import dev.paygate.ledger.party.Merchant;
+import dev.paygate.ledger.RefusalReason;
 import dev.paygate.ledger.party.MerchantRecords;
 import dev.paygate.ledger.register.CardOutcome;
 import dev.paygate.ledger.register.CardPaymentOpening;
 import dev.paygate.ledger.register.PaymentRegister;
-import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.register.RegisterOrder;
 import dev.paygate.ledger.register.SettlementPath;
-import dev.paygate.ledger.sequence.DatabaseStanSequence;
-import dev.paygate.ledger.vault.CardVault;
-import dev.paygate.ledger.vault.VaultedCard;
 import dev.paygate.routes.BackUnit;
-import dev.paygate.routes.back.Decisions;
-import dev.paygate.routes.card.network.CardNetworkMetrics;
-import dev.paygate.routes.card.network.CardNetworkProperties;
-import dev.paygate.routes.card.network.CardNetworks;
+import dev.paygate.routes.card.CardConversation.Settlement;
 import dev.paygate.routes.order.Decision;
+import dev.paygate.routes.order.Decisions;
 import dev.paygate.routes.order.PaymentOrder;
-import dev.paygate.routes.reversal.ReversalQueue;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jpos.iso.ISOException;
-import org.jpos.iso.ISOMsg;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Card path: the customer's card from the vault, the network by BIN, an ISO 8583 authorization (0100, or
- * 0200 on a single-message network), the answer mapped to approve or refuse, all registered. No answer in
- * time: the request is reversed through the store-and-forward queue and the customer is told nothing was
- * charged; a late approval finds the entry reversed and moves no money.
+ * Card path: the order registered PENDING on the card's network, then one {@link CardExchange}; the answer
+ * approves or refuses the entry. No answer in time: the entry is reversed and the customer is told nothing
+ * was charged; a late approval finds the entry reversed and moves no money.
  */
 @Component
 @BackUnit
 public class CardAuthorizationStep {
 
-    private static final Logger log = LoggerFactory.getLogger(CardAuthorizationStep.class);
-    private static final int DE_RESPONSE_CODE = 39;
-
     private final PaymentRegister register;
-    private final CardVault vault;
     private final MerchantRecords merchants;
-    private final CardNetworks networks;
-    private final DatabaseStanSequence stans;
-    private final ReversalQueue reversals;
-    private final CardNetworkMetrics metrics;
-    private final Clock clock;
+    private final CardExchange exchange;
 
-    public CardAuthorizationStep(PaymentRegister register, CardVault vault, MerchantRecords merchants,
-                                 CardNetworks networks, DatabaseStanSequence stans, ReversalQueue reversals,
-                                 CardNetworkMetrics metrics, Clock clock) {
+    public CardAuthorizationStep(PaymentRegister register, MerchantRecords merchants, CardExchange exchange) {
         this.register = register;
-        this.vault = vault;
         this.merchants = merchants;
-        this.networks = networks;
-        this.stans = stans;
-        this.reversals = reversals;
-        this.metrics = metrics;
-        this.clock = clock;
+        this.exchange = exchange;
     }
 
     public Decision authorize(PaymentOrder order) throws ISOException {
@@ -77,87 +41,64 @@ public class CardAuthorizationStep {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        RegisterOrder registerOrder = Decisions.toRegisterOrder(order);
-        Optional<VaultedCard> found = vault.cardOf(order.customerId());
-        if (found.isEmpty()) {
-            return Decisions.of(register.refuse(registerOrder, SettlementPath.CARD, "no_card_on_file"));
-        }
-        VaultedCard card = found.get();
-        try {
-            Optional<String> network = networks.routeFor(card.clearPan());
-            if (network.isEmpty()) {
-                return Decisions.of(register.refuse(registerOrder, SettlementPath.CARD, "card_not_supported"));
-            }
-            return authorize(registerOrder, card, network.get());
-        } finally {
-            card.wipe();
-        }
+        return exchange.exchange(CardOperation.purchase(order.customerId(), order.amountMinor(), order.currency()),
+                new Payment(Decisions.toRegisterOrder(order)));
     }
 
-    private Decision authorize(RegisterOrder order, VaultedCard card, String network) throws ISOException {
-        CardPaymentOpening opening = register.openCardPayment(order, network);
-        if (!opening.sendAuthorization()) {
-            // Another delivery of this ticket is deciding it, or decided it already.
-            return Decisions.of(opening.entry());
+    /** One ticket's authorization; {@code opened} once its PENDING entry is registered. */
+    private final class Payment implements CardConversation<Decision> {
+
+        private final RegisterOrder order;
+        private boolean opened;
+
+        Payment(RegisterOrder order) {
+            this.order = order;
         }
-        Merchant merchant = merchants.find(order.merchantId()).orElseThrow(
-                () -> new IllegalStateException("merchant " + order.merchantId() + " vanished after registration"));
-        CardNetworkProperties.Network settings = networks.settings(network);
-        if (!networks.isConnected(network)) {
-            log.warn("Card network {} is not connected; ticket {} refused without sending", network, order.ticketId());
-            return Decisions.of(register.completeCardPayment(order.ticketId(),
-                    CardOutcome.refused("issuer_unavailable", null, null)));
+
+        @Override
+        public Opening<Decision> open(String network) {
+            CardPaymentOpening opening = register.openCardPayment(order, network);
+            if (!opening.sendAuthorization()) {
+                // Another delivery of this ticket is deciding it, or decided it already.
+                return new Answer<>(Decisions.of(opening.entry()));
+            }
+            opened = true;
+            return new Send<>(Acceptor.of(merchants.find(order.merchantId()).orElseThrow(
+                    () -> new IllegalStateException("merchant " + order.merchantId() + " vanished after registration"))));
         }
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Stan stan = Stan.of(stans.next(network, today));
-        CardRequest request = CardRequest.purchase(settings.singleMessage(), card.clearPan(), card.expiry(),
-                order.amountMinor(), order.currency(), stan, now, settings.acquirerId(), merchant);
-        // The reversal exists before the request leaves: if this process dies waiting, another back unit sends it.
-        reversals.hold(order.ticketId(), network, order.customerId(), card.token(), request,
-                Stan.of(stans.next(network, today)), now, settings.timeoutMs());
-        // The STAN is claimed after the reversal is held and before the request leaves: an entry without one was
-        // never sent, and the closer of such entries and this step cannot both win.
-        if (!register.claimStan(order.ticketId(), stan.digits())) {
-            reversals.release(order.ticketId());
-            log.warn("Card entry of ticket {} was closed before its request left; nothing sent", order.ticketId());
-            return register.findByTicket(order.ticketId()).map(Decisions::of).orElseThrow();
+
+        @Override
+        public String reversalTicketId(Stan stan) {
+            // The forwarder closes the register entry of the same ticket once the reversal is acknowledged.
+            return order.ticketId();
         }
-        long sentAtNanos = System.nanoTime();
-        ISOMsg answer = networks.mux(network).request(request.toIsoMsg(), settings.timeoutMs());
-        metrics.requestAnswered(network, request.mti().value(),
-                answer == null ? CardNetworkMetrics.NO_ANSWER : answer.getString(DE_RESPONSE_CODE),
-                Duration.ofNanos(System.nanoTime() - sentAtNanos));
-        if (answer == null) {
-            log.warn("No answer from {} within {} ms for ticket {} (STAN {}); reversing it",
-                    network, settings.timeoutMs(), order.ticketId(), stan.digits());
-            reversals.activate(order.ticketId(), clock.instant());
+
+        @Override
+        public Optional<Decision> claim(Stan stan) {
+            return register.claimStan(order.ticketId(), stan.digits())
+                    ? Optional.empty()
+                    : Optional.of(Decisions.of(register.findByTicket(order.ticketId()).orElseThrow()));
+        }
+
+        @Override
+        public Decision notSent(RefusalReason reason) {
+            return Decisions.of(opened
+                    ? register.completeCardPayment(order.ticketId(), CardOutcome.refused(reason.code(), null, null))
+                    : register.refuse(order, SettlementPath.CARD, reason.code()));
+        }
+
+        @Override
+        public Decision unanswered(Stan stan) {
             return Decisions.of(register.markReversed(order.ticketId()));
         }
-        RegisterEntry completed = register.completeCardPayment(order.ticketId(), outcomeOf(request.mti(), answer, stan));
-        reversals.release(order.ticketId());
-        return Decisions.of(completed);
-    }
 
-    private CardOutcome outcomeOf(Mti requestMti, ISOMsg answer, Stan stan) {
-        KeyFields keyFields;
-        ResponseCode code;
-        Optional<String> approvalCode;
-        if (requestMti.equals(Mti.FINANCIAL_REQUEST)) {
-            FinancialResponse response = FinancialResponse.fromIsoMsg(answer, clock);
-            keyFields = response.keyFields();
-            code = response.responseCode();
-            approvalCode = response.approvalCode();
-        } else {
-            AuthorizationResponse response = AuthorizationResponse.fromIsoMsg(answer, clock);
-            keyFields = response.keyFields();
-            code = response.responseCode();
-            approvalCode = response.approvalCode();
+        @Override
+        public Settlement<Decision> answered(CardAnswer answer) {
+            CardOutcome outcome = answer.approved()
+                    ? CardOutcome.approved(answer.approvalCode().orElseThrow(), answer.rrn(), answer.stan().digits())
+                    : CardOutcome.refused(answer.refusal().orElseThrow().code(), answer.rrn(), answer.stan().digits());
+            // Registered either way: an approval stands, a refusal charged nothing.
+            return Settlement.kept(Decisions.of(register.completeCardPayment(order.ticketId(), outcome)));
         }
-        String rrn = keyFields.rrn().value();
-        if (code.isApproval() && approvalCode.isPresent()) {
-            return CardOutcome.approved(approvalCode.get(), rrn, stan.digits());
-        }
-        return CardOutcome.refused(code.isApproval() ? "system_error" : code.reason(), rrn, stan.digits());
     }
 }

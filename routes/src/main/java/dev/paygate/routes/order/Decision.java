@@ -1,27 +1,28 @@
 package dev.paygate.routes.order;
 
+import dev.paygate.ledger.register.SettlementPath;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The back unit's answer to a {@link PaymentOrder} (DESIGN.md step 6).
+ * The back unit's answer to a {@link PaymentOrder} (docs/architecture.md step 6).
  *
  * @param registerSerial the transaction register serial; null when pending
- * @param path           {@code wallet}, {@code card} or {@code auth-only}; null when pending
+ * @param path           how the ticket was settled or refused; null when pending
  * @param authCode       DE 38 approval code, card path only
  * @param rrn            DE 37 retrieval reference number, card path only
- * @param reason         stable refusal reason code (e.g. {@code insufficient_funds}); null unless refused
+ * @param reason         stable refusal reason code (e.g. {@code insufficient_funds}); null unless refused. How it
+ *                       reads to a customer is the front unit's business, not the back unit's.
  */
 public record Decision(
         String ticketId,
         Outcome outcome,
-        String path,
+        SettlementPath path,
         Long registerSerial,
         String authCode,
         String rrn,
         String reason,
-        String message,
         Instant decidedAt) implements Serializable {
 
     public Decision {
@@ -41,7 +42,6 @@ public record Decision(
     }
 
     public static Decision pending(String ticketId, Instant now) {
-        return new Decision(ticketId, Outcome.PENDING, null, null, null, null, null,
-                "The payment is being processed; its outcome will be available shortly.", now);
+        return new Decision(ticketId, Outcome.PENDING, null, null, null, null, null, now);
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An authenticated payment order as the front unit hands it to the back unit (DESIGN.md step 5).
+ * An authenticated payment order as the front unit hands it to the back unit (docs/architecture.md step 5).
  * The ticket id is the idempotency key end to end: the same ticket settles at most once.
  *
  * @param decideBy the end of the order's life: the back unit settles nothing after it and refuses the order

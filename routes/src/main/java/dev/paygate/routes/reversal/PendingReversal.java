@@ -24,8 +24,6 @@ public record PendingReversal(
         String rrn,
         String terminalId,
         String acceptorId,
-        String acceptorNameLocation,
-        String mcc,
         int reversalStan,
         Instant reversalTransmittedAt,
         int attempts) {

@@ -1,8 +1,11 @@
 package dev.paygate.routes.reversal;
 
+import dev.paygate.iso8583.field.Money;
 import dev.paygate.iso8583.field.Mti;
+import dev.paygate.iso8583.field.Pan;
 import dev.paygate.iso8583.field.Rrn;
 import dev.paygate.iso8583.field.Stan;
+import dev.paygate.iso8583.message.KeyFields;
 import dev.paygate.iso8583.message.ReversalKind;
 import dev.paygate.iso8583.message.ReversalRequest;
 import dev.paygate.iso8583.message.ReversalResponse;
@@ -11,8 +14,9 @@ import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.ledger.vault.VaultedCard;
 import dev.paygate.routes.BackUnit;
-import dev.paygate.routes.card.CardRequest;
-import dev.paygate.routes.card.network.CardNetworks;
+import dev.paygate.routes.lease.BackLeases;
+import dev.paygate.routes.lease.Lease;
+import dev.paygate.routes.network.CardNetworks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,19 +40,29 @@ public class ReversalForwarder {
     private final CardVault vault;
     private final PaymentRegister register;
     private final Clock clock;
+    private final BackLeases leases;
 
     public ReversalForwarder(ReversalQueue queue, ReversalProperties properties, CardNetworks networks,
-                             CardVault vault, PaymentRegister register, Clock clock) {
+                             CardVault vault, PaymentRegister register, Clock clock, BackLeases leases) {
         this.queue = queue;
         this.properties = properties;
         this.networks = networks;
         this.vault = vault;
         this.register = register;
         this.clock = clock;
+        this.leases = leases;
     }
 
-    /** @return how many reversals the networks acknowledged in this pass */
+    /**
+     * Only the back unit holding the forwarding lease sends; the others wait to take it over, with every reversal
+     * a dead holder left held or pending.
+     *
+     * @return how many reversals the networks acknowledged in this pass
+     */
     public int forwardDue() {
+        if (!leases.holds(Lease.REVERSAL_FORWARDING)) {
+            return 0;
+        }
         int acknowledged = 0;
         Duration lease = Duration.ofMillis(properties.retryDelayMaxMs());
         for (PendingReversal reversal : queue.claimDue(clock.instant(), properties.batchMax(), lease)) {
@@ -103,19 +117,18 @@ public class ReversalForwarder {
     }
 
     private ISOMsg message(PendingReversal reversal, VaultedCard card) {
-        CardRequest original = CardRequest.build(new Mti(reversal.originalMti()),
-                TransactionType.fromProcessingCode(reversal.transactionType() + "0000"), card.clearPan(), card.expiry(),
-                reversal.amountMinor(), reversal.currency(), Stan.of(reversal.originalStan()),
+        KeyFields original = new KeyFields(Pan.of(card.clearPan()),
+                TransactionType.fromProcessingCode(reversal.transactionType() + "0000"),
+                Money.of(reversal.amountMinor(), reversal.currency()), Stan.of(reversal.originalStan()),
                 reversal.originalTransmittedAt(), reversal.acquirerId(), new Rrn(reversal.rrn()),
-                reversal.terminalId(), reversal.acceptorId(), reversal.acceptorNameLocation(), reversal.mcc());
+                reversal.terminalId(), reversal.acceptorId());
         ReversalKind kind = properties.advice() ? ReversalKind.ADVICE : ReversalKind.REVERSAL;
-        return ReversalRequest.reversing(original.mti(), original.keyFields(), kind,
+        return ReversalRequest.reversing(new Mti(reversal.originalMti()), original, kind,
                 Stan.of(reversal.reversalStan()), reversal.reversalTransmittedAt()).toIsoMsg();
     }
 
     private void retryLater(PendingReversal reversal, String error) {
-        long delayMs = properties.retryDelayMs() << Math.min(reversal.attempts() - 1, 20);
-        Instant next = clock.instant().plusMillis(Math.min(delayMs, properties.retryDelayMaxMs()));
+        Instant next = clock.instant().plus(properties.backOff().delayAfter(reversal.attempts()));
         queue.retryAt(reversal.id(), next, error);
         log.warn("Reversal of ticket {} to {} not acknowledged ({}); next attempt at {}",
                 reversal.ticketId(), reversal.network(), error, next);

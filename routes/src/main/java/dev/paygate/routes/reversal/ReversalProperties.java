@@ -1,6 +1,8 @@
 package dev.paygate.routes.reversal;
 
+import dev.paygate.routes.retry.BackOff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import dev.paygate.routes.retry.BackOff;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -21,4 +23,8 @@ public record ReversalProperties(
         @DefaultValue("2000") long retryDelayMs,
         @DefaultValue("300000") long retryDelayMaxMs,
         @DefaultValue("1000") int attemptsMax) {
+
+    public BackOff backOff() {
+        return new BackOff(retryDelayMs, retryDelayMaxMs);
+    }
 }

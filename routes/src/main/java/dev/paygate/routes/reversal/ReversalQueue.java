@@ -2,7 +2,7 @@ package dev.paygate.routes.reversal;
 
 import dev.paygate.iso8583.field.Stan;
 import dev.paygate.routes.BackUnit;
-import dev.paygate.routes.card.CardRequest;
+import dev.paygate.iso8583.message.CardRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -29,20 +29,16 @@ public class ReversalQueue {
         this.jdbc = jdbc;
     }
 
-    /** Queues the reversal of {@code original}, due now; a ticket is reversed at most once. */
-    public void enqueue(String ticketId, String network, String customerId, String cardToken, CardRequest original,
-                        Stan reversalStan, Instant now) {
-        insert("PENDING", ticketId, network, customerId, cardToken, original, reversalStan, now, now);
-    }
-
     /**
      * Writes the reversal of {@code original} before the request is sent. It stays held while an answer may still
      * come; {@link #release} cancels it when one does, {@link #activate} sends it when none did, and if nobody
      * does either (the back unit died) it falls due by itself {@value #HELD_GRACE_TIMEOUTS} answer timeouts later.
+     *
+     * @return false when a reversal is already kept under {@code ticketId}: a ticket is reversed at most once
      */
-    public void hold(String ticketId, String network, String customerId, String cardToken, CardRequest original,
+    public boolean hold(String ticketId, String network, String customerId, String cardToken, CardRequest original,
                      Stan reversalStan, Instant now, long answerTimeoutMs) {
-        insert("HELD", ticketId, network, customerId, cardToken, original, reversalStan, now,
+        return insert("HELD", ticketId, network, customerId, cardToken, original, reversalStan, now,
                 now.plusMillis(answerTimeoutMs * HELD_GRACE_TIMEOUTS));
     }
 
@@ -58,10 +54,10 @@ public class ReversalQueue {
                 Timestamp.from(now), ticketId) == 1;
     }
 
-    private void insert(String status, String ticketId, String network, String customerId, String cardToken,
+    private boolean insert(String status, String ticketId, String network, String customerId, String cardToken,
                         CardRequest original, Stan reversalStan, Instant now, Instant nextAttemptAt) {
         var keys = original.keyFields();
-        jdbc.update("""
+        return jdbc.update("""
                 insert into saf.reversal (status, ticket_id, network, customer_id, card_token, original_mti,
                     transaction_type, amount_minor, currency, original_stan, original_transmitted_at, acquirer_id,
                     rrn, terminal_id, acceptor_id, acceptor_name_location, mcc, reversal_stan,
@@ -74,7 +70,7 @@ public class ReversalQueue {
                 keys.amount().currency().getCurrencyCode(), keys.stan().value(), Timestamp.from(keys.transmittedAt()),
                 keys.acquirerId(), keys.rrn().value(), keys.terminalId(), keys.merchantId(),
                 original.acceptor().nameLocation(), original.acceptor().merchantCategoryCode(), reversalStan.value(),
-                Timestamp.from(now), Timestamp.from(nextAttemptAt));
+                Timestamp.from(now), Timestamp.from(nextAttemptAt)) == 1;
     }
 
     /**
@@ -124,7 +120,7 @@ public class ReversalQueue {
                 row.getString("currency"), row.getInt("original_stan"),
                 row.getTimestamp("original_transmitted_at").toInstant(), row.getString("acquirer_id"),
                 row.getString("rrn"), row.getString("terminal_id"), row.getString("acceptor_id"),
-                row.getString("acceptor_name_location"), row.getString("mcc"), row.getInt("reversal_stan"),
+                row.getInt("reversal_stan"),
                 row.getTimestamp("reversal_transmitted_at").toInstant(), row.getInt("attempts"));
     }
 }

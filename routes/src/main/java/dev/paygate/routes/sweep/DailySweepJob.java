@@ -8,6 +8,8 @@ import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.back.BackUnitConfiguration.BackSchemas;
 import dev.paygate.routes.events.MerchantEvents;
 import dev.paygate.routes.events.MerchantSwept;
+import dev.paygate.routes.lease.BackLeases;
+import dev.paygate.routes.lease.Lease;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Empties every till with a positive balance into the bank-settlement account once a day and writes the
- * settlement file. Several back units may all run it: a day already swept pays nobody twice (ledger-service).
+ * settlement file. Of several back units only the one holding the sweep lease runs it; and a day already swept
+ * pays nobody twice (ledger-service), should a lease change hands mid-sweep.
  */
 @Component
 @BackUnit
@@ -31,18 +34,24 @@ public class DailySweepJob {
     private final SweepProperties properties;
     private final Clock clock;
     private final MerchantEvents events;
+    private final BackLeases leases;
 
     public DailySweepJob(DataSource dataSource, SweepProperties properties, Clock clock, MerchantEvents events,
-                         BackSchemas schemas) {
+                         BackLeases leases, BackSchemas schemas) {
         this.sweep = new DailySweep(dataSource, new SettlementDebtor(properties.debtorName(),
                 new BankAccount(properties.debtorIban(), properties.debtorBic())));
         this.properties = properties;
         this.clock = clock;
         this.events = events;
+        this.leases = leases;
     }
 
     @Scheduled(cron = "${paygate.sweep.cron:0 15 0 * * *}", zone = "UTC")
     void sweepTheDayThatEnded() {
+        if (!leases.holds(Lease.DAILY_SWEEP)) {
+            log.info("Daily sweep left to the back unit holding its lease");
+            return;
+        }
         sweep(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1));
     }
 

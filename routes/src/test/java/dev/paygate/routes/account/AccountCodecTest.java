@@ -21,7 +21,7 @@ class AccountCodecTest {
                 new AccountRequest.WalletRefund("demo-shop", "tkt-1", 500, "r-1"),
                 new AccountRequest.WalletTopUp("alice", 2_500, "t-1"));
 
-        requests.forEach(request -> assertThat(codec.decodeRequest(codec.encode(request))).isEqualTo(request));
+        requests.forEach(request -> assertThat(codec.decodeRequest(codec.encodeRequest(request))).isEqualTo(request));
     }
 
     @Test
@@ -30,7 +30,7 @@ class AccountCodecTest {
                 new HistoryEntry(7, "tkt-7", Instant.parse("2026-11-24T20:00:00Z"), "demo-shop", "alice", "o-7",
                         1_250, "EUR", "wallet", "APPROVED", null, 0, null, null)));
 
-        String json = codec.encode(overview);
+        String json = codec.encodeAnswer(overview);
 
         assertThat(json).contains("\"type\":\"customer-overview\"", "\"registeredAt\":\"2026-11-24T20:00:00Z\"");
         assertThat(codec.decodeAnswer(json)).isEqualTo(overview);

@@ -1,0 +1,454 @@
+package dev.paygate.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.paygate.benchmarks.back.BackUnitLoad;
+import dev.paygate.benchmarks.back.LedgerFixture;
+import dev.paygate.benchmarks.back.LedgerSettlementLoad;
+import dev.paygate.benchmarks.flow.BenchConfig;
+import dev.paygate.benchmarks.flow.FullFlow;
+import dev.paygate.benchmarks.gateway.GatewayProcess;
+import dev.paygate.benchmarks.infra.BenchBroker;
+import dev.paygate.benchmarks.infra.BenchPostgres;
+import dev.paygate.benchmarks.infra.FreePorts;
+import dev.paygate.benchmarks.infra.ProcessCpu;
+import dev.paygate.benchmarks.load.ClosedLoop;
+import dev.paygate.benchmarks.load.Measurement;
+import dev.paygate.benchmarks.load.OpenLoop;
+import dev.paygate.benchmarks.profile.CpuProfile;
+import dev.paygate.benchmarks.raw.BrokerLimit;
+import dev.paygate.benchmarks.raw.CardNetworkLimit;
+import dev.paygate.benchmarks.raw.KdfLimit;
+import dev.paygate.benchmarks.raw.LedgerSqlLimit;
+import dev.paygate.benchmarks.raw.SignatureLimit;
+import dev.paygate.benchmarks.report.Reports;
+import dev.paygate.simulator.BankSimulator;
+import dev.paygate.simulator.SimulatorConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./bench [--quick]}: the raw limits of this machine, then Paygate's figures, measured in one run, and
+ * their ratios, written to {@code benchmarks/results/}. Run from the repository root, after the gateway jar is
+ * built (./bench does both).
+ */
+public final class Bench {
+
+    /** The back unit's concurrent consumers (paygate.handover.back-consumers), also the raw SQL's threads. */
+    private static final int BACK_CONSUMERS = 8;
+    private static final int IN_FLIGHT = 32;
+    private static final int PROFILED_CONCURRENCY = 4;
+
+    private final BenchMode mode;
+    private final Path repository;
+    private final Path work;
+    private final int cores = Runtime.getRuntime().availableProcessors();
+    private final String runId = "r" + System.currentTimeMillis();
+    private final Map<String, Object> raw = new LinkedHashMap<>();
+    private final Map<String, Object> project = new LinkedHashMap<>();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private Bench(BenchMode mode, Path repository) {
+        this.mode = mode;
+        this.repository = repository;
+        this.work = repository.resolve("benchmarks/target/bench-work");
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        BenchMode mode = BenchMode.of(arguments);
+        new Bench(mode, Path.of("").toAbsolutePath()).run();
+        // Q2 and the broker's client threads are not all daemons: the figures are written, so leave.
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Instant started = Instant.now();
+        boolean backUnit = mode.includes("back-unit");
+        boolean fullFlow = mode.includes("full-flow");
+        deleteTree(work);
+        Files.createDirectories(work);
+        Map<String, Object> machine = machine();
+        say("Paygate bench (" + mode.name() + ") on " + cores + " cores, load " + machine.get("load_average_start"));
+
+        rawCpuLimits();
+        if (backUnit) {
+            backUnitAndItsLimits();
+        }
+        if (fullFlow) {
+            fullFlow();
+        }
+
+        machine.put("load_average_end", ProcessCpu.loadAverage());
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("mode", mode.name());
+        results.put("started_at", started.toString());
+        results.put("finished_at", Instant.now().toString());
+        results.put("machine", machine);
+        results.put("raw", raw);
+        results.put("project", project);
+        if (!(backUnit && fullFlow)) {
+            // A partial run (--only=...) is for trying a change: it never replaces the published results.
+            Path partial = work.resolveSibling("bench-partial.json");
+            json.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), results);
+            say("partial results in " + partial);
+            return;
+        }
+        results.put("ratios", ratios());
+        results.put("startup_ms", project.get("startup_ms"));
+        Path written = new Reports(repository.resolve("benchmarks/results")).write(results,
+                started.atZone(ZoneOffset.UTC).toLocalDate().toString());
+        say("results in " + written + " (ratios " + results.get("ratios") + ")");
+    }
+
+    private void backUnitAndItsLimits() throws Exception {
+        String vaultKey = randomBase64Key();
+        try (BenchPostgres postgres = BenchPostgres.start(work.resolve("postgres"));
+             BenchBroker broker = BenchBroker.start(work.resolve("artemis"), FreePorts.next());
+             BankSimulator simulator = BankSimulator.start(SimulatorConfig.load(
+                     repository.resolve("config/bank-simulator/simulator.yml")).withEphemeralPorts())) {
+            postgres.createDatabase("backunit");
+            LedgerFixture fixture;
+            try (HikariDataSource ledger = postgres.pool("backunit", 4)) {
+                say("seeding " + LedgerFixture.WALLETS + " wallets and " + LedgerFixture.SPREAD_MERCHANTS + " merchants");
+                fixture = LedgerFixture.seed(ledger, LedgerFixture.vaultKeys(vaultKey));
+            }
+            rawLedger(fixture, postgres.jdbcUrl("backunit"));
+            ledgerSettlement(postgres);
+            rawBroker(broker);
+            rawCardNetwork(simulator);
+            backUnit(postgres, broker, simulator, vaultKey);
+        }
+    }
+
+    private void rawCpuLimits() throws Exception {
+        ClosedLoop loop = new ClosedLoop(mode.rawWarmup(), mode.rawMeasured());
+        KdfLimit kdf = new KdfLimit(loop);
+        say("raw: Argon2id m=" + KdfLimit.MEMORY_KIB + " KiB t=" + KdfLimit.ITERATIONS + " p=" + KdfLimit.PARALLELISM);
+        Map<String, Object> argon = new LinkedHashMap<>();
+        argon.put("memory_kib", KdfLimit.MEMORY_KIB);
+        argon.put("iterations", KdfLimit.ITERATIONS);
+        argon.put("parallelism", KdfLimit.PARALLELISM);
+        argon.put("one_thread", figures(kdf.verifies(1)));
+        argon.put("threads", cores);
+        argon.put("all_cores", figures(kdf.verifies(cores)));
+        raw.put("argon2id_verify", argon);
+        say("raw: Ed25519");
+        SignatureLimit signatures = new SignatureLimit(loop);
+        raw.put("ed25519_sign", figures(signatures.signs(cores)));
+        raw.put("ed25519_verify", figures(signatures.verifies(cores)));
+    }
+
+    private void rawLedger(LedgerFixture fixture, String jdbcUrl) throws Exception {
+        say("raw: ledger transfer SQL, " + BACK_CONSUMERS + " connections");
+        ClosedLoop loop = new ClosedLoop(mode.rawWarmup(), mode.rawMeasured());
+        try (LedgerSqlLimit sql = new LedgerSqlLimit(loop, fixture, jdbcUrl, BACK_CONSUMERS)) {
+            Map<String, Object> ledger = new LinkedHashMap<>();
+            ledger.put("connections", BACK_CONSUMERS);
+            ledger.put("wallets", LedgerFixture.WALLETS);
+            ledger.put("tills_spread", LedgerFixture.SPREAD_MERCHANTS);
+            ledger.put("spread", figures(sql.spread(runId)));
+            ledger.put("hot_till", figures(sql.hotTill(runId)));
+            raw.put("ledger_transfer_sql", ledger);
+        }
+    }
+
+    private void ledgerSettlement(BenchPostgres postgres) {
+        say("ledger-service: wallet settlement in-process, " + BACK_CONSUMERS + " threads");
+        ClosedLoop loop = new ClosedLoop(mode.rawWarmup(), mode.rawMeasured());
+        try (HikariDataSource ledger = postgres.pool("backunit", BACK_CONSUMERS)) {
+            LedgerSettlementLoad settlements = new LedgerSettlementLoad(loop, ledger);
+            Map<String, Object> settlement = new LinkedHashMap<>();
+            settlement.put("threads", BACK_CONSUMERS);
+            settlement.put("spread", figures(settlements.spread(BACK_CONSUMERS, runId)));
+            settlement.put("hot_till", figures(settlements.hotTill(BACK_CONSUMERS, runId)));
+            project.put("ledger_wallet_settlement", settlement);
+        }
+    }
+
+    private void rawBroker(BenchBroker broker) throws Exception {
+        say("raw: Artemis persistent request/reply");
+        ClosedLoop loop = new ClosedLoop(mode.rawWarmup(), mode.rawMeasured());
+        try (BrokerLimit limit = new BrokerLimit(loop, broker.inVmUrl(), BACK_CONSUMERS)) {
+            Map<String, Object> artemis = new LinkedHashMap<>();
+            artemis.put("persistent", true);
+            artemis.put("responders", BACK_CONSUMERS);
+            artemis.put("in_flight_1", figures(limit.requestReply(1)));
+            artemis.put("in_flight_32", figures(limit.requestReply(IN_FLIGHT)));
+            raw.put("artemis_request_reply", artemis);
+        }
+    }
+
+    private void rawCardNetwork(BankSimulator simulator) throws Exception {
+        say("raw: jPOS QMUX round trip to the simulator");
+        ClosedLoop loop = new ClosedLoop(mode.rawWarmup(), mode.rawMeasured());
+        try (CardNetworkLimit limit = new CardNetworkLimit(loop, repository.resolve("config/routes/deploy"),
+                work.resolve("q2"), simulator.port("cardnet-a"))) {
+            Map<String, Object> jpos = new LinkedHashMap<>();
+            jpos.put("in_flight_1", figures(limit.roundTrips(1)));
+            jpos.put("in_flight_32", figures(limit.roundTrips(IN_FLIGHT)));
+            raw.put("jpos_qmux_round_trip", jpos);
+        }
+    }
+
+    /** The back unit alone (profile external,back) on the bench's database, broker and simulator. */
+    private void backUnit(BenchPostgres postgres, BenchBroker broker, BankSimulator simulator, String vaultKey)
+            throws Exception {
+        say("back unit: starting the gateway with profiles external,back");
+        Map<String, String> environment = Map.of(
+                "PAYGATE_DB_URL", postgres.jdbcUrl("backunit"),
+                "PAYGATE_DB_USER", "postgres",
+                "PAYGATE_DB_PASSWORD", "",
+                "PAYGATE_BROKER_URL", broker.tcpUrl(),
+                "PAYGATE_CARDNET_A_PORT", Integer.toString(simulator.port("cardnet-a")),
+                "PAYGATE_CARDNET_B_PORT", Integer.toString(simulator.port("cardnet-b")),
+                "PAYGATE_VAULT_KEY_K1", vaultKey);
+        List<String> arguments = List.of("--spring.profiles.active=external,back",
+                "--paygate.data-directory=" + work.resolve("back-data"),
+                "--paygate.config-directory=" + repository.resolve("config"),
+                "--paygate.handover.back-consumers=" + BACK_CONSUMERS);
+        Map<String, Object> back = new LinkedHashMap<>();
+        try (GatewayProcess gateway = GatewayProcess.start(gatewayJar(), repository, arguments, environment,
+                work.resolve("logs/back-unit.log"));
+             BackUnitLoad load = new BackUnitLoad(new ClosedLoop(mode.flowWarmup(), mode.flowMeasured()), broker.inVmUrl())) {
+            // The gateway's first decisions run cold (class loading, JIT): not measured.
+            load.walletSpread(IN_FLIGHT, runId + "-warm-up");
+            back.put("consumers", BACK_CONSUMERS);
+            back.put("in_flight", IN_FLIGHT);
+            say("back unit: wallet spread");
+            back.put("wallet_spread", figures(load.walletSpread(IN_FLIGHT, runId)));
+            say("back unit: JFR CPU profile of wallet spread");
+            back.put("profile_wallet_spread", profiled(gateway, "back-unit", () -> load.walletSpread(IN_FLIGHT, runId + "-jfr")));
+            say("back unit: wallet into one hot till");
+            back.put("wallet_hot_till", figures(load.walletHotTill(IN_FLIGHT, runId)));
+            say("back unit: card");
+            back.put("card", figures(load.card(IN_FLIGHT, runId)));
+            back.put("peak_rss_mib", gateway.peakRssMib());
+        }
+        project.put("back_unit_decisions", back);
+    }
+
+    private void fullFlow() throws Exception {
+        BenchConfig config = BenchConfig.write(repository.resolve("config"), work.resolve("config"));
+        int httpPort = FreePorts.next();
+        List<String> arguments = List.of(
+                "--server.port=" + httpPort,
+                "--paygate.data-directory=" + work.resolve("gateway-data"),
+                "--paygate.config-directory=" + config.directory(),
+                "--paygate.card.networks.cardnet-a.port=" + FreePorts.next(),
+                "--paygate.card.networks.cardnet-b.port=" + FreePorts.next(),
+                "--paygate.demo-shop-url=",
+                "--paygate.front.auth.argon2.memory-kib=" + KdfLimit.MEMORY_KIB,
+                "--paygate.front.auth.argon2.iterations=" + KdfLimit.ITERATIONS,
+                "--paygate.front.auth.argon2.parallelism=" + KdfLimit.PARALLELISM);
+        writeOperatorAccount(work.resolve("gateway-data/keys"));
+        say("full flow: first start of the embedded default (creates the database, seeds the bench customers)");
+        long firstStartMs;
+        try (GatewayProcess first = GatewayProcess.start(gatewayJar(), repository, arguments, Map.of(),
+                work.resolve("logs/gateway-first-start.log"))) {
+            firstStartMs = first.startupMs();
+        }
+        config.emptySeedFile();
+        say("full flow: start again (the start-up time reported)");
+        try (GatewayProcess gateway = GatewayProcess.start(gatewayJar(), repository, arguments, Map.of(),
+                work.resolve("logs/gateway.log"))) {
+            project.put("startup_ms", gateway.startupMs());
+            project.put("startup_jvm_uptime_at_ready_ms", gateway.jvmUptimeAtReadyMs());
+            project.put("first_start_ms", firstStartMs);
+            // The machine is shared: the KDF ceiling is measured again right before the flow it is compared with.
+            say("raw: Argon2id again, beside the full flow (gateway idle)");
+            raw.put("argon2id_verify_beside_full_flow", figures(new KdfLimit(
+                    new ClosedLoop(mode.rawWarmup(), mode.rawMeasured())).verifies(cores)));
+            URI base = URI.create("http://127.0.0.1:" + httpPort);
+            FullFlow flow = new FullFlow(base, config.merchantKey(), config.password(), runId);
+            ClosedLoop loop = new ClosedLoop(mode.flowWarmup(), mode.flowMeasured());
+            List<Map<String, Object>> levels = new ArrayList<>();
+            double heapPeakMib = 0;
+            double driverCpuMs = 0;
+            double gatewayCpuMs = 0;
+            double peak = 0;
+            for (int concurrency : mode.concurrencies()) {
+                say("full flow: concurrency " + concurrency);
+                double driverBefore = ProcessCpu.cpuMs(ProcessHandle.current().pid());
+                double gatewayBefore = gateway.cpuMs() + gateway.childrenCpuMs();
+                long measureFrom = System.nanoTime() + mode.flowWarmup().toNanos();
+                Measurement payments = loop.run(concurrency, flow);
+                long measureUntil = System.nanoTime();
+                double driverUsed = ProcessCpu.cpuMs(ProcessHandle.current().pid()) - driverBefore;
+                double gatewayUsed = gateway.cpuMs() + gateway.childrenCpuMs() - gatewayBefore;
+                driverCpuMs += driverUsed;
+                gatewayCpuMs += gatewayUsed;
+                Map<String, Object> level = figures(payments);
+                level.put("confirm", figures(flow.confirmsBetween(measureFrom, measureUntil, concurrency)));
+                level.put("gateway_cpu_ms_per_payment", gatewayUsed / operationsDuringRun(payments));
+                levels.add(level);
+                peak = Math.max(peak, payments.perSecond());
+                heapPeakMib = Math.max(heapPeakMib, heapUsedMib(base));
+            }
+            project.put("full_flow", levels);
+            project.put("full_flow_peak_per_second", peak);
+            project.put("driver_cpu_share", driverCpuMs / (driverCpuMs + gatewayCpuMs));
+            say("full flow: JFR CPU profile at concurrency " + PROFILED_CONCURRENCY);
+            project.put("profile", profiled(gateway, "full-flow", () -> loop.run(PROFILED_CONCURRENCY, flow)));
+            say("full flow: open loop at half the peak, " + String.format("%.1f", peak / 2) + " payments/s");
+            OpenLoop open = new OpenLoop(mode.flowWarmup(), mode.flowMeasured());
+            long measureFrom = System.nanoTime() + mode.flowWarmup().toNanos();
+            Measurement halfPeak = open.run(peak / 2, flow);
+            Map<String, Object> half = figures(halfPeak);
+            half.put("rate_per_second", peak / 2);
+            half.put("confirm", figures(flow.confirmsBetween(measureFrom, System.nanoTime(), 0)));
+            project.put("half_peak_open_loop", half);
+            heapPeakMib = Math.max(heapPeakMib, heapUsedMib(base));
+            project.put("gateway_peak_rss_mib", gateway.peakRssMib());
+            project.put("gateway_heap_used_peak_mib", heapPeakMib);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Run {
+        Measurement measure() throws Exception;
+    }
+
+    /**
+     * One run with the gateway under JFR: its CPU ms per operation by stage. Java threads' CPU is split by the
+     * stages' shares of execution samples; gc, jit and vm are HotSpot's own threads, postgres its child processes.
+     */
+    private Map<String, Object> profiled(GatewayProcess gateway, String name, Run run) throws Exception {
+        CpuProfile profile = new CpuProfile(gateway.pid(), work.resolve(name + ".jfr"));
+        Map<String, Double> threadsBefore = ProcessCpu.threadCpuMs(gateway.pid());
+        double postgresBefore = gateway.childrenCpuMs();
+        profile.start();
+        Measurement measured = run.measure();
+        Map<String, Long> samples = profile.stopAndCount();
+        Map<String, Double> threadsAfter = ProcessCpu.threadCpuMs(gateway.pid());
+        double operations = operationsDuringRun(measured);
+        double javaMs = threadsAfter.getOrDefault("java", 0.0) - threadsBefore.getOrDefault("java", 0.0);
+        long sampleTotal = samples.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Object> perOperation = new LinkedHashMap<>();
+        samples.forEach((stage, count) -> perOperation.put(stage, javaMs * count / Math.max(1, sampleTotal) / operations));
+        for (String kind : List.of("gc", "jit", "vm")) {
+            perOperation.put(kind, (threadsAfter.getOrDefault(kind, 0.0) - threadsBefore.getOrDefault(kind, 0.0)) / operations);
+        }
+        perOperation.put("postgres", (gateway.childrenCpuMs() - postgresBefore) / operations);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("concurrency", measured.concurrency());
+        summary.put("per_second", measured.perSecond());
+        summary.put("java_samples", sampleTotal);
+        summary.put("cpu_ms_per_operation", perOperation);
+        summary.put("cpu_ms_per_operation_total", perOperation.values().stream().mapToDouble(value -> (Double) value).sum());
+        return summary;
+    }
+
+    /** A recording or CPU reading spans warm-up and measurement: the operations of both, at the measured rate. */
+    private double operationsDuringRun(Measurement measured) {
+        return Math.max(1, measured.perSecond() * (mode.flowWarmup().toMillis() + mode.flowMeasured().toMillis()) / 1000.0);
+    }
+
+    private double heapUsedMib(URI base) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                    base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode value = json.readTree(answer.body()).path("measurements").path(0).path("value");
+            return value.asDouble() / (1024 * 1024);
+        } catch (Exception unavailable) {
+            return 0;
+        }
+    }
+
+    private Map<String, Object> ratios() {
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        double kdfPerSecond = perSecond(raw.get("argon2id_verify_beside_full_flow"));
+        double kdfMs = ((Number) ((Map<?, ?>) ((Map<?, ?>) raw.get("argon2id_verify")).get("one_thread")).get("p50_ms")).doubleValue();
+        double peak = ((Number) project.get("full_flow_peak_per_second")).doubleValue();
+        ratios.put("full_flow_vs_kdf", peak / kdfPerSecond);
+        Map<?, ?> back = (Map<?, ?>) project.get("back_unit_decisions");
+        double spread = perSecond(back.get("wallet_spread"));
+        double slowestStage = Math.min(
+                perSecond(((Map<?, ?>) raw.get("artemis_request_reply")).get("in_flight_32")),
+                perSecond(((Map<?, ?>) raw.get("ledger_transfer_sql")).get("spread")));
+        ratios.put("back_unit_vs_slowest_stage", spread / slowestStage);
+        ratios.put("hot_till_vs_spread", perSecond(back.get("wallet_hot_till")) / spread);
+        Map<?, ?> half = (Map<?, ?>) project.get("half_peak_open_loop");
+        double p99Ms = ((Number) ((Map<?, ?>) half.get("confirm")).get("p99_ms")).doubleValue();
+        ratios.put("p99_at_half_peak_vs_kdf_ms", p99Ms / kdfMs);
+        return ratios;
+    }
+
+    private static double perSecond(Object figures) {
+        return ((Number) ((Map<?, ?>) figures).get("per_second")).doubleValue();
+    }
+
+    private static Map<String, Object> figures(Measurement measurement) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("concurrency", measurement.concurrency());
+        figures.put("per_second", measurement.perSecond());
+        figures.put("operations", measurement.operations());
+        figures.put("errors", measurement.errors());
+        figures.put("p50_ms", measurement.p50Ms());
+        figures.put("p95_ms", measurement.p95Ms());
+        figures.put("p99_ms", measurement.p99Ms());
+        return figures;
+    }
+
+    private Map<String, Object> machine() throws Exception {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", cores);
+        machine.put("cpu", Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(line -> line.startsWith("model name")).findFirst()
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown"));
+        machine.put("memory_mib", Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                .filter(line -> line.startsWith("MemTotal:")).findFirst()
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024).orElse(0L));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("load_average_start", ProcessCpu.loadAverage());
+        return machine;
+    }
+
+    /**
+     * The operator account the embedded default would otherwise generate and print its password for: made here,
+     * from a random password nobody keeps, so the run's logs carry no password.
+     */
+    private static void writeOperatorAccount(Path keyDirectory) throws Exception {
+        Files.createDirectories(keyDirectory);
+        Files.writeString(keyDirectory.resolve("operator.properties"), "username=bench-operator\npassword-hash="
+                + KdfLimit.phcHash(randomBase64Key().toCharArray()) + "\n");
+    }
+
+    private Path gatewayJar() {
+        return repository.resolve("gateway/target/paygate-gateway.jar");
+    }
+
+    private static String randomBase64Key() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static void deleteTree(Path directory) throws Exception {
+        if (Files.exists(directory)) {
+            try (var paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println("[bench " + Instant.now().toString().substring(11, 19) + "] " + line);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.paygate.benchmarks.gateway;
+
+import dev.paygate.benchmarks.infra.ProcessCpu;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The gateway as an operator runs it: {@code java -jar gateway/target/paygate-gateway.jar}, its output in a
+ * log file. Start-up counts from launching the JVM to the gateway's "ready" line.
+ */
+public final class GatewayProcess implements AutoCloseable {
+
+    private static final Pattern READY = Pattern.compile("Paygate (?:back unit )?ready in (\\d+) ms \\(JVM up (\\d+) ms\\)");
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final Path logFile;
+    private final long startupMs;
+    private final long jvmUptimeAtReadyMs;
+
+    private GatewayProcess(Process process, Path logFile, long startupMs, long jvmUptimeAtReadyMs) {
+        this.process = process;
+        this.logFile = logFile;
+        this.startupMs = startupMs;
+        this.jvmUptimeAtReadyMs = jvmUptimeAtReadyMs;
+    }
+
+    public static GatewayProcess start(Path jar, Path workingDirectory, List<String> arguments,
+                                       Map<String, String> environment, Path logFile) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "--sun-misc-unsafe-memory-access=allow",
+                "-jar", jar.toAbsolutePath().toString()));
+        command.addAll(arguments);
+        Files.createDirectories(logFile.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(environment);
+        long launchedNanos = System.nanoTime();
+        Process process = builder.start();
+        long deadlineNanos = launchedNanos + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadlineNanos) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the gateway exited with code " + process.exitValue()
+                        + " before it was ready; see " + logFile);
+            }
+            Matcher ready = READY.matcher(Files.readString(logFile, StandardCharsets.UTF_8));
+            if (ready.find()) {
+                long startupMs = (System.nanoTime() - launchedNanos) / 1_000_000;
+                return new GatewayProcess(process, logFile, startupMs, Long.parseLong(ready.group(2)));
+            }
+            Thread.sleep(50);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the gateway was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + logFile);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** From launching {@code java} to the "ready" line, as seen from outside. */
+    public long startupMs() {
+        return startupMs;
+    }
+
+    public long jvmUptimeAtReadyMs() {
+        return jvmUptimeAtReadyMs;
+    }
+
+    public double cpuMs() {
+        return ProcessCpu.cpuMs(pid());
+    }
+
+    /** CPU of what the gateway started as processes: the embedded PostgreSQL. */
+    public double childrenCpuMs() {
+        return ProcessCpu.descendantsCpuMs(pid());
+    }
+
+    public double peakRssMib() {
+        return ProcessCpu.peakRssMib(pid());
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+}

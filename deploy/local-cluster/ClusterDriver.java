@@ -1,0 +1,246 @@
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import dev.paygate.merchant.jose.ExpiryCheck;
+import dev.paygate.merchant.jose.HttpJwksSource;
+import dev.paygate.merchant.jose.JwksKeyResolver;
+import dev.paygate.merchant.jose.RejectionReason;
+import dev.paygate.merchant.jose.TokenRejectedException;
+import dev.paygate.merchant.refusal.Refusal;
+import dev.paygate.merchant.refusal.RefusalVerifier;
+import dev.paygate.merchant.ticket.Ticket;
+import dev.paygate.merchant.ticket.TicketSigner;
+import dev.paygate.merchant.voucher.Voucher;
+import dev.paygate.merchant.voucher.VoucherVerifier;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The customers and the merchant of deploy/local-cluster/run: signs tickets with merchant-kit, opens and confirms
+ * each on the payment page through the balancer as a browser would (following nothing but HTTP answers), waits on
+ * the status page while a payment is undecided, and verifies the voucher or the refusal it ends with.
+ * Writes one line per ticket to the results file: {@code ticketId outcome path registerSerial voucherId front}.
+ *
+ * <p>Arguments: balancerUrl merchantKeyFile customerPrefix customerCount password payments paymentsPerSecond
+ * inFlightMax resultsFile progressFile finalWaitSeconds. Payments start at a steady rate, so that the kills of
+ * deploy/local-cluster/run fall in the middle of the load.
+ */
+public final class ClusterDriver {
+
+    private static final String MERCHANT = "demo-shop";
+    private static final String CURRENCY = "EUR";
+    /** Wallet pays up to EUR 30.00 (config/application.yml); above it the card. */
+    private static final long WALLET_AMOUNT_MINOR = 250;
+    private static final long CARD_AMOUNT_MINOR = 4_200;
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+    private static final Duration STATUS_POLL_PAUSE = Duration.ofSeconds(1);
+    /** A voucher fetched late from the status page is 60 s valid plus this (merchant-kit's largest skew). */
+    private static final Duration VERIFY_CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final URI RETURN_URL = URI.create("http://127.0.0.1:9/shop/return");
+    private static final URI CANCEL_URL = URI.create("http://127.0.0.1:9/shop/cancel");
+
+    private final URI balancer;
+    private final TicketSigner signer;
+    private final VoucherVerifier vouchers;
+    private final RefusalVerifier refusals;
+    private final HttpClient http;
+    private final String customerPrefix;
+    private final int customerCount;
+    private final String password;
+    private final Path resultsFile;
+    private final Path progressFile;
+    private final long finalWaitSeconds;
+    private Instant finalDeadline;
+    private final AtomicInteger done = new AtomicInteger();
+
+    private ClusterDriver(String[] args) throws Exception {
+        balancer = URI.create(args[0]);
+        signer = new TicketSigner(OctetKeyPair.parse(Files.readString(Path.of(args[1]))));
+        Clock clock = Clock.systemUTC();
+        JwksKeyResolver serverKeys = new JwksKeyResolver(
+                new HttpJwksSource(balancer.resolve("/.well-known/jwks.json")), clock,
+                JwksKeyResolver.DEFAULT_REFETCH_INTERVAL_MIN, JwksKeyResolver.DEFAULT_TIME_TO_LIVE);
+        vouchers = VoucherVerifier.builder(serverKeys).clock(clock).clockSkew(VERIFY_CLOCK_SKEW).build();
+        refusals = new RefusalVerifier(serverKeys, clock, VERIFY_CLOCK_SKEW);
+        http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        customerPrefix = args[2];
+        customerCount = Integer.parseInt(args[3]);
+        password = args[4];
+        resultsFile = Path.of(args[8]);
+        progressFile = Path.of(args[9]);
+        finalWaitSeconds = Long.parseLong(args[10]);
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 11) {
+            System.err.println("usage: ClusterDriver balancerUrl merchantKeyFile customerPrefix customerCount password "
+                    + "payments paymentsPerSecond inFlightMax resultsFile progressFile finalWaitSeconds");
+            System.exit(2);
+        }
+        new ClusterDriver(args).run(Integer.parseInt(args[5]), Double.parseDouble(args[6]), Integer.parseInt(args[7]));
+    }
+
+    private void run(int payments, double paymentsPerSecond, int inFlightMax) throws Exception {
+        Files.deleteIfExists(resultsFile);
+        long loadMs = (long) (payments * 1000 / paymentsPerSecond);
+        // Every payment gets the same time to end final after the load, however late it started.
+        finalDeadline = Instant.now().plusMillis(loadMs).plusSeconds(finalWaitSeconds);
+        ExecutorService pool = Executors.newFixedThreadPool(inFlightMax);
+        List<Future<String>> results = new ArrayList<>();
+        long startNanos = System.nanoTime();
+        for (int i = 1; i <= payments; i++) {
+            int number = i;
+            long dueNanos = startNanos + (long) ((i - 1) * 1e9 / paymentsPerSecond);
+            Thread.sleep(Duration.ofNanos(Math.max(0, dueNanos - System.nanoTime())));
+            results.add(pool.submit(() -> pay(number)));
+        }
+        pool.shutdown();
+        for (Future<String> result : results) {
+            String line = result.get();
+            Files.writeString(resultsFile, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
+
+    /** One customer's purchase, from the pay link to a verified voucher or refusal. */
+    private String pay(int number) {
+        String customer = customerPrefix + (1 + number % customerCount);
+        long amountMinor = number % 2 == 0 ? WALLET_AMOUNT_MINOR : CARD_AMOUNT_MINOR;
+        Ticket ticket = Ticket.simple(MERCHANT, "cluster-order-" + number)
+                .ticketId("tkt-cluster-" + number + "-" + Long.toHexString(System.nanoTime()))
+                .customerId(customer)
+                .item("cluster-item", "Cluster article", 1, amountMinor)
+                .vatMinor(amountMinor / 6)
+                .currency(CURRENCY)
+                .serial("CLUSTER-" + number)
+                .returnUrl(RETURN_URL)
+                .cancelUrl(CANCEL_URL)
+                .validFor(Duration.ofMinutes(15))
+                .build();
+        String compact = signer.sign(ticket);
+        String line;
+        try {
+            line = ticket.ticketId() + " " + settle(ticket, compact, customer);
+        } catch (TokenRejectedException e) {
+            line = ticket.ticketId() + " rejected " + e.code() + " - - -";
+        } catch (Exception e) {
+            line = ticket.ticketId() + " error " + e.getClass().getSimpleName() + " - - -";
+        }
+        int count = done.incrementAndGet();
+        try {
+            Files.writeString(progressFile, Integer.toString(count));
+        } catch (IOException ignored) {
+            // Progress is only a hint for the kill schedule.
+        }
+        return line;
+    }
+
+    private String settle(Ticket ticket, String compact, String customer) throws Exception {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(balancer.resolve("/pay/" + compact)).GET());
+        if (page.statusCode() != 200) {
+            return "page-" + page.statusCode() + " - - - " + front(page);
+        }
+        String form = "ticket=" + encode(compact) + "&customerId=" + encode(customer) + "&password=" + encode(password);
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(balancer.resolve("/pay/confirm"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        int confirmStatus = answer.statusCode();
+        // Undecided (202) or the front died under the request: the status page tells, as a browser's refresh would.
+        while (answer.statusCode() != 303 && Instant.now().isBefore(finalDeadline)) {
+            Thread.sleep(STATUS_POLL_PAUSE);
+            answer = send(HttpRequest.newBuilder(balancer.resolve("/pay/status/" + ticket.ticketId())).GET());
+        }
+        if (answer.statusCode() != 303) {
+            // The HTTP statuses of the confirm and of the last status page say where it stuck.
+            return "pending confirm-" + confirmStatus + " status-" + answer.statusCode() + " - " + front(answer);
+        }
+        return verify(ticket, answer.headers().firstValue("Location").orElseThrow()) + " " + front(answer);
+    }
+
+    /** As a merchant's server does: keys that could not be fetched just now are fetched again, after a pause. */
+    private String verify(Ticket ticket, String location) throws Exception {
+        while (true) {
+            try {
+                return verifyOnce(ticket, location);
+            } catch (TokenRejectedException e) {
+                if (e.reason() != RejectionReason.KEYS_UNAVAILABLE || Instant.now().isAfter(finalDeadline)) {
+                    throw e;
+                }
+                Thread.sleep(JwksKeyResolver.DEFAULT_REFETCH_INTERVAL_MIN);
+            }
+        }
+    }
+
+    private String verifyOnce(Ticket ticket, String location) throws Exception {
+        Optional<String> voucher = queryParameter(location, "voucher");
+        if (voucher.isPresent()) {
+            Voucher verified = vouchers.verify(voucher.get(), ticket);
+            return "approved " + verified.path().code() + " " + verified.registerSerial() + " "
+                    + verified.voucherId();
+        }
+        Optional<String> refusal = queryParameter(location, "refusal");
+        if (refusal.isPresent()) {
+            Refusal verified = refusals.verify(refusal.get(), ticket);
+            return "refused " + verified.reason().code() + " - -";
+        }
+        return "unverified - - -";
+    }
+
+    /** Retries what a customer's browser would retry: the balancer answering 502/503 while a front restarts. */
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        HttpRequest built = request.timeout(REQUEST_TIMEOUT).build();
+        while (true) {
+            try {
+                HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+                if ((response.statusCode() != 502 && response.statusCode() != 503 && response.statusCode() != 504)
+                        || Instant.now().isAfter(finalDeadline)) {
+                    return response;
+                }
+            } catch (IOException e) {
+                if (Instant.now().isAfter(finalDeadline)) {
+                    throw e;
+                }
+            }
+            Thread.sleep(RETRY_PAUSE);
+        }
+    }
+
+    private static String front(HttpResponse<String> response) {
+        return response.headers().firstValue("X-Paygate-Front").orElse("-");
+    }
+
+    private static Optional<String> queryParameter(String location, String name) {
+        String query = URI.create(location).getRawQuery();
+        if (query == null) {
+            return Optional.empty();
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return Optional.of(URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

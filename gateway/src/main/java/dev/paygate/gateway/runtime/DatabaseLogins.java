@@ -1,0 +1,104 @@
+package dev.paygate.gateway.runtime;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
+
+/**
+ * The embedded PostgreSQL's two logins, generated once into {@code <data>/keys/database.properties} (owner-only):
+ * the superuser {@code postgres}, used only at start to keep the cluster's set-up right, and the application's own
+ * role, which owns the database and its schemas and is all the gateway's pool and Flyway log in as.
+ */
+record DatabaseLogins(String superuserPassword, String applicationRole, String applicationPassword) {
+
+    static final String SUPERUSER = "postgres";
+    static final String FILE_NAME = "database.properties";
+    private static final String SUPERUSER_PASSWORD_KEY = "superuser-password";
+    private static final String APPLICATION_ROLE_KEY = "application-role";
+    private static final String APPLICATION_PASSWORD_KEY = "application-password";
+    private static final String DEFAULT_APPLICATION_ROLE = "paygate";
+    /** 192 random bits as 32 URL-safe characters: nothing a SQL literal or a URL has to escape. */
+    private static final int PASSWORD_RANDOM_BYTES = 24;
+    private static final String PASSWORD_PATTERN = "[A-Za-z0-9_-]{32,128}";
+    private static final String ROLE_PATTERN = "[a-z_][a-z0-9_]{0,62}";
+
+    DatabaseLogins {
+        if (!superuserPassword.matches(PASSWORD_PATTERN) || !applicationPassword.matches(PASSWORD_PATTERN)) {
+            throw new IllegalStateException("database passwords must be 32-128 URL-safe characters");
+        }
+        if (!applicationRole.matches(ROLE_PATTERN) || applicationRole.equals(SUPERUSER)) {
+            throw new IllegalStateException("the application role must be a plain identifier other than postgres: "
+                    + applicationRole);
+        }
+    }
+
+    static DatabaseLogins loadOrCreate(Path keyDirectory) {
+        Path file = keyDirectory.resolve(FILE_NAME);
+        try {
+            if (!Files.exists(file)) {
+                create(keyDirectory, file);
+            }
+            Properties stored = new Properties();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                stored.load(reader);
+            }
+            return new DatabaseLogins(required(stored, SUPERUSER_PASSWORD_KEY, file),
+                    stored.getProperty(APPLICATION_ROLE_KEY, DEFAULT_APPLICATION_ROLE),
+                    required(stored, APPLICATION_PASSWORD_KEY, file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the database logins in " + file, e);
+        }
+    }
+
+    private static String required(Properties stored, String key, Path file) {
+        String value = stored.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException(file + " lacks " + key);
+        }
+        return value;
+    }
+
+    private static void create(Path keyDirectory, Path file) throws IOException {
+        Files.createDirectories(keyDirectory);
+        Path draft = Files.createTempFile(keyDirectory, "database", ".draft");
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
+            }
+            Properties generated = new Properties();
+            generated.setProperty(SUPERUSER_PASSWORD_KEY, randomPassword());
+            generated.setProperty(APPLICATION_ROLE_KEY, DEFAULT_APPLICATION_ROLE);
+            generated.setProperty(APPLICATION_PASSWORD_KEY, randomPassword());
+            try (Writer writer = Files.newBufferedWriter(draft, StandardCharsets.UTF_8)) {
+                generated.store(writer, "Logins of the embedded PostgreSQL (SCRAM), generated at first start.");
+            }
+            // No REPLACE_EXISTING: logins the cluster already knows are never overwritten.
+            Files.move(draft, file);
+        } catch (FileAlreadyExistsException keptExisting) {
+            // Another start wrote them first; theirs are the ones the cluster gets.
+        } finally {
+            Files.deleteIfExists(draft);
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] random = new byte[PASSWORD_RANDOM_BYTES];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseLogins[applicationRole=" + applicationRole + ", passwords hidden]";
+    }
+}

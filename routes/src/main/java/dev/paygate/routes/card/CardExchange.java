@@ -1,0 +1,131 @@
+package dev.paygate.routes.card;
+
+import dev.paygate.iso8583.field.Stan;
+import dev.paygate.iso8583.message.CardRequest;
+import dev.paygate.iso8583.message.CardResponse;
+import dev.paygate.ledger.RefusalReason;
+import dev.paygate.ledger.sequence.DatabaseStanSequence;
+import dev.paygate.ledger.vault.CardVault;
+import dev.paygate.ledger.vault.VaultedCard;
+import dev.paygate.routes.BackUnit;
+import dev.paygate.routes.card.CardConversation.Answer;
+import dev.paygate.routes.card.CardConversation.Send;
+import dev.paygate.routes.card.CardConversation.Settlement;
+import dev.paygate.routes.network.CardNetworkMetrics;
+import dev.paygate.routes.network.CardNetworkProperties;
+import dev.paygate.routes.network.CardNetworks;
+import dev.paygate.routes.reversal.ReversalQueue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one sequence every card request follows (payment, top-up, refund): the card from the vault, the network
+ * by BIN (or the one given), the operation registered, a STAN, the reversal held, the STAN claimed, the request
+ * on the network's MUX, the answer read. The reversal is written before the request leaves, so a back unit
+ * that dies waiting leaves a reversal, never an unreversed charge; it is released only when the answer was
+ * recorded.
+ */
+@Component
+@BackUnit
+public class CardExchange {
+
+    private static final Logger log = LoggerFactory.getLogger(CardExchange.class);
+    private static final int DE_RESPONSE_CODE = 39;
+
+    private final CardVault vault;
+    private final CardNetworks networks;
+    private final DatabaseStanSequence stans;
+    private final ReversalQueue reversals;
+    private final CardNetworkMetrics metrics;
+    private final Clock clock;
+
+    public CardExchange(CardVault vault, CardNetworks networks, DatabaseStanSequence stans, ReversalQueue reversals,
+                        CardNetworkMetrics metrics, Clock clock) {
+        this.vault = vault;
+        this.networks = networks;
+        this.stans = stans;
+        this.reversals = reversals;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public <T> T exchange(CardOperation operation, CardConversation<T> conversation) throws ISOException {
+        Optional<VaultedCard> found = vault.cardOf(operation.customerId());
+        if (found.isEmpty()) {
+            return conversation.notSent(RefusalReason.NO_CARD_ON_FILE);
+        }
+        VaultedCard card = found.get();
+        try {
+            Optional<String> network = operation.network().or(() -> networks.routeFor(card.clearPan()));
+            if (network.isEmpty()) {
+                return conversation.notSent(RefusalReason.CARD_NOT_SUPPORTED);
+            }
+            return switch (conversation.open(network.get())) {
+                case Answer<T> answer -> answer.value();
+                case Send<T> send -> send(operation, conversation, card, network.get(), send.acceptor());
+            };
+        } finally {
+            card.wipe();
+        }
+    }
+
+    private <T> T send(CardOperation operation, CardConversation<T> conversation, VaultedCard card, String network,
+                       Acceptor acceptor) throws ISOException {
+        if (!networks.isConnected(network)) {
+            log.warn("Card network {} is not connected; nothing sent for customer {}", network, operation.customerId());
+            return conversation.notSent(RefusalReason.ISSUER_UNAVAILABLE);
+        }
+        CardNetworkProperties.Network settings = networks.settings(network);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Stan stan = Stan.of(stans.next(network, today));
+        CardRequest request = operation.toRequest(settings.singleMessage(), card.clearPan(), card.expiry(), stan, now,
+                settings.acquirerId(), acceptor);
+        String reversalTicketId = conversation.reversalTicketId(stan);
+        if (!reversals.hold(reversalTicketId, network, operation.customerId(), card.token(), request,
+                Stan.of(stans.next(network, today)), now, settings.timeoutMs())) {
+            throw new IllegalStateException("a reversal is already kept under " + reversalTicketId + "; nothing sent");
+        }
+        Optional<T> closed = conversation.claim(stan);
+        if (closed.isPresent()) {
+            // Closed by somebody else (the closer of unsent entries) between registration and now: nothing leaves.
+            reversals.release(reversalTicketId);
+            log.warn("{} was closed before its request left; nothing sent to {}", reversalTicketId, network);
+            return closed.get();
+        }
+        long sentAtNanos = System.nanoTime();
+        ISOMsg answer = networks.mux(network).request(request.toIsoMsg(), settings.timeoutMs());
+        metrics.requestAnswered(network, request.mti().value(),
+                answer == null ? CardNetworkMetrics.NO_ANSWER : answer.getString(DE_RESPONSE_CODE),
+                Duration.ofNanos(System.nanoTime() - sentAtNanos));
+        if (answer == null) {
+            log.warn("No answer from {} within {} ms to {} (STAN {}); reversing it",
+                    network, settings.timeoutMs(), reversalTicketId, stan.digits());
+            reversals.activate(reversalTicketId, clock.instant());
+            return conversation.unanswered(stan);
+        }
+        Settlement<T> settlement;
+        try {
+            settlement = conversation.answered(CardAnswer.of(CardResponse.fromIsoMsg(answer, clock), stan));
+        } catch (RuntimeException fault) {
+            // The answer may have charged the card while the ledger recorded nothing: undo it.
+            reversals.activate(reversalTicketId, clock.instant());
+            throw fault;
+        }
+        if (settlement.reverse()) {
+            reversals.activate(reversalTicketId, clock.instant());
+        } else {
+            reversals.release(reversalTicketId);
+        }
+        return settlement.value();
+    }
+}

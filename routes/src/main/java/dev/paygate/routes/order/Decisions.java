@@ -1,0 +1,42 @@
+package dev.paygate.routes.order;
+
+import dev.paygate.ledger.RefusalReason;
+import dev.paygate.ledger.register.OrderItem;
+import dev.paygate.ledger.register.RegisterEntry;
+import dev.paygate.ledger.register.RegisterOrder;
+import dev.paygate.ledger.register.SettlementPath;
+import java.time.Instant;
+
+/** Between the pipeline's orders and decisions and the register's rows. */
+public final class Decisions {
+
+    private Decisions() {
+    }
+
+    public static RegisterOrder toRegisterOrder(PaymentOrder order) {
+        return new RegisterOrder(order.ticketId(), order.merchantId(), order.customerId(), order.orderId(),
+                order.amountMinor(), order.vatMinor(), order.currency(), order.merchantSerial(),
+                order.items().stream()
+                        .map(item -> new OrderItem(item.ref(), item.label(), item.quantity(), item.amountMinor()))
+                        .toList(),
+                order.authenticatedAt());
+    }
+
+    public static Decision of(RegisterEntry entry) {
+        Instant decidedAt = entry.completedAt() != null ? entry.completedAt() : entry.registeredAt();
+        SettlementPath path = entry.path();
+        return switch (entry.status()) {
+            case APPROVED -> new Decision(entry.ticketId(), Decision.Outcome.APPROVED, path, entry.serial(),
+                    entry.authCode(), entry.rrn(), null, decidedAt);
+            case REFUSED -> refused(entry, path, entry.reason(), decidedAt);
+            // A reversed card payment was never charged: to the customer it is an unanswered issuer.
+            case REVERSED -> refused(entry, path, RefusalReason.ISSUER_UNAVAILABLE.code(), decidedAt);
+            case PENDING -> Decision.pending(entry.ticketId(), decidedAt);
+        };
+    }
+
+    private static Decision refused(RegisterEntry entry, SettlementPath path, String reason, Instant decidedAt) {
+        return new Decision(entry.ticketId(), Decision.Outcome.REFUSED, path, entry.serial(), null, entry.rrn(),
+                reason, decidedAt);
+    }
+}
