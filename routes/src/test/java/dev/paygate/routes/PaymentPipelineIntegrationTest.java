@@ -217,7 +217,7 @@ class PaymentPipelineIntegrationTest {
     void aReversalHeldByABackUnitThatDiedIsSentWhenItFallsDue() {
         String customer = customerWithCard("4000000000000002", 0);
         PaymentOrder order = order(customer, 9_500);
-        register.openCardPayment(Decisions.toRegisterOrder(order), "cardnet-a");
+        register.openCardPayment(order.registerOrder(), "cardnet-a");
         Instant sentAt = Instant.now();
         CardRequest request = CardOperation.purchase(customer, 9_500, "EUR").toRequest(false, "4000000000000002",
                 YearMonth.of(2049, 12), Stan.of(stans.next("cardnet-a", LocalDate.now(ZoneOffset.UTC))), sentAt,

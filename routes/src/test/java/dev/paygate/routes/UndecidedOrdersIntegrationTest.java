@@ -173,7 +173,7 @@ class UndecidedOrdersIntegrationTest {
     @Test
     void faultInTheBackUnitEndsAsARegisteredRefusalWithTheOrderInTheDeadLetterQueue() throws Exception {
         AdviceWith.adviceWith(camel, "back.payment.decide", route -> route.weaveAddFirst().process(exchange -> {
-            if (exchange.getMessage().getBody(PaymentOrder.class).orderId().startsWith("boom")) {
+            if (exchange.getMessage().getBody(PaymentOrder.class).registerOrder().orderId().startsWith("boom")) {
                 throw new IllegalStateException("simulated fault in the decision");
             }
         }));
@@ -222,7 +222,7 @@ class UndecidedOrdersIntegrationTest {
         String customer = customerWithCard(ALWAYS_APPROVES, 0);
         PaymentOrder order = order(customer, 9_500);
         // What a back unit that died right after registering leaves: PENDING, no STAN, no reversal, nothing sent.
-        RegisterOrder registered = Decisions.toRegisterOrder(order);
+        RegisterOrder registered = order.registerOrder();
         assertThat(register.openCardPayment(registered, "cardnet-a").entry().status()).isEqualTo(RegisterStatus.PENDING);
 
         await().atMost(DECIDED_WITHIN).untilAsserted(() -> assertThat(register.findByTicket(order.ticketId()))
