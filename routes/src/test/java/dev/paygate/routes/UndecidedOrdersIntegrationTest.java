@@ -197,15 +197,18 @@ class UndecidedOrdersIntegrationTest {
 
     @Test
     void orderThatCannotBeRegisteredIsStillAnsweredAsASystemError() throws Exception {
-        PaymentOrder order = new PaymentOrder("t".repeat(201), MERCHANT, customerWithCard(ALWAYS_APPROVES, 5_000),
-                "order-" + UUID.randomUUID(), 500, 0, "EUR", "R-1", List.of(), Instant.now(),
-                Instant.now().plusSeconds(600));
+        PaymentOrder registrable = new PaymentOrder("t-" + UUID.randomUUID(), MERCHANT,
+                customerWithCard(ALWAYS_APPROVES, 5_000), "order-" + UUID.randomUUID(), 500, 0, "EUR", "R-1", List.of(),
+                Instant.now(), Instant.now().plusSeconds(600));
+        // The register takes ticket ids of at most 200 characters, and so does the order's own type: written by hand.
+        String ticketId = "t".repeat(201);
+        String json = codec.encodeOrder(registrable).replace(registrable.ticketId(), ticketId);
 
         // Nothing is registered, so only the reply can tell: asked directly, with the time a busy machine may need.
         jms.setReceiveTimeout(DECIDED_WITHIN.toMillis());
         Message reply = jms.sendAndReceive(handoverProperties.paymentQueue(), session -> {
-            Message request = session.createTextMessage(codec.encodeOrder(order));
-            request.setStringProperty("paygateTicketId", order.ticketId());
+            Message request = session.createTextMessage(json);
+            request.setStringProperty("paygateTicketId", ticketId);
             return request;
         });
         assertThat(reply).isNotNull();
@@ -213,8 +216,8 @@ class UndecidedOrdersIntegrationTest {
 
         assertThat(decision.outcome()).isEqualTo(Decision.Outcome.REFUSED);
         assertThat(decision.reason()).isEqualTo("system_error");
-        assertThat(accounts.wallet(order.customerId()).orElseThrow().balanceMinor()).isEqualTo(5_000);
-        assertThat(deadLetterFor(order.ticketId())).isNotNull();
+        assertThat(accounts.wallet(registrable.customerId()).orElseThrow().balanceMinor()).isEqualTo(5_000);
+        assertThat(deadLetterFor(ticketId)).isNotNull();
     }
 
     @Test
