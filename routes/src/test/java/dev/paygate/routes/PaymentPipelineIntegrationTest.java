@@ -229,7 +229,9 @@ class PaymentPipelineIntegrationTest {
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> reversals.statusOf(order.ticketId()), statuses -> statuses.equals(List.of("ACKNOWLEDGED")));
-        assertThat(register.findByTicket(order.ticketId()).orElseThrow().status()).isEqualTo(RegisterStatus.REVERSED);
+        // The forwarder closes the register entry in its own transaction, just after the acknowledgement.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(register.findByTicket(order.ticketId()).orElseThrow().status()).isEqualTo(RegisterStatus.REVERSED));
     }
 
     @Test
