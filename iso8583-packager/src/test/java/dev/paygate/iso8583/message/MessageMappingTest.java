@@ -88,6 +88,25 @@ class MessageMappingTest {
     }
 
     @Test
+    void aRepeatedAdviceIs0421WithTheSameStanAndDataAndIsAnswered0430() {
+        ReversalRequest first = ReversalRequest.reversing(
+                AUTHORIZATION_REQUEST, ReversalKind.ADVICE, Stan.of(500), Instant.parse("2026-11-24T10:16:00Z"));
+
+        ISOMsg firstMessage = first.toIsoMsg();
+        ISOMsg repeatMessage = first.asRepeat().toIsoMsg();
+
+        assertThat(firstMessage.getString(0)).isEqualTo("0420");
+        assertThat(repeatMessage.getString(0)).isEqualTo("0421");
+        for (int field = 2; field <= 128; field++) {
+            assertThat(repeatMessage.getString(field)).as("DE " + field).isEqualTo(firstMessage.getString(field));
+        }
+        ReversalRequest readBack = ReversalRequest.fromIsoMsg(repeatMessage, READ_CLOCK);
+        assertThat(readBack).isEqualTo(first.asRepeat());
+        assertThat(readBack.repeat()).isTrue();
+        assertThat(ReversalResponse.answering(readBack, ResponseCode.APPROVED).toIsoMsg().getString(0)).isEqualTo("0430");
+    }
+
+    @Test
     void answerEchoesTheKeyFieldsAndKeepsTheApprovalCodeOnlyOnApproval() {
         CardResponse declined = CardResponse.answering(
                 AUTHORIZATION_REQUEST, ResponseCode.INSUFFICIENT_FUNDS, Optional.of("ABC123"));
