@@ -39,6 +39,9 @@ class SimulatorConfigTest {
         assertThat(cardnetB.profile().framing()).isEqualTo(Framing.ASCII_LENGTH);
         assertThat(cardnetB.profile().hasHeader()).isFalse();
         assertThat(config.slowDelay()).isEqualTo(Duration.ofMillis(3_000));
+        assertThat(config.lateDelay()).isEqualTo(Duration.ofMillis(12_000));
+        assertThat(cardnetA.profile().mac()).as("cardnet-a MACs its messages").isPresent();
+        assertThat(cardnetB.profile().mac()).isEmpty();
         assertThat(config.cardsFile()).endsWith(Path.of("config", "bank-simulator", "cards.csv")).exists();
     }
 

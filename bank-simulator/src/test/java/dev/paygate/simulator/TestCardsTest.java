@@ -99,6 +99,19 @@ class TestCardsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"cardnet-a", "cardnet-b"})
+    void lateCardIsApprovedAfterTheLateDelayHavingBookedAtOnce(String endpoint) throws Exception {
+        try (SimulatorClient client = SimulatorClient.connect(simulator, config, endpoint)) {
+            long startNanos = System.nanoTime();
+            CardResponse response = CardResponse.fromIsoMsg(client.exchange(authorization(TestCards.LATE, 1_000).toIsoMsg()));
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+
+            assertThat(response.isApproved()).isTrue();
+            assertThat(elapsed).isBetween(Simulators.LATE_DELAY, Simulators.LATE_DELAY.plusSeconds(2));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cardnet-a", "cardnet-b"})
     void slowAnswerDoesNotHoldBackOtherAnswersOnTheSameConnection(String endpoint) throws Exception {
         try (SimulatorClient client = SimulatorClient.connect(simulator, config, endpoint)) {
             CardRequest slow = authorization(TestCards.SLOW, 1_000);

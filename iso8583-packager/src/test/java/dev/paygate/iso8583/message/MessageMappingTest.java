@@ -156,6 +156,21 @@ class MessageMappingTest {
     }
 
     @Test
+    void elementsForAJournalAreProtectedLikeTheLogLine() {
+        ISOMsg request = AUTHORIZATION_REQUEST.toIsoMsg();
+        request.set(35, "4000000000000002=49121010000000000000");
+        request.set(52, new byte[8]);
+
+        var elements = MaskedMessage.elements(request);
+
+        assertThat(elements).containsEntry(2, "400000******0002").containsEntry(11, "000123")
+                .containsEntry(14, "<expiry, 4 chars>").containsEntry(35, "<track 2, 37 chars>")
+                .containsEntry(52, "<PIN block, 8 bytes>").doesNotContainKey(0).doesNotContainKey(1);
+        assertThat(elements.values()).noneMatch(value -> value.contains(SampleMessages.PAN.digits()));
+        assertThat(MaskedMessage.describe(request)).contains("2=400000******0002 3=000000");
+    }
+
+    @Test
     void packagingExceptionsMaskPanLikeDigitRunsFromAnySource() {
         PackagingException fault = new PackagingException("0100", 2, "jPOS said 4000000000000002 is odd",
                 new IllegalStateException("value 5100000000000008 rejected"));
