@@ -72,14 +72,18 @@ public final class MaskedMessage {
             return "<" + hidden + ", " + length + (raw instanceof byte[] ? " bytes>" : " chars>");
         }
         if (raw instanceof byte[] bytes) {
-            return HexFormat.of().withUpperCase().formatHex(bytes);
+            // Binary elements (a MAC) as hex: a hex run of digits can look like a PAN too, so it is masked alike.
+            return maskPanLikeRuns(HexFormat.of().withUpperCase().formatHex(bytes));
         }
         if (raw instanceof ISOMsg inner) {
             return "{" + describe(inner) + "}";
         }
         String value = String.valueOf(raw);
         // A PAN can turn up in any element of a malformed or hostile message: mask what looks like one anywhere.
-        return field == PAN || field == PAN_EXTENDED ? Pan.mask(value)
-                : PAN_LIKE_RUN.matcher(value).replaceAll(run -> Pan.mask(run.group()));
+        return field == PAN || field == PAN_EXTENDED ? Pan.mask(value) : maskPanLikeRuns(value);
+    }
+
+    private static String maskPanLikeRuns(String value) {
+        return PAN_LIKE_RUN.matcher(value).replaceAll(run -> Pan.mask(run.group()));
     }
 }
