@@ -209,7 +209,7 @@ class PaymentPipelineIntegrationTest {
                 "12345678901", Acceptor.of(merchants.find(MERCHANT).orElseThrow()));
 
         // What the card step writes before sending; then the process "dies" and nobody releases or activates it.
-        reversals.hold(order.ticketId(), "cardnet-a", customer, vault.cardOnFile(customer).orElseThrow().token(), request,
+        reversals.hold(order.ticketId(), order.ticketId(), "cardnet-a", customer, vault.cardOnFile(customer).orElseThrow().token(), request,
                 Stan.of(stans.next("cardnet-a", LocalDate.now(ZoneOffset.UTC))), sentAt, 300);
 
         await().atMost(Duration.ofSeconds(20))
