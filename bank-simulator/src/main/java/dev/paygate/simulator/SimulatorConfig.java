@@ -38,6 +38,12 @@ public record SimulatorConfig(
         List<EndpointConfig> endpoints, Path cardsFile, Duration slowDelay, Duration idleTimeout, int sessionsMax,
         Duration lateDelay) {
 
+    /**
+     * The demo key {@code config/bank-simulator/simulator.yml} gives cardnet-a, public in this repository, for a
+     * gateway talking to that simulator in a demo or a test (the embedded default reads it from
+     * {@code config/application.yml}). Never a real network's key.
+     */
+    public static final String DEMO_MAC_KEY_HEX = "CEC5C2BAC62868E667077FC29FE8D8AE";
     public static final Duration SLOW_DELAY_DEFAULT = Duration.ofMillis(3_000);
     /** Past the gateway's default answer timeout of 10 s. */
     public static final Duration LATE_DELAY_DEFAULT = Duration.ofMillis(12_000);

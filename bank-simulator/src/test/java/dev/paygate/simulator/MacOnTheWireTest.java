@@ -32,7 +32,6 @@ class MacOnTheWireTest {
 
     private static final Iso9797Alg3Mac WRONG_KEY = Iso9797Alg3Mac.fromHex("00112233445566778899AABBCCDDEEFF");
     private static final Path LOG_FILE = Path.of("target", "bank-simulator-test.log");
-    private static final String DEMO_KEY_HEX = "CEC5C2BAC62868E667077FC29FE8D8AE";
 
     private static SimulatorConfig config;
     private static BankSimulator simulator;
@@ -83,7 +82,7 @@ class MacOnTheWireTest {
         String log = Files.readString(LOG_FILE, StandardCharsets.UTF_8);
         assertThat(log).contains("cardnet-a refused 0100 STAN " + request.keyFields().stan().digits()
                 + " terminal TERM0001: MAC missing or invalid, answered 63");
-        assertThat(log).as("the demo key of simulator.yml").doesNotContainIgnoringCase(DEMO_KEY_HEX)
+        assertThat(log).as("the demo key of simulator.yml").doesNotContainIgnoringCase(SimulatorConfig.DEMO_MAC_KEY_HEX)
                 .doesNotContain(TestCards.EVERYDAY);
     }
 
