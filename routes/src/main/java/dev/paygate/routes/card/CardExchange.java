@@ -117,15 +117,13 @@ public class CardExchange {
         JournalLink link = new JournalLink(registerTicketId, reversalTicketId);
         // Journaled once the exchange is over: the channel has added the MAC to the message by then.
         journal.sent(link, network, message, sentAt);
-        if (answer != null) {
-            journal.received(link, network, answer, clock.instant());
-        }
         if (answer == null) {
             log.warn("No answer from {} within {} ms to {} (STAN {}); reversing it",
                     network, settings.timeoutMs(), reversalTicketId, stan.digits());
             reversals.activate(reversalTicketId, clock.instant());
             return conversation.unanswered(stan);
         }
+        journal.received(link, network, answer, clock.instant());
         Settlement<T> settlement;
         try {
             settlement = conversation.answered(CardAnswer.of(CardResponse.fromIsoMsg(answer, clock), stan));
