@@ -15,7 +15,8 @@ import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +28,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @BackUnit
-@EnableConfigurationProperties(NetworkMacProperties.class)
 public class NetworkMacKeys implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NetworkMacKeys.class);
 
     private final NetworkMacProperties properties;
     private final Set<String> registered = new HashSet<>();
+
+    @Autowired
+    public NetworkMacKeys(Environment environment) {
+        this(NetworkMacProperties.bind(environment));
+    }
 
     public NetworkMacKeys(NetworkMacProperties properties) {
         this.properties = properties;

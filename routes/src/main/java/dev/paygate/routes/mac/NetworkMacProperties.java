@@ -3,18 +3,29 @@ package dev.paygate.routes.mac;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 /**
  * The MAC settings of each card network, {@code paygate.card.networks.<name>.mac.*}: the same keys as the rest of
- * the network's settings, bound apart so that the key material stays in this one place and no settings object
- * that is passed around or printed ever holds it.
+ * the network's settings, bound apart so that the key material stays in this one place. Not a
+ * {@code @ConfigurationProperties} bean: no settings object that is passed around, printed, listed by the actuator
+ * or read by route placeholders ever holds a key.
  */
-@ConfigurationProperties("paygate.card")
 public record NetworkMacProperties(Map<String, NetworkMac> networks) {
+
+    private static final String NETWORKS = "paygate.card.networks";
 
     public NetworkMacProperties {
         networks = networks == null ? Map.of() : Map.copyOf(networks);
+    }
+
+    /** The {@code mac} section of every {@code paygate.card.networks.<name>}; the networks' other keys are not read. */
+    public static NetworkMacProperties bind(Environment environment) {
+        return new NetworkMacProperties(Binder.get(environment)
+                .bind(NETWORKS, Bindable.mapOf(String.class, NetworkMac.class))
+                .orElse(Map.of()));
     }
 
     /** The MAC settings of {@code network}; none set means no MAC. */

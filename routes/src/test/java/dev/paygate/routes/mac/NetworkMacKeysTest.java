@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.env.MockEnvironment;
 
 class NetworkMacKeysTest {
 
@@ -44,6 +45,21 @@ class NetworkMacKeysTest {
             assertThat(System.getProperty("network.cardnet-y.mac-enabled")).isEqualTo("false");
         }
         assertThat(MacKeys.find("cardnet-x")).as("forgotten on close").isEmpty();
+    }
+
+    @Test
+    void bindsOnlyTheMacSectionOfEachNetworksSettings() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("paygate.card.networks.cardnet-x.host", "127.0.0.1")
+                .withProperty("paygate.card.networks.cardnet-x.mac.key-hex", KEY_HEX)
+                .withProperty("paygate.card.networks.cardnet-y.port", "10002");
+
+        NetworkMacProperties bound = NetworkMacProperties.bind(environment);
+
+        assertThat(bound.of("cardnet-x").keyHex()).isEqualTo(KEY_HEX);
+        assertThat(bound.of("cardnet-x").on()).isTrue();
+        assertThat(bound.of("cardnet-y").on()).isFalse();
+        assertThat(bound.of("cardnet-z").on()).isFalse();
     }
 
     @Test
