@@ -57,8 +57,8 @@ final class Endpoint implements AutoCloseable {
             throw new IllegalStateException("cannot configure endpoint " + config.name(), e);
         }
         server.setLogger(JposLogBridge.newLogger("bank-simulator"), config.name());
-        Delivery delivery = new Delivery(profile, scheduler, simulator.slowDelay());
-        IssuerListeners.forEndpoint(config.name(), delivery, issuer).forEach(server::addISORequestListener);
+        Delivery delivery = new Delivery(profile, scheduler, simulator.slowDelay(), simulator.lateDelay());
+        IssuerListeners.forEndpoint(profile, delivery, issuer).forEach(server::addISORequestListener);
         Endpoint endpoint = new Endpoint(config, server, socket);
         endpoint.thread.start();
         log.info("{} listening on {}:{} ({}, {}{}{})", config.name(), config.host(), socket.port(),

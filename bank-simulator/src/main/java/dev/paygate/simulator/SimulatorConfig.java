@@ -30,13 +30,23 @@ import java.util.Set;
  *
  * @param cardsFile the card seed CSV
  * @param slowDelay how late the {@code slow} test card answers
+ * @param lateDelay how late the {@code late} test card answers: after the acquirer's answer timeout
  * @param idleTimeout a connection silent this long is closed (it also bounds a half-sent frame)
  * @param sessionsMax concurrent connections per endpoint
  */
 public record SimulatorConfig(
-        List<EndpointConfig> endpoints, Path cardsFile, Duration slowDelay, Duration idleTimeout, int sessionsMax) {
+        List<EndpointConfig> endpoints, Path cardsFile, Duration slowDelay, Duration idleTimeout, int sessionsMax,
+        Duration lateDelay) {
 
+    /**
+     * The demo key {@code config/bank-simulator/simulator.yml} gives cardnet-a, public in this repository, for a
+     * gateway talking to that simulator in a demo or a test (the embedded default reads it from
+     * {@code config/application.yml}). Never a real network's key.
+     */
+    public static final String DEMO_MAC_KEY_HEX = "CEC5C2BAC62868E667077FC29FE8D8AE";
     public static final Duration SLOW_DELAY_DEFAULT = Duration.ofMillis(3_000);
+    /** Past the gateway's default answer timeout of 10 s. */
+    public static final Duration LATE_DELAY_DEFAULT = Duration.ofMillis(12_000);
     public static final Duration IDLE_TIMEOUT_DEFAULT = Duration.ofMinutes(10);
     public static final int SESSIONS_MAX_DEFAULT = 100;
     /** YAML read as text only where the field is text: digits meant as hex must be quoted. */
@@ -55,6 +65,7 @@ public record SimulatorConfig(
         Objects.requireNonNull(cardsFile, "cardsFile");
         Objects.requireNonNull(slowDelay, "slowDelay");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(lateDelay, "lateDelay");
         if (endpoints.isEmpty()) {
             throw new IllegalArgumentException("the simulator needs at least one endpoint");
         }
@@ -64,12 +75,20 @@ public record SimulatorConfig(
                 throw new IllegalArgumentException("endpoint " + endpoint.name() + " is listed twice");
             }
         }
-        if (slowDelay.isNegative() || idleTimeout.isNegative() || idleTimeout.toMillis() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("slow-delay-ms and idle-timeout-ms must be >= 0 and fit in an int");
+        if (slowDelay.isNegative() || lateDelay.isNegative() || idleTimeout.isNegative()
+                || idleTimeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("slow-delay-ms, late-delay-ms and idle-timeout-ms must be >= 0"
+                    + " and idle-timeout-ms fit in an int");
         }
         if (sessionsMax <= 0) {
             throw new IllegalArgumentException("sessions-max must be positive");
         }
+    }
+
+    /** With the default {@link #LATE_DELAY_DEFAULT}. */
+    public SimulatorConfig(List<EndpointConfig> endpoints, Path cardsFile, Duration slowDelay, Duration idleTimeout,
+                           int sessionsMax) {
+        this(endpoints, cardsFile, slowDelay, idleTimeout, sessionsMax, LATE_DELAY_DEFAULT);
     }
 
     /** Reads the YAML file; a relative {@code cards-file} is resolved against the file's directory. */
@@ -95,11 +114,15 @@ public record SimulatorConfig(
     /** The same simulator on ephemeral ports, for tests and the embedded default. */
     public SimulatorConfig withEphemeralPorts() {
         return new SimulatorConfig(endpoints.stream().map(endpoint -> endpoint.withPort(0)).toList(),
-                cardsFile, slowDelay, idleTimeout, sessionsMax);
+                cardsFile, slowDelay, idleTimeout, sessionsMax, lateDelay);
     }
 
     public SimulatorConfig withSlowDelay(Duration newSlowDelay) {
-        return new SimulatorConfig(endpoints, cardsFile, newSlowDelay, idleTimeout, sessionsMax);
+        return new SimulatorConfig(endpoints, cardsFile, newSlowDelay, idleTimeout, sessionsMax, lateDelay);
+    }
+
+    public SimulatorConfig withLateDelay(Duration newLateDelay) {
+        return new SimulatorConfig(endpoints, cardsFile, slowDelay, idleTimeout, sessionsMax, newLateDelay);
     }
 
     /** Hex that YAML reads as a number ("0000000000" would become 0) is refused, not turned into text. */
@@ -117,6 +140,7 @@ public record SimulatorConfig(
     private record SimulatorFile(
             @JsonProperty(value = "cards-file", required = true) String cardsFile,
             @JsonProperty("slow-delay-ms") Long slowDelayMs,
+            @JsonProperty("late-delay-ms") Long lateDelayMs,
             @JsonProperty("idle-timeout-ms") Long idleTimeoutMs,
             @JsonProperty("sessions-max") Integer sessionsMax,
             @JsonProperty(value = "endpoints", required = true) List<EndpointFile> endpoints) {
@@ -133,7 +157,8 @@ public record SimulatorConfig(
                     baseDirectory.resolve(cardsFile).normalize(),
                     slowDelayMs == null ? SLOW_DELAY_DEFAULT : Duration.ofMillis(slowDelayMs),
                     idleTimeoutMs == null ? IDLE_TIMEOUT_DEFAULT : Duration.ofMillis(idleTimeoutMs),
-                    sessionsMax == null ? SESSIONS_MAX_DEFAULT : sessionsMax);
+                    sessionsMax == null ? SESSIONS_MAX_DEFAULT : sessionsMax,
+                    lateDelayMs == null ? LATE_DELAY_DEFAULT : Duration.ofMillis(lateDelayMs));
         }
     }
 

@@ -84,6 +84,31 @@ class IssuerBookkeepingTest {
     }
 
     @Test
+    void aRepeatAdviceWithTheFirstStanIsMatchedAcknowledgedAndBookedOnce() throws Exception {
+        CardRequest authorization = authorization(TestCards.DROPS_FIRST_REVERSAL_ANSWER, 10_000);
+        cardnetA.send(authorization.toIsoMsg());
+        assertThat(awaitAvailable(TestCards.DROPS_FIRST_REVERSAL_ANSWER, 100_000_000 - 10_000)).as("held").isTrue();
+        ReversalRequest advice = ReversalRequest.reversing(authorization, ReversalKind.ADVICE, Requests.nextStan(),
+                Instant.now());
+
+        try (SimulatorClient shortWait = SimulatorClient.connect(simulator, SimulatorClient.profile(config, "cardnet-a"),
+                "cardnet-a", 800)) {
+            shortWait.send(advice.toIsoMsg());
+            assertThatThrownBy(shortWait::receive).isInstanceOf(SocketTimeoutException.class);
+        }
+        ISOMsg repeat = advice.asRepeat().toIsoMsg();
+        ReversalResponse acknowledged = ReversalResponse.fromIsoMsg(cardnetA.exchange(repeat));
+        ReversalResponse repeatedAgain = ReversalResponse.fromIsoMsg(cardnetA.exchange(advice.asRepeat().toIsoMsg()));
+
+        assertThat(repeat.getString(0)).isEqualTo("0421");
+        assertThat(acknowledged.kind()).isEqualTo(ReversalKind.ADVICE);
+        assertThat(acknowledged.isApproved()).isTrue();
+        assertThat(acknowledged.keyFields().stan()).isEqualTo(advice.keyFields().stan());
+        assertThat(repeatedAgain.isApproved()).isTrue();
+        assertThat(available(TestCards.DROPS_FIRST_REVERSAL_ANSWER)).as("released once").isEqualTo(100_000_000);
+    }
+
+    @Test
     void repeatedReversalChangesNothing() throws Exception {
         CardRequest authorization = authorization(TestCards.EVERYDAY, 10_000);
         cardnetA.exchange(authorization.toIsoMsg());

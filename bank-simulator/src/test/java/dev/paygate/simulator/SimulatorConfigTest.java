@@ -3,6 +3,7 @@ package dev.paygate.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paygate.iso8583.mac.Iso9797Alg3Mac;
 import dev.paygate.iso8583.packager.Framing;
 import dev.paygate.iso8583.packager.PackagerDefinition;
 import dev.paygate.simulator.support.Simulators;
@@ -39,6 +40,10 @@ class SimulatorConfigTest {
         assertThat(cardnetB.profile().framing()).isEqualTo(Framing.ASCII_LENGTH);
         assertThat(cardnetB.profile().hasHeader()).isFalse();
         assertThat(config.slowDelay()).isEqualTo(Duration.ofMillis(3_000));
+        assertThat(config.lateDelay()).isEqualTo(Duration.ofMillis(12_000));
+        assertThat(cardnetA.profile().mac()).as("cardnet-a MACs its messages with the demo key")
+                .contains(Iso9797Alg3Mac.fromHex(SimulatorConfig.DEMO_MAC_KEY_HEX));
+        assertThat(cardnetB.profile().mac()).isEmpty();
         assertThat(config.cardsFile()).endsWith(Path.of("config", "bank-simulator", "cards.csv")).exists();
     }
 

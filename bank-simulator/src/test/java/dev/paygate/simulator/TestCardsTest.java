@@ -84,16 +84,23 @@ class TestCardsTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"cardnet-a", "cardnet-b"})
-    void slowCardIsApprovedAfterTheConfiguredDelay(String endpoint) throws Exception {
+    static Stream<Arguments> delayedCards() {
+        return Stream.of(ENDPOINTS).flatMap(endpoint -> Stream.of(
+                Arguments.of(endpoint, TestCards.SLOW, Simulators.SLOW_DELAY),
+                Arguments.of(endpoint, TestCards.LATE, Simulators.LATE_DELAY)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} after {2}")
+    @MethodSource("delayedCards")
+    void slowAndLateCardsAreApprovedAfterTheirConfiguredDelay(String endpoint, String pan, Duration delay)
+            throws Exception {
         try (SimulatorClient client = SimulatorClient.connect(simulator, config, endpoint)) {
             long startNanos = System.nanoTime();
-            CardResponse response = CardResponse.fromIsoMsg(client.exchange(authorization(TestCards.SLOW, 1_000).toIsoMsg()));
+            CardResponse response = CardResponse.fromIsoMsg(client.exchange(authorization(pan, 1_000).toIsoMsg()));
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
 
             assertThat(response.isApproved()).isTrue();
-            assertThat(elapsed).isBetween(Simulators.SLOW_DELAY, Simulators.SLOW_DELAY.plusSeconds(2));
+            assertThat(elapsed).isBetween(delay, delay.plusSeconds(2));
         }
     }
 

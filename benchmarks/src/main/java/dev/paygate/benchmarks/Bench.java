@@ -214,6 +214,7 @@ public final class Bench {
                 "PAYGATE_BROKER_URL", broker.tcpUrl(),
                 "PAYGATE_CARDNET_A_PORT", Integer.toString(simulator.port("cardnet-a")),
                 "PAYGATE_CARDNET_B_PORT", Integer.toString(simulator.port("cardnet-b")),
+                "PAYGATE_CARDNET_A_MAC_KEY_HEX", SimulatorConfig.DEMO_MAC_KEY_HEX,
                 "PAYGATE_VAULT_KEY_K1", vaultKey);
         List<String> arguments = List.of("--spring.profiles.active=external,back",
                 "--paygate.data-directory=" + work.resolve("back-data"),

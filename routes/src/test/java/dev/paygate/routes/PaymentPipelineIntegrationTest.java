@@ -3,14 +3,22 @@ package dev.paygate.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.paygate.iso8583.field.Stan;
+import dev.paygate.iso8583.mac.MacFilter;
 import dev.paygate.ledger.Accounts;
 import dev.paygate.ledger.WalletTopUps;
+import dev.paygate.ledger.messages.JournalMessage;
+import dev.paygate.ledger.messages.JournalMessage.Direction;
+import dev.paygate.ledger.messages.MessageJournal;
 import dev.paygate.ledger.party.BankAccount;
 import dev.paygate.ledger.party.CustomerRecords;
 import dev.paygate.ledger.party.MerchantRecords;
 import dev.paygate.ledger.party.NewCustomer;
 import dev.paygate.ledger.party.NewMerchant;
+import dev.paygate.ledger.register.LateOutcome;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.register.RegisterStatus;
@@ -32,6 +40,7 @@ import dev.paygate.routes.order.PaymentOrder;
 import dev.paygate.routes.reversal.ReversalQueue;
 import dev.paygate.routes.support.BackUnitTestRuntime;
 import dev.paygate.routes.sweep.DailySweepJob;
+import dev.paygate.simulator.SimulatorConfig;
 import dev.paygate.routes.support.RoutesTestApplication;
 import jakarta.jms.Message;
 import java.time.Duration;
@@ -40,6 +49,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,7 +64,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -62,7 +75,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The payment pipeline end to end on real parts: the front's JMS hand-over over embedded Artemis, the back
- * unit's routes, the ledger on real PostgreSQL, and the bank simulator over TCP through jPOS.
+ * unit's routes, the ledger on real PostgreSQL, and the bank simulator over TCP through jPOS; with what crosses
+ * the wire: 0421 repeats of an advice whose answer was lost, late answers recorded and never paid, MAC on
+ * cardnet-a both ways, and the masked message journal of every card payment.
  */
 @CamelSpringBootTest
 @ActiveProfiles("it")
@@ -72,6 +87,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class PaymentPipelineIntegrationTest {
 
     private static final String MERCHANT = "it-shop";
+    private static final String DROPS_FIRST_REVERSAL_ANSWER = "4000000000000150";
+    private static final String LATE = "4000000000000168";
+    private static final String BAD_MAC = "4000000000000176";
+    private static final String ALWAYS_APPROVE = "4000000000000002";
+    private static final long CARD_BALANCE_MINOR = 100_000_000;
+    private static final Duration SETTLED_WITHIN = Duration.ofSeconds(30);
     private static final AtomicInteger CUSTOMERS = new AtomicInteger();
 
     @DynamicPropertySource
@@ -94,6 +115,8 @@ class PaymentPipelineIntegrationTest {
     @Autowired DatabaseStanSequence stans;
     @Autowired SweepHistory sweepHistory;
     @Autowired CamelContext camel;
+    @Autowired MessageJournal journal;
+    @Autowired JdbcTemplate jdbc;
 
     @BeforeEach
     void merchantAndNetworksReady() {
@@ -224,7 +247,7 @@ class PaymentPipelineIntegrationTest {
                 "12345678901", Acceptor.of(merchants.find(MERCHANT).orElseThrow()));
 
         // What the card step writes before sending; then the process "dies" and nobody releases or activates it.
-        reversals.hold(order.ticketId(), "cardnet-a", customer, vault.cardOnFile(customer).orElseThrow().token(), request,
+        reversals.hold(order.ticketId(), order.ticketId(), "cardnet-a", customer, vault.cardOnFile(customer).orElseThrow().token(), request,
                 Stan.of(stans.next("cardnet-a", LocalDate.now(ZoneOffset.UTC))), sentAt, 300);
 
         await().atMost(Duration.ofSeconds(20))
@@ -287,6 +310,129 @@ class PaymentPipelineIntegrationTest {
 
         assertThat(dead).isNotNull();
         assertThat(dead.getStringProperty(GatewayErrors.FAILURE_REASON)).contains("not a valid PaymentOrder");
+    }
+
+    @Test
+    void aLostAdviceAnswerIsRepeatedAs0421WhichTheIssuerMatchesAndAcknowledgesBookingItOnce() {
+        Decision decision = handover.handOver(order(customerWithCard(DROPS_FIRST_REVERSAL_ANSWER, 0), 8_000));
+
+        assertThat(decision.reason()).isEqualTo("issuer_unavailable");
+        await().atMost(SETTLED_WITHIN).until(() -> reversals.statusOf(decision.ticketId()),
+                statuses -> statuses.equals(List.of("ACKNOWLEDGED")));
+        assertThat(register.findByTicket(decision.ticketId()).orElseThrow().status()).isEqualTo(RegisterStatus.REVERSED);
+        assertThat(BackUnitTestRuntime.simulator().account(DROPS_FIRST_REVERSAL_ANSWER).orElseThrow().availableMinor())
+                .as("held once, released once").isEqualTo(CARD_BALANCE_MINOR);
+        assertThat(jdbc.queryForObject("select transmissions from saf.reversal where ticket_id = ?", Integer.class,
+                decision.ticketId())).isEqualTo(2);
+        List<JournalMessage> trail = awaitTrail(decision.ticketId(), 4);
+        assertThat(trail).extracting(JournalMessage::mti).containsExactly("0100", "0420", "0421", "0430");
+        JournalMessage advice = trail.get(1);
+        JournalMessage repeat = trail.get(2);
+        assertThat(repeat.stan()).as("the repeat keeps the advice's STAN").isEqualTo(advice.stan());
+        assertThat(repeat.elements()).as("and every data element but the MAC")
+                .containsAllEntriesOf(withoutMac(advice));
+        assertThat(trail.get(3).stan()).isEqualTo(advice.stan());
+        assertThat(trail.get(3).responseCode()).isEqualTo("00");
+    }
+
+    @Test
+    void aLateApprovalIsRecordedOnTheReversedEntryAndNeverPaid() {
+        String customer = customerWithCard(LATE, 0);
+        long tillBeforeMinor = tillMinor();
+
+        Decision decision = handover.handOver(order(customer, 9_000));
+
+        assertThat(decision.outcome()).isEqualTo(Decision.Outcome.REFUSED);
+        assertThat(decision.reason()).isEqualTo("issuer_unavailable");
+        RegisterEntry entry = await().atMost(SETTLED_WITHIN).until(
+                () -> register.findByTicket(decision.ticketId()).orElseThrow(), found -> found.lateOutcome() != null);
+        LateOutcome late = entry.lateOutcome();
+        assertThat(late.mti()).isEqualTo("0110");
+        assertThat(late.responseCode()).isEqualTo("00");
+        assertThat(late.approvalCode()).matches("[A-Z0-9]{6}");
+        assertThat(late.receivedAt()).isAfter(entry.registeredAt());
+        assertThat(entry.status()).isEqualTo(RegisterStatus.REVERSED);
+        assertThat(entry.authCode()).isNull();
+        await().atMost(SETTLED_WITHIN).until(() -> reversals.statusOf(decision.ticketId()),
+                statuses -> statuses.equals(List.of("ACKNOWLEDGED")));
+        assertThat(register.findByTicket(decision.ticketId()).orElseThrow().status())
+                .as("the reversal stands").isEqualTo(RegisterStatus.REVERSED);
+        assertThat(tillMinor()).as("never paid").isEqualTo(tillBeforeMinor);
+        assertThat(BackUnitTestRuntime.simulator().account(LATE).orElseThrow().availableMinor()).isEqualTo(CARD_BALANCE_MINOR);
+        assertThat(awaitTrail(decision.ticketId(), 4)).filteredOn(JournalMessage::late).singleElement()
+                .satisfies(message -> {
+                    assertThat(message.mti()).isEqualTo("0110");
+                    assertThat(message.direction()).isEqualTo(Direction.RECEIVED);
+                    assertThat(message.elements()).containsEntry(38, late.approvalCode());
+                });
+    }
+
+    @Test
+    void aCardPaymentIsSignedAndVerifiedEndToEndAndJournaledMasked() {
+        ListAppender<ILoggingEvent> macLog = capture(MacFilter.class);
+        Decision decision = handover.handOver(order(customerWithCard(ALWAYS_APPROVE, 0), 7_000));
+
+        assertThat(decision.outcome()).isEqualTo(Decision.Outcome.APPROVED);
+        List<JournalMessage> trail = awaitTrail(decision.ticketId(), 2);
+        assertThat(trail).extracting(JournalMessage::mti).containsExactly("0100", "0110");
+        assertThat(trail).extracting(JournalMessage::direction).containsExactly(Direction.SENT, Direction.RECEIVED);
+        assertThat(trail).allSatisfy(message -> {
+            assertThat(message.ticketId()).isEqualTo(decision.ticketId());
+            assertThat(message.network()).isEqualTo("cardnet-a");
+            assertThat(message.elements()).as("MAC on cardnet-a").containsKey(64);
+            assertThat(message.elements()).containsEntry(2, "400000******0002");
+            assertThat(String.join(" ", message.elements().values())).doesNotContain(ALWAYS_APPROVE);
+        });
+        assertThat(trail.getFirst().elements()).containsEntry(14, "<expiry, 4 chars>");
+        assertThat(trail.get(1).elements()).containsEntry(38, decision.authCode());
+        assertThat(journal.forSerial(decision.registerSerial())).isEqualTo(trail);
+        assertThat(macLog.list).isEmpty();
+        release(MacFilter.class, macLog);
+    }
+
+    @Test
+    void anAnswerWithABadMacIsDiscardedAsNoAnswerSoThePaymentIsReversed() {
+        ListAppender<ILoggingEvent> macLog = capture(MacFilter.class);
+        long tillBeforeMinor = tillMinor();
+
+        Decision decision = handover.handOver(order(customerWithCard(BAD_MAC, 0), 6_500));
+
+        assertThat(decision.outcome()).isEqualTo(Decision.Outcome.REFUSED);
+        assertThat(decision.reason()).isEqualTo("issuer_unavailable");
+        assertThat(register.findByTicket(decision.ticketId()).orElseThrow().status()).isEqualTo(RegisterStatus.REVERSED);
+        assertThat(tillMinor()).isEqualTo(tillBeforeMinor);
+        await().atMost(SETTLED_WITHIN).until(() -> reversals.statusOf(decision.ticketId()),
+                statuses -> statuses.equals(List.of("ACKNOWLEDGED")));
+        assertThat(BackUnitTestRuntime.simulator().account(BAD_MAC).orElseThrow().availableMinor()).isEqualTo(CARD_BALANCE_MINOR);
+        assertThat(macLog.list).anySatisfy(event -> assertThat(event.getFormattedMessage())
+                .startsWith("MAC missing or invalid on 0110 STAN ").contains("from cardnet-a: message discarded")
+                .doesNotContain(SimulatorConfig.DEMO_MAC_KEY_HEX).doesNotContain(BAD_MAC));
+        release(MacFilter.class, macLog);
+        assertThat(awaitTrail(decision.ticketId(), 3)).extracting(JournalMessage::mti)
+                .as("the discarded answer is no answer: it is not journaled").containsExactly("0100", "0420", "0430");
+    }
+
+    private List<JournalMessage> awaitTrail(String ticketId, int messages) {
+        return await().atMost(SETTLED_WITHIN).until(() -> journal.forTicket(ticketId),
+                trail -> trail.size() >= messages);
+    }
+
+    private static Map<Integer, String> withoutMac(JournalMessage message) {
+        Map<Integer, String> elements = new TreeMap<>(message.elements());
+        elements.remove(64);
+        elements.remove(128);
+        return elements;
+    }
+
+    private static ListAppender<ILoggingEvent> capture(Class<?> source) {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        ((Logger) LoggerFactory.getLogger(source)).addAppender(appender);
+        return appender;
+    }
+
+    private static void release(Class<?> source, ListAppender<ILoggingEvent> appender) {
+        ((Logger) LoggerFactory.getLogger(source)).detachAppender(appender);
     }
 
     private String customerWithCard(String pan, long walletMinor) {

@@ -39,11 +39,21 @@ public final class Issuer {
 
     /**
      * A request is a duplicate when its MTI, STAN, DE 7 and terminal (DE 41) repeat on the same
-     * network: STANs are unique per network only.
+     * network: STANs are unique per network only. A repeat MTI (0421, 0401) counts as the MTI it
+     * repeats, so the repeat of a reversal gets the answer of the first one.
      */
     public record DuplicateKey(String network, String mti, String stan, String transmissionDateTime, String terminalId) {
         public static DuplicateKey of(String network, ISOMsg request) {
-            return new DuplicateKey(network, request.getString(0), request.getString(11), request.getString(7), request.getString(41));
+            return new DuplicateKey(network, withoutRepeat(request.getString(0)), request.getString(11),
+                    request.getString(7), request.getString(41));
+        }
+
+        private static String withoutRepeat(String mti) {
+            try {
+                return Mti.parse(mti).withoutRepeat().value();
+            } catch (IllegalArgumentException notAnMti) {
+                return mti;
+            }
         }
     }
 

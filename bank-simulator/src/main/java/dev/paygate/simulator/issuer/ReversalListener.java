@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers 0400 reversals and 0420 reversal advices: the transaction DE 90 names is undone once,
- * and every repeat is acknowledged without changing anything. Always answered promptly, whatever
+ * Answers 0400 reversals and 0420 reversal advices, and their repeats 0401 and 0421 (same STAN and data, answered
+ * 0410 and 0430 with the first answer): the transaction DE 90 names is undone once, and every repeat is
+ * acknowledged without changing anything. Always answered promptly, whatever
  * the card's behaviour, so an acquirer's store-and-forward queue drains; except the first reversal of a
  * {@link Behaviour#NO_ANSWER_DROPS_FIRST_REVERSAL_ANSWER} card, booked and left unanswered.
  */
@@ -28,7 +29,8 @@ final class ReversalListener extends IssuerListener {
     private final Set<OriginalData> droppedOnce = ConcurrentHashMap.newKeySet();
 
     ReversalListener(String endpointName, Delivery delivery, Issuer issuer) {
-        super(endpointName, delivery, Mti.REVERSAL_REQUEST, Mti.REVERSAL_ADVICE);
+        super(endpointName, delivery, Mti.REVERSAL_REQUEST, Mti.REVERSAL_ADVICE, Mti.REVERSAL_REQUEST_REPEAT,
+                Mti.REVERSAL_ADVICE_REPEAT);
         this.issuer = issuer;
     }
 
@@ -42,6 +44,10 @@ final class ReversalListener extends IssuerListener {
             log.info("{} booked the reversal STAN {} and drops its answer (test card behaviour)", endpointName(),
                     reversal.keyFields().stan().digits());
             return null;
+        }
+        if (reversal.repeat()) {
+            log.info("{} matched repeat {} STAN {} to its first transmission", endpointName(), request.getString(0),
+                    reversal.keyFields().stan().digits());
         }
         return answer;
     }

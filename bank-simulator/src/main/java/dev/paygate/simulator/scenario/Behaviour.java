@@ -24,6 +24,13 @@ public enum Behaviour {
     SYSTEM_ERROR("system-error"),
     /** Decided and booked at once, answered after the configured slow delay. */
     SLOW("slow"),
+    /**
+     * Decided and booked at once, answered after the configured late delay: past the acquirer's answer timeout,
+     * so the answer arrives after the acquirer has given up on it and reversed the transaction.
+     */
+    LATE("late"),
+    /** Decided and booked, answered with a MAC that does not verify: an acquirer must take it for no answer. */
+    BAD_MAC("bad-mac"),
     /** Decided and booked (funds held), never answered: only a reversal releases the funds. */
     NO_ANSWER("no-answer"),
     /**

@@ -1,5 +1,7 @@
 package dev.paygate.simulator.scenario;
 
+import dev.paygate.iso8583.mac.Iso9797Alg3Mac;
+import dev.paygate.iso8583.mac.MessageMac;
 import dev.paygate.iso8583.message.MaskedMessage;
 import dev.paygate.iso8583.packager.FrameCodec;
 import dev.paygate.iso8583.packager.NetworkProfile;
@@ -13,13 +15,14 @@ import java.util.concurrent.TimeUnit;
 import org.jpos.iso.BaseChannel;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
+import org.jpos.iso.ISOPackager;
 import org.jpos.iso.ISOSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends an answer the way a card's {@link Behaviour} says: now, late, never, by closing the
- * connection, or as garbage. Every answer sent is logged with the PAN masked.
+ * Sends an answer the way a card's {@link Behaviour} says: now, slowly, too late, never, by closing the
+ * connection, as garbage, or with a MAC that fails. Every answer sent is logged with the PAN masked.
  */
 public final class Delivery {
 
@@ -30,13 +33,18 @@ public final class Delivery {
     private final String endpointName;
     private final NetworkProfile profile;
     private final ScheduledExecutorService scheduler;
-    private final Duration slowDelay;
+    /** Not the network's key: whatever it signs fails the acquirer's check. */
+    private static final Iso9797Alg3Mac FORGERS_KEY = Iso9797Alg3Mac.fromHex("0000000000000000FFFFFFFFFFFFFFFF");
 
-    public Delivery(NetworkProfile profile, ScheduledExecutorService scheduler, Duration slowDelay) {
+    private final Duration slowDelay;
+    private final Duration lateDelay;
+
+    public Delivery(NetworkProfile profile, ScheduledExecutorService scheduler, Duration slowDelay, Duration lateDelay) {
         this.endpointName = profile.name();
         this.profile = profile;
         this.scheduler = scheduler;
         this.slowDelay = slowDelay;
+        this.lateDelay = lateDelay;
     }
 
     public void deliver(ISOSource source, ISOMsg request, ISOMsg answer, Behaviour behaviour) {
@@ -47,7 +55,9 @@ public final class Delivery {
             response.setHeader(request.getHeader().clone());
         }
         switch (behaviour) {
-            case SLOW -> schedule(source, response);
+            case SLOW -> schedule(source, response, slowDelay);
+            case LATE -> schedule(source, response, lateDelay);
+            case BAD_MAC -> sendWithBadMac(source, response);
             case NO_ANSWER, NO_ANSWER_DROPS_FIRST_REVERSAL_ANSWER -> log.info("{} never answers {}", endpointName, MaskedMessage.describe(response));
             case CLOSE_CONNECTION -> close(source, response);
             case GARBAGE -> sendGarbage(source, response);
@@ -55,10 +65,10 @@ public final class Delivery {
         }
     }
 
-    private void schedule(ISOSource source, ISOMsg response) {
-        log.info("{} answers in {} ms: {}", endpointName, slowDelay.toMillis(), MaskedMessage.describe(response));
+    private void schedule(ISOSource source, ISOMsg response, Duration delay) {
+        log.info("{} answers in {} ms: {}", endpointName, delay.toMillis(), MaskedMessage.describe(response));
         try {
-            scheduler.schedule(() -> send(source, response), slowDelay.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> send(source, response), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             log.info("{} shutting down, slow answer dropped", endpointName);
         }
@@ -88,6 +98,24 @@ public final class Delivery {
                 socket.shutdownInput();
             } catch (IOException e) {
                 log.debug("{} closing the connection failed: {}", endpointName, e.toString());
+            }
+        }
+    }
+
+    /**
+     * Signs the answer with a key that is not the network's and writes the frame past the channel, whose own
+     * filter would sign it correctly.
+     */
+    private void sendWithBadMac(ISOSource source, ISOMsg response) {
+        log.info("{} answers with a MAC that does not verify: {}", endpointName, MaskedMessage.describe(response));
+        if (source instanceof BaseChannel channel) {
+            try {
+                ISOPackager packager = channel.getPackager();
+                new MessageMac(FORGERS_KEY).sign(response, packager);
+                response.setPackager(packager);
+                channel.send(FrameCodec.forProfile(profile).encode(profile.header(), response.pack()));
+            } catch (IOException | ISOException e) {
+                log.warn("{} could not send the badly signed answer: {}", endpointName, e.toString());
             }
         }
     }

@@ -19,6 +19,8 @@ public final class TestCards {
     public static final String NO_ANSWER = "4000000000000085";
     public static final String CLOSE_CONNECTION = "4000000000000093";
     public static final String DROPS_FIRST_REVERSAL_ANSWER = "4000000000000150";
+    public static final String LATE = "4000000000000168";
+    public static final String BAD_MAC = "4000000000000176";
     public static final String GARBAGE = "4000000000000101";
     public static final String ISSUER_UNAVAILABLE = "4000000000000119";
     public static final String SYSTEM_ERROR = "4000000000000127";

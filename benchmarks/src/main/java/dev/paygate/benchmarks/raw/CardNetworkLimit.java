@@ -3,12 +3,15 @@ package dev.paygate.benchmarks.raw;
 import dev.paygate.benchmarks.load.ClosedLoop;
 import dev.paygate.benchmarks.load.Measurement;
 import dev.paygate.iso8583.field.Stan;
+import dev.paygate.iso8583.mac.Iso9797Alg3Mac;
+import dev.paygate.iso8583.mac.MacKeys;
 import dev.paygate.ledger.party.BankAccount;
 import dev.paygate.ledger.party.Merchant;
 import dev.paygate.routes.card.Acceptor;
 import dev.paygate.routes.card.CardOperation;
 import dev.paygate.routes.network.CardNetworkProperties;
 import dev.paygate.routes.network.Q2Runtime;
+import dev.paygate.simulator.SimulatorConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -45,6 +48,8 @@ public final class CardNetworkLimit implements AutoCloseable {
         this.loop = loop;
         CardNetworkProperties.Network network = new CardNetworkProperties.Network("127.0.0.1", simulatorPort,
                 "6000000000", false, ANSWER_TIMEOUT_MS, 60_000, 500, ACQUIRER_ID);
+        // The simulator's cardnet-a MACs with the repository's demo key, as the back unit's channel does.
+        MacKeys.register(NETWORK, Iso9797Alg3Mac.fromHex(SimulatorConfig.DEMO_MAC_KEY_HEX));
         this.q2 = Q2Runtime.start(new CardNetworkProperties(deployDirectory, workDirectory, 20_000,
                 Map.of(NETWORK, network), List.of()));
         this.mux = QMUX.getMUX(NETWORK + "-mux");
@@ -73,5 +78,6 @@ public final class CardNetworkLimit implements AutoCloseable {
     @Override
     public void close() {
         q2.close();
+        MacKeys.unregister(NETWORK);
     }
 }

@@ -42,6 +42,7 @@ class OperatorConsoleController {
         model.addAttribute("invariants", overview.invariants());
         model.addAttribute("alerts", overview.alerts(ALERTS_SHOWN_MAX));
         model.addAttribute("refusals", overview.recentRefusals());
+        model.addAttribute("lateAnswers", overview.recentLateAnswers());
         return "operator/console";
     }
 

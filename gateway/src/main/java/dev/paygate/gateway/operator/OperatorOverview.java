@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 class OperatorOverview {
 
     static final int REFUSALS_SHOWN_MAX = 20;
+    static final int LATE_ANSWERS_SHOWN_MAX = 10;
 
     private final CardNetworks networks;
     private final ReversalQueue reversals;
@@ -55,6 +56,11 @@ class OperatorOverview {
         return alerts.recent(limit).stream()
                 .map(alert -> AlertView.of(alert, credentials.isLocked(alert.customerId())))
                 .toList();
+    }
+
+    /** The latest answers that came after their card request had timed out, newest first; none was paid. */
+    List<LateAnswerView> recentLateAnswers() {
+        return register.recentLateAnswers(LATE_ANSWERS_SHOWN_MAX).stream().map(LateAnswerView::of).toList();
     }
 
     /** The newest refusals across all merchants, newest first. */

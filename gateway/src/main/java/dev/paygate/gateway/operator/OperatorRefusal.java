@@ -29,6 +29,11 @@ final class OperatorRefusal extends RuntimeException {
         return new OperatorRefusal(HttpStatus.NOT_FOUND, reason, message);
     }
 
+    /** The back unit, which holds what was asked for, did not answer in time; asking again may succeed. */
+    static OperatorRefusal unavailable(String reason, String message) {
+        return new OperatorRefusal(HttpStatus.SERVICE_UNAVAILABLE, reason, message);
+    }
+
     HttpStatus status() {
         return status;
     }

@@ -34,7 +34,7 @@ class EmbeddedSimulatorConfiguration {
                                 ? endpoint.withPort(networks.networks().get(endpoint.name()).port())
                                 : endpoint)
                         .toList(),
-                loaded.cardsFile(), loaded.slowDelay(), loaded.idleTimeout(), loaded.sessionsMax());
+                loaded.cardsFile(), loaded.slowDelay(), loaded.idleTimeout(), loaded.sessionsMax(), loaded.lateDelay());
         BankSimulator simulator = BankSimulator.start(config);
         log.info("Bank simulator started in-process from {}: {}", file, config.endpoints().stream()
                 .map(endpoint -> endpoint.name() + " on 127.0.0.1:" + simulator.port(endpoint.name())).toList());

@@ -295,6 +295,7 @@ class CompetingBackUnitsTest {
                     "--paygate.vault.active-key-id=k1",
                     "--paygate.card.networks.cardnet-a.port=" + cardnetAPort,
                     "--paygate.card.networks.cardnet-b.port=" + cardnetBPort,
+                    "--paygate.card.networks.cardnet-a.mac.key-hex=" + SimulatorConfig.DEMO_MAC_KEY_HEX,
                     "--paygate.card.networks.cardnet-b.timeout-ms=" + cardnetBTimeoutMs,
                     "--paygate.card.networks.cardnet-b.reconnect-delay-ms=500",
                     "--paygate.handover.back-consumers=2",

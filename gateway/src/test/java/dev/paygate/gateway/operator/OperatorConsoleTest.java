@@ -17,6 +17,10 @@ import dev.paygate.gateway.runtime.TestPorts;
 import dev.paygate.gateway.webhook.WebhookSettings;
 import dev.paygate.ledger.party.CustomerRecords;
 import dev.paygate.ledger.party.MerchantRecords;
+import dev.paygate.ledger.messages.JournalMessage;
+import dev.paygate.ledger.messages.JournalMessage.Direction;
+import dev.paygate.ledger.messages.MessageJournal;
+import dev.paygate.ledger.register.LateOutcome;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.register.RegisterOrder;
 import dev.paygate.ledger.register.SettlementPath;
@@ -38,6 +42,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -117,6 +123,8 @@ class OperatorConsoleTest {
     EmbeddedPostgres embeddedPostgres;
     @Autowired
     WebhookSettings webhookSettings;
+    @Autowired
+    MessageJournal journal;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
 
@@ -379,6 +387,45 @@ class OperatorConsoleTest {
     }
 
     @Test
+    void showsAPaymentsIsoMessagesMaskedWithItsLateAnswerOnTheApiAndTheConsole() throws Exception {
+        String customerId = newId("judy");
+        String merchantId = newId("late-shop");
+        assertThat(postJson("/api/v1/operator/customers", customerJson(customerId, PAN)).statusCode()).isEqualTo(201);
+        postJson("/api/v1/operator/merchants", merchantJson(merchantId, Ed25519Keys.generate(merchantId + "-k1")));
+        String ticketId = "ticket-" + UUID.randomUUID();
+        Instant sentAt = Instant.parse("2026-12-07T10:00:00Z");
+        register.openCardPayment(new RegisterOrder(ticketId, merchantId, customerId, "order-88", 9_000, 0, "EUR",
+                "serial-88", List.of(), sentAt), "cardnet-a");
+        register.markReversed(ticketId);
+        register.recordLateAnswer(ticketId, new LateOutcome("0110", "00", "LATE01", sentAt.plusSeconds(12)));
+        journal.record(List.of(
+                journaled(ticketId, Direction.SENT, false, "0100", null, sentAt),
+                journaled(ticketId, Direction.SENT, false, "0420", null, sentAt.plusSeconds(10)),
+                journaled(ticketId, Direction.RECEIVED, false, "0430", "00", sentAt.plusSeconds(11)),
+                journaled(ticketId, Direction.RECEIVED, true, "0110", "00", sentAt.plusSeconds(12))));
+
+        HttpResponse<String> messages = send(authorized("/api/v1/operator/payments/" + ticketId + "/messages").GET());
+        HttpResponse<String> unknown = send(authorized("/api/v1/operator/payments/no-such-ticket/messages").GET());
+        HttpResponse<String> anonymous = send(request("/api/v1/operator/payments/" + ticketId + "/messages").GET());
+        HttpResponse<String> console = send(authorized("/operator").GET());
+
+        assertThat(messages.statusCode()).isEqualTo(200);
+        JsonNode trail = json.readTree(messages.body());
+        assertThat(trail.path("status").asText()).isEqualTo("REVERSED");
+        assertThat(trail.path("lateOutcome").path("mti").asText()).isEqualTo("0110");
+        assertThat(trail.path("lateOutcome").path("approvalCode").asText()).isEqualTo("LATE01");
+        assertThat(trail.path("messages")).extracting(message -> message.path("mti").asText())
+                .containsExactly("0100", "0420", "0430", "0110");
+        assertThat(trail.path("messages").get(3).path("late").asBoolean()).isTrue();
+        assertThat(trail.path("messages").get(0).path("elements").path("2").asText()).isEqualTo("400000******0002");
+        assertThat(messages.body()).doesNotContain(PAN);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(unknown.body()).path("reason").asText()).isEqualTo("payment_not_found");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(console.body()).contains("Late answers", ticketId, "<code>LATE01</code>");
+    }
+
+    @Test
     void refusesAConsoleActionPostedFromAnotherSite() throws Exception {
         String customerId = lockedCustomer("ivan");
 
@@ -459,6 +506,17 @@ class OperatorConsoleTest {
         }
         assertThat(credentials.isLocked(customerId)).isTrue();
         return customerId;
+    }
+
+    private static JournalMessage journaled(String ticketId, Direction direction, boolean late, String mti,
+                                            String responseCode, Instant at) {
+        TreeMap<Integer, String> elements = new TreeMap<>(Map.of(2, "400000******0002", 11, "000017",
+                14, "<expiry, 4 chars>", 41, "LATESHOP"));
+        if (responseCode != null) {
+            elements.put(39, responseCode);
+        }
+        return new JournalMessage(ticketId, ticketId, "cardnet-a", direction, late, mti, "000017", "LATESHOP",
+                responseCode, elements, at);
     }
 
     private JsonNode alertFor(String customerId) throws Exception {

@@ -122,6 +122,7 @@ class SplitDeploymentTest {
                 "--paygate.data-directory=" + workDirectory.resolve("back"),
                 "--paygate.card.networks.cardnet-a.port=" + simulator.port("cardnet-a"),
                 "--paygate.card.networks.cardnet-b.port=" + simulator.port("cardnet-b"),
+                "--paygate.card.networks.cardnet-a.mac.key-hex=" + SimulatorConfig.DEMO_MAC_KEY_HEX,
                 "--paygate.vault.keys.k1=" + randomVaultKey(),
                 "--paygate.vault.active-key-id=k1"));
         front = SpringApplication.run(GatewayApplication.class, arguments(shared,

@@ -22,6 +22,8 @@ public enum ResponseCode {
     NOT_PERMITTED_TO_CARDHOLDER("57"),
     EXCEEDS_AMOUNT_LIMIT("61"),
     RESTRICTED_CARD("62"),
+    /** ISO 8583:1987's answer to a request whose MAC (DE 64/128) is missing or does not verify. */
+    SECURITY_VIOLATION("63"),
     EXCEEDS_FREQUENCY_LIMIT("65"),
     ISSUER_UNAVAILABLE("91"),
     SYSTEM_MALFUNCTION("96"),

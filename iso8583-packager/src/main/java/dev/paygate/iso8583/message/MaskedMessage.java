@@ -3,6 +3,8 @@ package dev.paygate.iso8583.message;
 import dev.paygate.iso8583.field.Pan;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.jpos.iso.ISOComponent;
 import org.jpos.iso.ISOException;
@@ -32,14 +34,28 @@ public final class MaskedMessage {
         }
         StringBuilder text = new StringBuilder(message.hasField(0) ? message.getString(0) : "????").append(" [");
         boolean first = true;
-        for (int field = 2; field <= message.getMaxField(); field++) {
-            if (!message.hasField(field)) {
-                continue;
-            }
-            text.append(first ? "" : " ").append(field).append('=').append(value(message, field));
+        for (Map.Entry<Integer, String> element : elements(message).entrySet()) {
+            text.append(first ? "" : " ").append(element.getKey()).append('=').append(element.getValue());
             first = false;
         }
         return text.append(']').toString();
+    }
+
+    /**
+     * Every data element present after the MTI and bitmap, by number, protected as {@link #describe} shows them:
+     * what a message journal may keep of a message for a dispute.
+     */
+    public static SortedMap<Integer, String> elements(ISOMsg message) {
+        SortedMap<Integer, String> elements = new TreeMap<>();
+        if (message == null) {
+            return elements;
+        }
+        for (int field = 2; field <= message.getMaxField(); field++) {
+            if (message.hasField(field)) {
+                elements.put(field, value(message, field));
+            }
+        }
+        return elements;
     }
 
     private static String value(ISOMsg message, int field) {
@@ -56,14 +72,18 @@ public final class MaskedMessage {
             return "<" + hidden + ", " + length + (raw instanceof byte[] ? " bytes>" : " chars>");
         }
         if (raw instanceof byte[] bytes) {
-            return HexFormat.of().withUpperCase().formatHex(bytes);
+            // Binary elements (a MAC) as hex: a hex run of digits can look like a PAN too, so it is masked alike.
+            return maskPanLikeRuns(HexFormat.of().withUpperCase().formatHex(bytes));
         }
         if (raw instanceof ISOMsg inner) {
             return "{" + describe(inner) + "}";
         }
         String value = String.valueOf(raw);
         // A PAN can turn up in any element of a malformed or hostile message: mask what looks like one anywhere.
-        return field == PAN || field == PAN_EXTENDED ? Pan.mask(value)
-                : PAN_LIKE_RUN.matcher(value).replaceAll(run -> Pan.mask(run.group()));
+        return field == PAN || field == PAN_EXTENDED ? Pan.mask(value) : maskPanLikeRuns(value);
+    }
+
+    private static String maskPanLikeRuns(String value) {
+        return PAN_LIKE_RUN.matcher(value).replaceAll(run -> Pan.mask(run.group()));
     }
 }

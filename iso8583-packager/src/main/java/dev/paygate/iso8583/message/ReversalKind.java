@@ -26,8 +26,13 @@ public enum ReversalKind {
         return responseMti;
     }
 
+    /** The MTI of this kind sent again until answered: 0401 or 0421. */
+    public Mti repeatMti() {
+        return requestMti.repeat();
+    }
+
     static ReversalKind ofRequest(Mti mti) {
-        return mti.equals(Mti.REVERSAL_ADVICE) ? ADVICE : REVERSAL;
+        return mti.withoutRepeat().equals(Mti.REVERSAL_ADVICE) ? ADVICE : REVERSAL;
     }
 
     static ReversalKind ofResponse(Mti mti) {

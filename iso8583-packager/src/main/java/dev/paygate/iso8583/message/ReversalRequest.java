@@ -10,16 +10,34 @@ import java.util.Objects;
 import org.jpos.iso.ISOMsg;
 
 /**
- * 0400 reversal request or 0420 reversal advice. It repeats the original's card, amount, RRN and
- * card acceptor under its own STAN and DE 7, and names the original in DE 90. Elements: 2, 3, 4,
+ * 0400 reversal request or 0420 reversal advice, or their repeat (0401, 0421). It repeats the original's card,
+ * amount, RRN and card acceptor under its own STAN and DE 7, and names the original in DE 90. Elements: 2, 3, 4,
  * 7, 11, 12, 13, 32, 37, 41, 42, 49, 90.
+ *
+ * @param repeat sent again because the first one may have gone unanswered: the same STAN, DE 7 and data, only the
+ *               MTI's last digit changes (ISO 8583:1987 message origin "repeat"), so the issuer knows it may
+ *               already have seen it
  */
-public record ReversalRequest(ReversalKind kind, KeyFields keyFields, OriginalData original) {
+public record ReversalRequest(ReversalKind kind, KeyFields keyFields, OriginalData original, boolean repeat) {
 
     public ReversalRequest {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(keyFields, "keyFields");
         Objects.requireNonNull(original, "original");
+    }
+
+    /** The first transmission. */
+    public ReversalRequest(ReversalKind kind, KeyFields keyFields, OriginalData original) {
+        this(kind, keyFields, original, false);
+    }
+
+    /** This reversal as its repeat: 0401 or 0421, nothing else changed. */
+    public ReversalRequest asRepeat() {
+        return new ReversalRequest(kind, keyFields, original, true);
+    }
+
+    public Mti mti() {
+        return repeat ? kind.repeatMti() : kind.requestMti();
     }
 
     /** Reverses a card request (0100 or 0200) under a new trace. */
@@ -34,7 +52,7 @@ public record ReversalRequest(ReversalKind kind, KeyFields keyFields, OriginalDa
     }
 
     public ISOMsg toIsoMsg() {
-        ISOMsg message = DataElements.newMessage(kind.requestMti());
+        ISOMsg message = DataElements.newMessage(mti());
         keyFields.writeTo(message);
         DataElements.setTimes(message, keyFields.transmittedAt());
         DataElements.set(message, ORIGINAL_DATA, original.toDigits());
@@ -47,11 +65,13 @@ public record ReversalRequest(ReversalKind kind, KeyFields keyFields, OriginalDa
 
     /** @param clock picks the year of DE 7 and of the original's date, which have none */
     public static ReversalRequest fromIsoMsg(ISOMsg message, Clock clock) {
-        Mti mti = DataElements.expectMti(message, Mti.REVERSAL_REQUEST, Mti.REVERSAL_ADVICE);
+        Mti mti = DataElements.expectMti(message, Mti.REVERSAL_REQUEST, Mti.REVERSAL_ADVICE,
+                Mti.REVERSAL_REQUEST_REPEAT, Mti.REVERSAL_ADVICE_REPEAT);
         return DataElements.mapping(message, () -> {
             KeyFields keyFields = KeyFields.readFrom(message, clock);
             DataElements.checkLocalTimes(message);
-            return new ReversalRequest(ReversalKind.ofRequest(mti), keyFields, OriginalData.fromIsoMsg(message, clock));
+            return new ReversalRequest(ReversalKind.ofRequest(mti), keyFields, OriginalData.fromIsoMsg(message, clock),
+                    mti.isRepeat());
         });
     }
 }

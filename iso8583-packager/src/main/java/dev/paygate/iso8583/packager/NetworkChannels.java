@@ -10,7 +10,9 @@ import org.jpos.iso.ISOPackager;
 /**
  * Builds the jPOS channel for a {@link NetworkProfile}, so the bank simulator (server side) and
  * the gateway (client side) frame identically. Q2 deploy descriptors use the same classes and
- * properties; see the module README for the {@code <channel>} element of each profile.
+ * properties; see the module README for the {@code <channel>} element of each profile. With a MAC key, the client
+ * signs what it sends and vetoes answers whose MAC fails; the server template only signs, since an issuer answers
+ * a request with a bad MAC (DE 39 63) instead of ignoring it.
  */
 public final class NetworkChannels {
 
@@ -26,7 +28,10 @@ public final class NetworkChannels {
         Properties properties = commonProperties(readTimeoutMillis);
         properties.setProperty("host", host);
         properties.setProperty("port", Integer.toString(port));
-        return build(profile, profile.packager().newPackager(), properties);
+        BaseChannel channel = build(profile, profile.packager().newPackager(), properties);
+        // The acquirer signs its requests and drops an answer whose MAC fails: no answer rather than a forged one.
+        profile.mac().ifPresent(mac -> channel.addFilter(new MacFilter(profile.name(), mac)));
+        return channel;
     }
 
     /**
@@ -35,7 +40,10 @@ public final class NetworkChannels {
      * @param idleTimeoutMillis a connection silent this long is closed, so a client that sends half a frame cannot hold a session forever
      */
     public static BaseChannel serverTemplate(NetworkProfile profile, ISOPackager packager, int idleTimeoutMillis) {
-        return build(profile, packager, commonProperties(idleTimeoutMillis));
+        BaseChannel channel = build(profile, packager, commonProperties(idleTimeoutMillis));
+        // The issuer signs its answers; it checks each request's MAC itself, to answer a bad one with DE 39 63.
+        profile.mac().ifPresent(mac -> channel.addOutgoingFilter(new MacFilter(profile.name(), mac)));
+        return channel;
     }
 
     private static Properties commonProperties(int timeoutMillis) {
@@ -62,7 +70,6 @@ public final class NetworkChannels {
         if (profile.hasHeader()) {
             channel.setHeader(profile.header());
         }
-        profile.mac().ifPresent(mac -> channel.addFilter(new MacFilter(mac)));
         return channel;
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ResponseCodeTest {
 
     @ParameterizedTest
-    @CsvSource({"00, APPROVED", "05, DO_NOT_HONOUR", "51, INSUFFICIENT_FUNDS", "91, ISSUER_UNAVAILABLE", "96, SYSTEM_MALFUNCTION"})
+    @CsvSource({"00, APPROVED", "05, DO_NOT_HONOUR", "51, INSUFFICIENT_FUNDS", "63, SECURITY_VIOLATION", "91, ISSUER_UNAVAILABLE", "96, SYSTEM_MALFUNCTION"})
     void readsEachKnownCodeAsItsConstantAndOnlyZeroZeroApproves(String code, ResponseCode expected) {
         assertThat(ResponseCode.fromCode(code)).isEqualTo(expected);
         assertThat(ResponseCode.fromCode(code).code()).isEqualTo(code);

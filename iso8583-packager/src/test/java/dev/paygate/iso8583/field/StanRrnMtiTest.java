@@ -44,4 +44,19 @@ class StanRrnMtiTest {
         assertThatThrownBy(() -> Mti.parse("01X0")).hasMessageContaining("4 digits");
         assertThatThrownBy(() -> Mti.AUTHORIZATION_RESPONSE.responseMti()).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aRepeatChangesOnlyTheOriginDigitAndIsAnsweredLikeTheFirst() {
+        assertThat(Mti.REVERSAL_ADVICE.repeat()).isEqualTo(Mti.REVERSAL_ADVICE_REPEAT);
+        assertThat(Mti.REVERSAL_REQUEST.repeat()).isEqualTo(Mti.REVERSAL_REQUEST_REPEAT);
+        assertThat(Mti.REVERSAL_ADVICE_REPEAT.isRepeat()).isTrue();
+        assertThat(Mti.REVERSAL_ADVICE_REPEAT.isRequest()).isTrue();
+        assertThat(Mti.REVERSAL_ADVICE_REPEAT.isSupported()).isTrue();
+        assertThat(Mti.REVERSAL_ADVICE_REPEAT.withoutRepeat()).isEqualTo(Mti.REVERSAL_ADVICE);
+        assertThat(Mti.REVERSAL_ADVICE_REPEAT.repeat()).isEqualTo(Mti.REVERSAL_ADVICE_REPEAT);
+        assertThat(Mti.REVERSAL_ADVICE_REPEAT.responseMti()).isEqualTo(Mti.REVERSAL_ADVICE_RESPONSE);
+        assertThat(Mti.REVERSAL_REQUEST_REPEAT.responseMti()).isEqualTo(Mti.REVERSAL_RESPONSE);
+        assertThat(Mti.REVERSAL_ADVICE.isRepeat()).isFalse();
+        assertThat(Mti.REVERSAL_ADVICE.withoutRepeat()).isEqualTo(Mti.REVERSAL_ADVICE);
+    }
 }

@@ -88,6 +88,25 @@ class MessageMappingTest {
     }
 
     @Test
+    void aRepeatedAdviceIs0421WithTheSameStanAndDataAndIsAnswered0430() {
+        ReversalRequest first = ReversalRequest.reversing(
+                AUTHORIZATION_REQUEST, ReversalKind.ADVICE, Stan.of(500), Instant.parse("2026-11-24T10:16:00Z"));
+
+        ISOMsg firstMessage = first.toIsoMsg();
+        ISOMsg repeatMessage = first.asRepeat().toIsoMsg();
+
+        assertThat(firstMessage.getString(0)).isEqualTo("0420");
+        assertThat(repeatMessage.getString(0)).isEqualTo("0421");
+        for (int field = 2; field <= 128; field++) {
+            assertThat(repeatMessage.getString(field)).as("DE " + field).isEqualTo(firstMessage.getString(field));
+        }
+        ReversalRequest readBack = ReversalRequest.fromIsoMsg(repeatMessage, READ_CLOCK);
+        assertThat(readBack).isEqualTo(first.asRepeat());
+        assertThat(readBack.repeat()).isTrue();
+        assertThat(ReversalResponse.answering(readBack, ResponseCode.APPROVED).toIsoMsg().getString(0)).isEqualTo("0430");
+    }
+
+    @Test
     void answerEchoesTheKeyFieldsAndKeepsTheApprovalCodeOnlyOnApproval() {
         CardResponse declined = CardResponse.answering(
                 AUTHORIZATION_REQUEST, ResponseCode.INSUFFICIENT_FUNDS, Optional.of("ABC123"));
@@ -134,6 +153,21 @@ class MessageMappingTest {
         assertThat(MaskedMessage.describe(mangled))
                 .doesNotContain("4000000000000135")
                 .contains("43=CARD 400000******0135 SHOP", "64=400000******0135", "4=000000004250");
+    }
+
+    @Test
+    void elementsForAJournalAreProtectedLikeTheLogLine() {
+        ISOMsg request = AUTHORIZATION_REQUEST.toIsoMsg();
+        request.set(35, "4000000000000002=49121010000000000000");
+        request.set(52, new byte[8]);
+
+        var elements = MaskedMessage.elements(request);
+
+        assertThat(elements).containsEntry(2, "400000******0002").containsEntry(11, "000123")
+                .containsEntry(14, "<expiry, 4 chars>").containsEntry(35, "<track 2, 37 chars>")
+                .containsEntry(52, "<PIN block, 8 bytes>").doesNotContainKey(0).doesNotContainKey(1);
+        assertThat(elements.values()).noneMatch(value -> value.contains(SampleMessages.PAN.digits()));
+        assertThat(MaskedMessage.describe(request)).contains("2=400000******0002 3=000000");
     }
 
     @Test

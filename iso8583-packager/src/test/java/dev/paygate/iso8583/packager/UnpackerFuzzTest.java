@@ -90,7 +90,7 @@ class UnpackerFuzzTest {
             case "0110" -> CardResponse.fromIsoMsg(message);
             case "0200" -> CardRequest.fromIsoMsg(message);
             case "0210" -> CardResponse.fromIsoMsg(message);
-            case "0400", "0420" -> ReversalRequest.fromIsoMsg(message);
+            case "0400", "0401", "0420", "0421" -> ReversalRequest.fromIsoMsg(message);
             case "0410", "0430" -> ReversalResponse.fromIsoMsg(message);
             case "0800" -> NetworkManagementRequest.fromIsoMsg(message);
             case "0810" -> NetworkManagementResponse.fromIsoMsg(message);

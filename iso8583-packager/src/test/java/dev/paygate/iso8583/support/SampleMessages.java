@@ -59,6 +59,7 @@ public final class SampleMessages {
     public static final ReversalRequest REVERSAL_ADVICE = ReversalRequest.reversing(
             FINANCIAL_REQUEST, ReversalKind.ADVICE, Stan.of(127), SENT_AT.plusSeconds(105));
     public static final ReversalResponse REVERSAL_ADVICE_RESPONSE = ReversalResponse.answering(REVERSAL_ADVICE, ResponseCode.APPROVED);
+    public static final ReversalRequest REVERSAL_ADVICE_REPEAT = REVERSAL_ADVICE.asRepeat();
     public static final NetworkManagementRequest SIGN_ON = new NetworkManagementRequest(
             NetworkManagementCode.SIGN_ON, Stan.of(1), SENT_AT.minusSeconds(3600));
     public static final NetworkManagementResponse SIGN_ON_RESPONSE = NetworkManagementResponse.answering(SIGN_ON, ResponseCode.APPROVED);
@@ -95,6 +96,8 @@ public final class SampleMessages {
                         REVERSAL_RESPONSE.toIsoMsg(), m -> ReversalResponse.fromIsoMsg(m, READ_CLOCK)),
                 new Sample("0420-reversal-advice", Mti.REVERSAL_ADVICE, REVERSAL_ADVICE,
                         REVERSAL_ADVICE.toIsoMsg(), m -> ReversalRequest.fromIsoMsg(m, READ_CLOCK)),
+                new Sample("0421-reversal-advice-repeat", Mti.REVERSAL_ADVICE_REPEAT, REVERSAL_ADVICE_REPEAT,
+                        REVERSAL_ADVICE_REPEAT.toIsoMsg(), m -> ReversalRequest.fromIsoMsg(m, READ_CLOCK)),
                 new Sample("0430-reversal-advice-response", Mti.REVERSAL_ADVICE_RESPONSE, REVERSAL_ADVICE_RESPONSE,
                         REVERSAL_ADVICE_RESPONSE.toIsoMsg(), m -> ReversalResponse.fromIsoMsg(m, READ_CLOCK)),
                 new Sample("0800-sign-on", Mti.NETWORK_MANAGEMENT_REQUEST, SIGN_ON,

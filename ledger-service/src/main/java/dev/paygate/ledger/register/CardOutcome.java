@@ -42,11 +42,4 @@ public record CardOutcome(boolean approved, String authCode, String rrn, String 
     public static CardOutcome refused(String reason, String rrn, String stan) {
         return new CardOutcome(false, null, rrn, stan, reason);
     }
-
-    /** How the answer reads in the register when it arrives too late to count. */
-    String describe() {
-        return approved
-                ? "APPROVED auth_code=" + authCode + " rrn=" + rrn + " stan=" + stan
-                : "REFUSED reason=" + reason + " rrn=" + rrn + " stan=" + stan;
-    }
 }

@@ -86,7 +86,7 @@ public final class PaymentRegister {
     /**
      * Records the card network's answer to a PENDING entry. An approval debits card clearing and
      * credits the merchant's till; a refusal moves nothing. Completing twice changes nothing, and
-     * an answer reaching a REVERSED entry is only noted in {@link RegisterEntry#lateOutcome()}.
+     * neither does an answer reaching a REVERSED entry: that is a late answer, see {@link #recordLateAnswer}.
      */
     public RegisterEntry completeCardPayment(String ticketId, CardOutcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
@@ -97,11 +97,25 @@ public final class PaymentRegister {
                         ? approveCardPayment(connection, entry, outcome)
                         : RegisterStore.complete(connection, entry.serial(), RegisterStatus.REFUSED,
                                 outcome.reason(), outcome);
-                case REVERSED -> entry.lateOutcome() == null
-                        ? RegisterStore.recordLateOutcome(connection, entry.serial(), outcome.describe())
-                        : entry;
-                case APPROVED, REFUSED -> entry;
+                case REVERSED, APPROVED, REFUSED -> entry;
             };
+        });
+    }
+
+    /**
+     * Notes the network's answer to a card request that had already timed out: on an entry that is REVERSED (or
+     * still PENDING in the moment before its timeout reverses it) it is kept in {@link RegisterEntry#lateOutcome()}
+     * and nothing else changes: a late approval is never paid, its reversal stands. The first late answer is
+     * kept; an entry that was answered in time (APPROVED, REFUSED) is left as it is.
+     */
+    public RegisterEntry recordLateAnswer(String ticketId, LateOutcome outcome) {
+        Objects.requireNonNull(outcome, "outcome");
+        return transactions.inTransaction(connection -> {
+            RegisterEntry entry = lockedCardEntry(connection, ticketId);
+            boolean unanswered = entry.status() == RegisterStatus.PENDING || entry.status() == RegisterStatus.REVERSED;
+            return unanswered && entry.lateOutcome() == null
+                    ? RegisterStore.recordLateOutcome(connection, entry.serial(), outcome)
+                    : entry;
         });
     }
 
@@ -199,6 +213,12 @@ public final class PaymentRegister {
     public List<RegisterEntry> recentForMerchant(String merchantId, int limit) {
         return transactions.inTransaction(connection ->
                 RegisterStore.recent(connection, "merchant_id", merchantId, requireHistoryLimit(limit)));
+    }
+
+    /** The latest card entries that got a late answer, newest answer first, for operators. */
+    public List<RegisterEntry> recentLateAnswers(int limit) {
+        return transactions.inTransaction(connection ->
+                RegisterStore.recentLateAnswers(connection, requireHistoryLimit(limit)));
     }
 
     /** The latest entries in {@code status} across all merchants, newest first (e.g. refusals for operators). */

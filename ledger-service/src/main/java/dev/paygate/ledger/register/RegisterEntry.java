@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param rrn            DE 37 retrieval reference number, card path only
  * @param stan           DE 11 system trace audit number, card path only
  * @param refundedMinor  how much of the payment has been refunded so far
- * @param lateOutcome    an answer that reached a reversed card entry and was ignored; null if none
+ * @param lateOutcome    the network's answer to the card request after it had timed out and been reversed:
+ *                       recorded, never paid; null if none came
  * @param completedAt    when the card network's answer or the reversal was recorded; null while pending
  */
 public record RegisterEntry(
@@ -33,7 +34,7 @@ public record RegisterEntry(
         String rrn,
         String stan,
         long refundedMinor,
-        String lateOutcome,
+        LateOutcome lateOutcome,
         Instant authenticatedAt,
         Instant registeredAt,
         Instant completedAt) {

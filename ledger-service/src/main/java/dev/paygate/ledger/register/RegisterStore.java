@@ -16,7 +16,8 @@ final class RegisterStore {
 
     private static final String COLUMNS = "serial, ticket_id, path, status, reason, merchant_id, customer_id,"
             + " order_id, amount_minor, vat_minor, currency, merchant_serial, network, auth_code, rrn, stan,"
-            + " refunded_minor, late_outcome, authenticated_at, registered_at, completed_at";
+            + " refunded_minor, late_outcome_mti, late_outcome_response_code, late_outcome_approval_code,"
+            + " late_outcome_at, authenticated_at, registered_at, completed_at";
 
     private static final String INSERT = "insert into ledger.register_entry (ticket_id, path, status, reason,"
             + " merchant_id, customer_id, order_id, amount_minor, vat_minor, currency, merchant_serial, network,"
@@ -69,23 +70,26 @@ final class RegisterStore {
 
     static List<RegisterEntry> recent(Connection connection, String ownerColumn, String ownerId, int limit)
             throws SQLException {
-        List<RegisterEntry> entries = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS
                 + " from ledger.register_entry where " + ownerColumn + " = ? order by serial desc limit ?")) {
             select.setString(1, ownerId);
             select.setInt(2, limit);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    entries.add(entry(row));
-                }
-            }
+            return list(select);
         }
-        return entries;
     }
 
     static List<RegisterEntry> recentWithStatus(Connection connection, RegisterStatus status, int limit)
             throws SQLException {
         return recent(connection, "status", status.name(), limit);
+    }
+
+    static List<RegisterEntry> recentLateAnswers(Connection connection, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS
+                + " from ledger.register_entry where late_outcome_mti is not null"
+                + " order by late_outcome_at desc limit ?")) {
+            select.setInt(1, limit);
+            return list(select);
+        }
     }
 
     static List<OrderItem> items(Connection connection, long serial) throws SQLException {
@@ -159,22 +163,20 @@ final class RegisterStore {
             update.setString(1, reason);
             update.setTimestamp(2, Timestamp.from(registeredBefore));
             update.setInt(3, limit);
-            List<RegisterEntry> refused = new ArrayList<>();
-            try (ResultSet rows = update.executeQuery()) {
-                while (rows.next()) {
-                    refused.add(entry(rows));
-                }
-            }
-            return refused;
+            return list(update);
         }
     }
 
-    static RegisterEntry recordLateOutcome(Connection connection, long serial, String lateOutcome)
+    static RegisterEntry recordLateOutcome(Connection connection, long serial, LateOutcome lateOutcome)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("update ledger.register_entry"
-                + " set late_outcome = ?, late_outcome_at = now() where serial = ? returning " + COLUMNS)) {
-            update.setString(1, lateOutcome);
-            update.setLong(2, serial);
+                + " set late_outcome_mti = ?, late_outcome_response_code = ?, late_outcome_approval_code = ?,"
+                + " late_outcome_at = ? where serial = ? returning " + COLUMNS)) {
+            update.setString(1, lateOutcome.mti());
+            update.setString(2, lateOutcome.responseCode());
+            update.setString(3, lateOutcome.approvalCode());
+            SqlSupport.setInstant(update, 4, lateOutcome.receivedAt());
+            update.setLong(5, serial);
             return single(update);
         }
     }
@@ -210,6 +212,16 @@ final class RegisterStore {
         }
     }
 
+    private static List<RegisterEntry> list(PreparedStatement statement) throws SQLException {
+        List<RegisterEntry> entries = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                entries.add(entry(rows));
+            }
+        }
+        return entries;
+    }
+
     private static Optional<RegisterEntry> optional(PreparedStatement statement) throws SQLException {
         try (ResultSet row = statement.executeQuery()) {
             return row.next() ? Optional.of(entry(row)) : Optional.empty();
@@ -221,6 +233,13 @@ final class RegisterStore {
             row.next();
             return entry(row);
         }
+    }
+
+    /** Null when no late answer came. */
+    private static LateOutcome lateOutcome(ResultSet row) throws SQLException {
+        String mti = row.getString("late_outcome_mti");
+        return mti == null ? null : new LateOutcome(mti, row.getString("late_outcome_response_code"),
+                row.getString("late_outcome_approval_code"), SqlSupport.instant(row, "late_outcome_at"));
     }
 
     private static RegisterEntry entry(ResultSet row) throws SQLException {
@@ -242,7 +261,7 @@ final class RegisterStore {
                 row.getString("rrn"),
                 row.getString("stan"),
                 row.getLong("refunded_minor"),
-                row.getString("late_outcome"),
+                lateOutcome(row),
                 SqlSupport.instant(row, "authenticated_at"),
                 SqlSupport.instant(row, "registered_at"),
                 SqlSupport.instant(row, "completed_at"));

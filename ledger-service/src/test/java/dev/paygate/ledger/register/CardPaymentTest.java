@@ -11,6 +11,7 @@ import dev.paygate.ledger.SystemAccount;
 import dev.paygate.ledger.invariant.LedgerInvariants;
 import dev.paygate.ledger.testsupport.Fixtures;
 import dev.paygate.ledger.testsupport.LedgerDatabase;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,17 +129,56 @@ class CardPaymentTest {
     void lateApprovalOfAReversedPaymentMovesNoMoneyAndIsRecorded() {
         RegisterOrder order = order(merchantId, customerId, 15_000);
         register.openCardPayment(order, NETWORK);
+        Instant receivedAt = Instant.parse("2026-12-01T10:00:04Z");
 
         RegisterEntry reversed = register.markReversed(order.ticketId());
-        RegisterEntry afterLateApproval = register.completeCardPayment(order.ticketId(),
+        RegisterEntry completedLate = register.completeCardPayment(order.ticketId(),
                 CardOutcome.approved("LATE01", "123456789014", "000044"));
+        RegisterEntry afterLateApproval = register.recordLateAnswer(order.ticketId(),
+                new LateOutcome("0110", "00", "LATE01", receivedAt));
+        RegisterEntry afterSecondLateAnswer = register.recordLateAnswer(order.ticketId(),
+                new LateOutcome("0110", "05", null, receivedAt.plusSeconds(1)));
 
         assertThat(reversed.status()).isEqualTo(RegisterStatus.REVERSED);
+        assertThat(completedLate).as("an answer to a reversed entry completes nothing").isEqualTo(reversed);
         assertThat(afterLateApproval.status()).isEqualTo(RegisterStatus.REVERSED);
         assertThat(afterLateApproval.authCode()).isNull();
-        assertThat(afterLateApproval.lateOutcome()).contains("APPROVED", "LATE01", "123456789014");
+        assertThat(afterLateApproval.lateOutcome()).isEqualTo(new LateOutcome("0110", "00", "LATE01", receivedAt));
+        assertThat(afterLateApproval.lateOutcome().approved()).isTrue();
+        assertThat(afterSecondLateAnswer).as("the first late answer is kept").isEqualTo(afterLateApproval);
         assertThat(register.markReversed(order.ticketId())).isEqualTo(afterLateApproval);
+        assertThat(register.recentLateAnswers(10)).extracting(RegisterEntry::ticketId).contains(order.ticketId());
         assertThat(tillBalance()).isZero();
+    }
+
+    @Test
+    void lateAnswerReachingAPendingEntryIsRecordedAndTheReversalThatFollowsMovesNothing() {
+        RegisterOrder order = order(merchantId, customerId, 15_000);
+        register.openCardPayment(order, NETWORK);
+
+        RegisterEntry noted = register.recordLateAnswer(order.ticketId(),
+                new LateOutcome("0110", "00", "LATE02", Instant.parse("2026-12-01T10:00:04Z")));
+        RegisterEntry reversed = register.markReversed(order.ticketId());
+
+        assertThat(noted.status()).isEqualTo(RegisterStatus.PENDING);
+        assertThat(noted.lateOutcome().approvalCode()).isEqualTo("LATE02");
+        assertThat(reversed.status()).isEqualTo(RegisterStatus.REVERSED);
+        assertThat(reversed.lateOutcome()).isEqualTo(noted.lateOutcome());
+        assertThat(tillBalance()).isZero();
+    }
+
+    @Test
+    void aSecondAnswerToAPaymentAnsweredInTimeIsNoLateOutcome() {
+        RegisterOrder order = order(merchantId, customerId, 15_000);
+        register.openCardPayment(order, NETWORK);
+        RegisterEntry approved = register.completeCardPayment(order.ticketId(),
+                CardOutcome.approved("A1B2C3", "123456789016", "000046"));
+
+        RegisterEntry after = register.recordLateAnswer(order.ticketId(),
+                new LateOutcome("0110", "00", "A1B2C3", Instant.parse("2026-12-01T10:00:04Z")));
+
+        assertThat(after).isEqualTo(approved);
+        assertThat(after.lateOutcome()).isNull();
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.paygate.routes.account;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.paygate.ledger.RefusalReason;
+import dev.paygate.ledger.messages.JournalMessage;
+import dev.paygate.ledger.register.LateOutcome;
 import dev.paygate.ledger.register.RefundOutcome;
 import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.sweep.SweepHistory;
@@ -16,7 +18,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = AccountAnswer.MerchantTransactions.class, name = "merchant-transactions"),
         @JsonSubTypes.Type(value = AccountAnswer.Refund.class, name = "refund"),
         @JsonSubTypes.Type(value = AccountAnswer.TopUp.class, name = "top-up"),
-        @JsonSubTypes.Type(value = AccountAnswer.Refused.class, name = "refused")})
+        @JsonSubTypes.Type(value = AccountAnswer.Refused.class, name = "refused"),
+        @JsonSubTypes.Type(value = AccountAnswer.PaymentMessages.class, name = "payment-messages")})
 public sealed interface AccountAnswer {
 
     record CustomerOverview(String customerId, String currency, long balanceMinor, long capMinor,
@@ -79,6 +82,19 @@ public sealed interface AccountAnswer {
      */
     record TopUp(boolean approved, String reason, long amountMinor, String currency, long balanceMinor,
                  long capMinor, String authCode, String rrn, boolean replayed) implements AccountAnswer {
+    }
+
+    /**
+     * The ISO 8583 messages exchanged for one payment, oldest first, masked as the journal keeps them: its
+     * request and answer, its reversal advice and repeats, late answers, and those of its refunds.
+     *
+     * @param lateOutcome the network's answer after the request had timed out; null if none came
+     */
+    record PaymentMessages(String ticketId, long registerSerial, String status, LateOutcome lateOutcome,
+                           List<JournalMessage> messages) implements AccountAnswer {
+        public PaymentMessages {
+            messages = List.copyOf(messages);
+        }
     }
 
     /** The question itself could not be answered, e.g. an unknown customer or merchant. */

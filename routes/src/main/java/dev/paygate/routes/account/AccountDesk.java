@@ -49,6 +49,11 @@ public class AccountDesk {
         return ask(new AccountRequest.WalletTopUp(customerId, amountMinor, idempotencyKey), AccountAnswer.TopUp.class);
     }
 
+    /** Throws {@link AccountDeskException} with {@code unknown_ticket} when no payment has that ticket. */
+    public AccountAnswer.PaymentMessages paymentMessages(String ticketId) {
+        return ask(new AccountRequest.PaymentMessages(ticketId), AccountAnswer.PaymentMessages.class);
+    }
+
     private <T extends AccountAnswer> T ask(AccountRequest request, Class<T> expected) {
         String json = producer.requestBody(FrontAccountRoutes.REQUEST, codec.encodeRequest(request), String.class);
         if (json == null || json.isBlank()) {

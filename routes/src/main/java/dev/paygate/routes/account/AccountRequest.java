@@ -15,7 +15,8 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = AccountRequest.MerchantTill.class, name = "merchant-till"),
         @JsonSubTypes.Type(value = AccountRequest.MerchantTransactions.class, name = "merchant-transactions"),
         @JsonSubTypes.Type(value = AccountRequest.WalletRefund.class, name = "wallet-refund"),
-        @JsonSubTypes.Type(value = AccountRequest.WalletTopUp.class, name = "wallet-top-up")})
+        @JsonSubTypes.Type(value = AccountRequest.WalletTopUp.class, name = "wallet-top-up"),
+        @JsonSubTypes.Type(value = AccountRequest.PaymentMessages.class, name = "payment-messages")})
 public sealed interface AccountRequest {
 
     /** Most register entries one answer carries. */
@@ -69,6 +70,13 @@ public sealed interface AccountRequest {
             requireId(customerId, "customerId");
             requireId(idempotencyKey, "idempotencyKey");
             requirePositive(amountMinor);
+        }
+    }
+
+    /** Operators: the ISO 8583 messages exchanged for one payment (its dispute trail on the wire), masked. */
+    record PaymentMessages(String ticketId) implements AccountRequest {
+        public PaymentMessages {
+            requireId(ticketId, "ticketId");
         }
     }
 

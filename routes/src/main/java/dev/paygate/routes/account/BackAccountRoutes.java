@@ -15,15 +15,19 @@ public class BackAccountRoutes extends RouteBuilder {
     static final String LIST_TRANSACTIONS = "direct:back.transactions.list";
     static final String REFUND = "direct:back.payment.refund";
     static final String TOP_UP = "direct:back.wallet.top-up";
+    static final String READ_PAYMENT_MESSAGES = "direct:back.payment-messages.read";
 
     private final AccountCodec codec;
     private final BackOfficeLedger ledger;
     private final WalletTopUpStep topUp;
+    private final PaymentMessagesLookup paymentMessages;
 
-    public BackAccountRoutes(AccountCodec codec, BackOfficeLedger ledger, WalletTopUpStep topUp) {
+    public BackAccountRoutes(AccountCodec codec, BackOfficeLedger ledger, WalletTopUpStep topUp,
+                             PaymentMessagesLookup paymentMessages) {
         this.codec = codec;
         this.ledger = ledger;
         this.topUp = topUp;
+        this.paymentMessages = paymentMessages;
     }
 
     @Override
@@ -40,6 +44,7 @@ public class BackAccountRoutes extends RouteBuilder {
                     .when(body().isInstanceOf(AccountRequest.MerchantTransactions.class)).to(LIST_TRANSACTIONS)
                     .when(body().isInstanceOf(AccountRequest.WalletRefund.class)).to(REFUND)
                     .when(body().isInstanceOf(AccountRequest.WalletTopUp.class)).to(TOP_UP)
+                    .when(body().isInstanceOf(AccountRequest.PaymentMessages.class)).to(READ_PAYMENT_MESSAGES)
                 .end()
                 .bean(codec, "encodeAnswer");
 
@@ -48,5 +53,6 @@ public class BackAccountRoutes extends RouteBuilder {
         from(LIST_TRANSACTIONS).routeId("back.transactions.list").bean(ledger, "merchantTransactions");
         from(REFUND).routeId("back.payment.refund").bean(ledger, "refund");
         from(TOP_UP).routeId("back.wallet.top-up").bean(topUp, "topUp");
+        from(READ_PAYMENT_MESSAGES).routeId("back.payment-messages.read").bean(paymentMessages, "paymentMessages");
     }
 }

@@ -73,6 +73,11 @@ public class CardRefundStep {
             }
 
             @Override
+            public Optional<String> registerTicketId() {
+                return Optional.of(entry.ticketId());
+            }
+
+            @Override
             public AccountAnswer.Refund notSent(RefusalReason reason) {
                 return AccountAnswer.Refund.refused(request, entry, reason);
             }

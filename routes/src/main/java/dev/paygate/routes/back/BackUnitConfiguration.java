@@ -3,6 +3,7 @@ package dev.paygate.routes.back;
 import dev.paygate.ledger.Accounts;
 import dev.paygate.ledger.LedgerSchema;
 import dev.paygate.ledger.WalletTopUps;
+import dev.paygate.ledger.messages.MessageJournal;
 import dev.paygate.ledger.party.CustomerRecords;
 import dev.paygate.ledger.party.MerchantRecords;
 import dev.paygate.ledger.register.PaymentRegister;
@@ -68,5 +69,10 @@ public class BackUnitConfiguration {
                 registry.registerBeanDefinition(Introspector.decapitalize(store.getSimpleName()), definition);
             }
         }
+    }
+
+    @Bean
+    MessageJournal messageJournal(DataSource dataSource, BackSchemas schemas) {
+        return new MessageJournal(dataSource);
     }
 }

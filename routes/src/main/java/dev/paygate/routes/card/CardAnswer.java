@@ -37,7 +37,8 @@ public record CardAnswer(Optional<String> approvalCode, Optional<RefusalReason> 
             case RESTRICTED_CARD -> RefusalReason.CARD_RESTRICTED;
             case FORMAT_ERROR -> RefusalReason.FORMAT_ERROR;
             case ISSUER_UNAVAILABLE -> RefusalReason.ISSUER_UNAVAILABLE;
-            case SYSTEM_MALFUNCTION -> RefusalReason.SYSTEM_ERROR;
+            // 63: the issuer could not verify our MAC; a fault of the link, never of the card.
+            case SYSTEM_MALFUNCTION, SECURITY_VIOLATION -> RefusalReason.SYSTEM_ERROR;
             case APPROVED, DO_NOT_HONOUR, UNRECOGNISED -> RefusalReason.CARD_DECLINED;
         };
     }

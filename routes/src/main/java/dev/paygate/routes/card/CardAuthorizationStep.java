@@ -74,6 +74,11 @@ public class CardAuthorizationStep {
         }
 
         @Override
+        public Optional<String> registerTicketId() {
+            return Optional.of(order.ticketId());
+        }
+
+        @Override
         public Optional<Decision> claim(Stan stan) {
             return register.claimStan(order.ticketId(), stan.digits())
                     ? Optional.empty()

@@ -19,6 +19,14 @@ public interface CardConversation<T> {
     String reversalTicketId(Stan stan);
 
     /**
+     * The ticket of the register entry this request belongs to (a payment's own, also for its refunds), under
+     * which the message journal files its messages and their reversal's; empty when there is none (a top-up).
+     */
+    default Optional<String> registerTicketId() {
+        return Optional.empty();
+    }
+
+    /**
      * Takes the request's STAN on the registered operation, only if it is still open; an answer here means
      * somebody closed it meanwhile and nothing must be sent.
      */

@@ -11,6 +11,8 @@ import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.card.CardConversation.Answer;
 import dev.paygate.routes.card.CardConversation.Send;
 import dev.paygate.routes.card.CardConversation.Settlement;
+import dev.paygate.routes.journal.JournalLink;
+import dev.paygate.routes.journal.MessageJournalWriter;
 import dev.paygate.routes.network.CardNetworkMetrics;
 import dev.paygate.routes.network.CardNetworkProperties;
 import dev.paygate.routes.network.CardNetworks;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
  * by BIN (or the one given), the operation registered, a STAN, the reversal held, the STAN claimed, the request
  * on the network's MUX, the answer read. The reversal is written before the request leaves, so a back unit
  * that dies waiting leaves a reversal, never an unreversed charge; it is released only when the answer was
- * recorded.
+ * recorded. The request and its answer go to the message journal, filed under the operation's register entry.
  */
 @Component
 @BackUnit
@@ -47,15 +49,17 @@ public class CardExchange {
     private final ReversalQueue reversals;
     private final CardNetworkMetrics metrics;
     private final Clock clock;
+    private final MessageJournalWriter journal;
 
     public CardExchange(CardVault vault, CardNetworks networks, DatabaseStanSequence stans, ReversalQueue reversals,
-                        CardNetworkMetrics metrics, Clock clock) {
+                        CardNetworkMetrics metrics, Clock clock, MessageJournalWriter journal) {
         this.vault = vault;
         this.networks = networks;
         this.stans = stans;
         this.reversals = reversals;
         this.metrics = metrics;
         this.clock = clock;
+        this.journal = journal;
     }
 
     public <T> T exchange(CardOperation operation, CardConversation<T> conversation) throws ISOException {
@@ -91,7 +95,8 @@ public class CardExchange {
         CardRequest request = operation.toRequest(settings.singleMessage(), card.clearPan(), card.expiry(), stan, now,
                 settings.acquirerId(), acceptor);
         String reversalTicketId = conversation.reversalTicketId(stan);
-        if (!reversals.hold(reversalTicketId, network, operation.customerId(), card.token(), request,
+        String registerTicketId = conversation.registerTicketId().orElse(null);
+        if (!reversals.hold(reversalTicketId, registerTicketId, network, operation.customerId(), card.token(), request,
                 Stan.of(stans.next(network, today)), now, settings.timeoutMs())) {
             throw new IllegalStateException("a reversal is already kept under " + reversalTicketId + "; nothing sent");
         }
@@ -103,16 +108,22 @@ public class CardExchange {
             return closed.get();
         }
         long sentAtNanos = System.nanoTime();
-        ISOMsg answer = networks.mux(network).request(request.toIsoMsg(), settings.timeoutMs());
+        Instant sentAt = clock.instant();
+        ISOMsg message = request.toIsoMsg();
+        ISOMsg answer = networks.mux(network).request(message, settings.timeoutMs());
         metrics.requestAnswered(network, request.mti().value(),
                 answer == null ? CardNetworkMetrics.NO_ANSWER : answer.getString(DE_RESPONSE_CODE),
                 Duration.ofNanos(System.nanoTime() - sentAtNanos));
+        JournalLink link = new JournalLink(registerTicketId, reversalTicketId);
+        // Journaled once the exchange is over: the channel has added the MAC to the message by then.
+        journal.sent(link, network, message, sentAt);
         if (answer == null) {
             log.warn("No answer from {} within {} ms to {} (STAN {}); reversing it",
                     network, settings.timeoutMs(), reversalTicketId, stan.digits());
             reversals.activate(reversalTicketId, clock.instant());
             return conversation.unanswered(stan);
         }
+        journal.received(link, network, answer, clock.instant());
         Settlement<T> settlement;
         try {
             settlement = conversation.answered(CardAnswer.of(CardResponse.fromIsoMsg(answer, clock), stan));

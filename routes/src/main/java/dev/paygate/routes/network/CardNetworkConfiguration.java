@@ -1,6 +1,7 @@
 package dev.paygate.routes.network;
 
 import dev.paygate.routes.BackUnit;
+import dev.paygate.routes.mac.NetworkMacKeys;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,10 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(CardNetworkProperties.class)
 public class CardNetworkConfiguration {
 
+    /** Each network's MAC key is in place before Q2 deploys the channel whose filter reads it. */
     @Bean(destroyMethod = "close")
-    Q2Runtime q2Runtime(CardNetworkProperties properties) {
+    Q2Runtime q2Runtime(CardNetworkProperties properties, NetworkMacKeys macKeys) {
+        macKeys.publish(properties.networks().keySet());
         return Q2Runtime.start(properties);
     }
 

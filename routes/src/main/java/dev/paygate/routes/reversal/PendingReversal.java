@@ -6,7 +6,10 @@ import java.time.Instant;
  * A reversal waiting in the store-and-forward queue: what DE 90 needs of the original request, and the
  * reversal's own trace. The PAN is not here; {@code cardToken} finds the card in the vault again.
  *
- * @param transactionType the first two digits of the original's processing code (DE 3): "00" or "20"
+ * @param transactionType  the first two digits of the original's processing code (DE 3): "00" or "20"
+ * @param registerTicketId the register entry the original belongs to; null for a wallet top-up's charge
+ * @param transmissions    how often the reversal has gone out: none yet means the next is the first (0420),
+ *                         any means the next is a repeat (0421)
  */
 public record PendingReversal(
         long id,
@@ -26,5 +29,7 @@ public record PendingReversal(
         String acceptorId,
         int reversalStan,
         Instant reversalTransmittedAt,
-        int attempts) {
+        int attempts,
+        String registerTicketId,
+        int transmissions) {
 }

@@ -14,6 +14,8 @@ import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.ledger.vault.VaultedCard;
 import dev.paygate.routes.BackUnit;
+import dev.paygate.routes.journal.JournalLink;
+import dev.paygate.routes.journal.MessageJournalWriter;
 import dev.paygate.routes.lease.BackLeases;
 import dev.paygate.routes.lease.Lease;
 import dev.paygate.routes.network.CardNetworks;
@@ -27,7 +29,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Sends due reversals and records what the network said; any answer acknowledges the reversal. */
+/**
+ * Sends due reversals and records what the network said; any answer acknowledges the reversal. The first
+ * transmission is a 0420 advice (or 0400); every one after it, until acknowledged, is its repeat 0421 (0401) with
+ * the same STAN, DE 7 and data, as ISO 8583:1987 has it, so the issuer can match it to one it may have booked.
+ * Every advice, repeat and answer goes to the message journal under the reversed request's entry.
+ */
 @Component
 @BackUnit
 public class ReversalForwarder {
@@ -41,9 +48,11 @@ public class ReversalForwarder {
     private final PaymentRegister register;
     private final Clock clock;
     private final BackLeases leases;
+    private final MessageJournalWriter journal;
 
     public ReversalForwarder(ReversalQueue queue, ReversalProperties properties, CardNetworks networks,
-                             CardVault vault, PaymentRegister register, Clock clock, BackLeases leases) {
+                             CardVault vault, PaymentRegister register, Clock clock, BackLeases leases,
+                             MessageJournalWriter journal) {
         this.queue = queue;
         this.properties = properties;
         this.networks = networks;
@@ -51,6 +60,7 @@ public class ReversalForwarder {
         this.register = register;
         this.clock = clock;
         this.leases = leases;
+        this.journal = journal;
     }
 
     /**
@@ -92,21 +102,28 @@ public class ReversalForwarder {
             return false;
         }
         try {
-            ISOMsg request = message(reversal, card.get());
+            ReversalRequest first = reversalOf(reversal, card.get());
+            // Counted before it leaves: after a crash in flight, the next transmission is a repeat.
+            boolean repeat = queue.recordTransmission(reversal.id()) > 0;
+            ISOMsg request = (repeat ? first.asRepeat() : first).toIsoMsg();
             long timeoutMs = networks.settings(reversal.network()).timeoutMs();
+            JournalLink link = new JournalLink(reversal.registerTicketId(), reversal.ticketId());
+            Instant sentAt = clock.instant();
             ISOMsg answer = networks.mux(reversal.network()).request(request, timeoutMs);
+            journal.sent(link, reversal.network(), request, sentAt);
             if (answer == null) {
                 retryLater(reversal, "no answer within " + timeoutMs + " ms");
                 return false;
             }
+            journal.received(link, reversal.network(), answer, clock.instant());
             ReversalResponse response = ReversalResponse.fromIsoMsg(answer, clock);
             queue.acknowledge(reversal.id(), clock.instant());
             // Payments have a register entry to close; a wallet top-up's reversal has none.
             if (register.findByTicket(reversal.ticketId()).isPresent()) {
                 register.markReversed(reversal.ticketId());
             }
-            log.info("Reversal of ticket {} acknowledged by {} with DE 39 {}", reversal.ticketId(),
-                    reversal.network(), response.rawResponseCode());
+            log.info("Reversal {} of ticket {} acknowledged by {} with {} DE 39 {}", request.getString(0),
+                    reversal.ticketId(), reversal.network(), answer.getString(0), response.rawResponseCode());
             return true;
         } catch (ISOException | RuntimeException e) {
             retryLater(reversal, e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -116,7 +133,7 @@ public class ReversalForwarder {
         }
     }
 
-    private ISOMsg message(PendingReversal reversal, VaultedCard card) {
+    private ReversalRequest reversalOf(PendingReversal reversal, VaultedCard card) {
         KeyFields original = new KeyFields(Pan.of(card.clearPan()),
                 TransactionType.fromProcessingCode(reversal.transactionType() + "0000"),
                 Money.of(reversal.amountMinor(), reversal.currency()), Stan.of(reversal.originalStan()),
@@ -124,7 +141,7 @@ public class ReversalForwarder {
                 reversal.terminalId(), reversal.acceptorId());
         ReversalKind kind = properties.advice() ? ReversalKind.ADVICE : ReversalKind.REVERSAL;
         return ReversalRequest.reversing(new Mti(reversal.originalMti()), original, kind,
-                Stan.of(reversal.reversalStan()), reversal.reversalTransmittedAt()).toIsoMsg();
+                Stan.of(reversal.reversalStan()), reversal.reversalTransmittedAt());
     }
 
     private void retryLater(PendingReversal reversal, String error) {

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,11 +35,12 @@ public class ReversalQueue {
      * come; {@link #release} cancels it when one does, {@link #activate} sends it when none did, and if nobody
      * does either (the back unit died) it falls due by itself {@value #HELD_GRACE_TIMEOUTS} answer timeouts later.
      *
+     * @param registerTicketId the register entry the request belongs to; null when it has none (a wallet top-up)
      * @return false when a reversal is already kept under {@code ticketId}: a ticket is reversed at most once
      */
-    public boolean hold(String ticketId, String network, String customerId, String cardToken, CardRequest original,
-                     Stan reversalStan, Instant now, long answerTimeoutMs) {
-        return insert("HELD", ticketId, network, customerId, cardToken, original, reversalStan, now,
+    public boolean hold(String ticketId, String registerTicketId, String network, String customerId, String cardToken,
+                        CardRequest original, Stan reversalStan, Instant now, long answerTimeoutMs) {
+        return insert("HELD", ticketId, registerTicketId, network, customerId, cardToken, original, reversalStan, now,
                 now.plusMillis(answerTimeoutMs * HELD_GRACE_TIMEOUTS));
     }
 
@@ -54,18 +56,19 @@ public class ReversalQueue {
                 Timestamp.from(now), ticketId) == 1;
     }
 
-    private boolean insert(String status, String ticketId, String network, String customerId, String cardToken,
-                        CardRequest original, Stan reversalStan, Instant now, Instant nextAttemptAt) {
+    private boolean insert(String status, String ticketId, String registerTicketId, String network, String customerId,
+                           String cardToken, CardRequest original, Stan reversalStan, Instant now,
+                           Instant nextAttemptAt) {
         var keys = original.keyFields();
         return jdbc.update("""
-                insert into saf.reversal (status, ticket_id, network, customer_id, card_token, original_mti,
-                    transaction_type, amount_minor, currency, original_stan, original_transmitted_at, acquirer_id,
-                    rrn, terminal_id, acceptor_id, acceptor_name_location, mcc, reversal_stan,
+                insert into saf.reversal (status, ticket_id, register_ticket_id, network, customer_id, card_token,
+                    original_mti, transaction_type, amount_minor, currency, original_stan, original_transmitted_at,
+                    acquirer_id, rrn, terminal_id, acceptor_id, acceptor_name_location, mcc, reversal_stan,
                     reversal_transmitted_at, next_attempt_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (ticket_id) do nothing
                 """,
-                status, ticketId, network, customerId, cardToken, original.mti().value(),
+                status, ticketId, registerTicketId, network, customerId, cardToken, original.mti().value(),
                 keys.type().processingCode().substring(0, 2), keys.amount().amountMinor(),
                 keys.amount().currency().getCurrencyCode(), keys.stan().value(), Timestamp.from(keys.transmittedAt()),
                 keys.acquirerId(), keys.rrn().value(), keys.terminalId(), keys.merchantId(),
@@ -85,6 +88,21 @@ public class ReversalQueue {
                              order by next_attempt_at limit ? for update skip locked)
                 returning *
                 """, ReversalQueue::read, Timestamp.from(now.plus(lease)), Timestamp.from(now), limit);
+    }
+
+    /**
+     * Counts a transmission of the reversal just before it leaves.
+     *
+     * @return how many went out before this one: 0 for the first (0420), more for a repeat (0421)
+     */
+    public int recordTransmission(long id) {
+        Integer before = jdbc.queryForObject(
+                "update saf.reversal set transmissions = transmissions + 1 where id = ? returning transmissions - 1",
+                Integer.class, id);
+        if (before == null) {
+            throw new IllegalStateException("no reversal " + id);
+        }
+        return before;
     }
 
     public void acknowledge(long id, Instant at) {
@@ -107,6 +125,29 @@ public class ReversalQueue {
         return count == null ? 0 : count;
     }
 
+    /**
+     * The card request a late answer answers, by what the answer echoes: network, terminal (DE 41) and STAN (DE 11)
+     * of the request or of its reversal. The newest within {@code since}: STANs repeat a day later.
+     */
+    public Optional<LateAnswerMatch> matchAnswer(String network, String terminalId, int stan, Instant since) {
+        return jdbc.query("""
+                select ticket_id, register_ticket_id, original_stan = ? as answers_original from saf.reversal
+                where network = ? and terminal_id = ? and (original_stan = ? or reversal_stan = ?)
+                  and original_transmitted_at >= ?
+                order by id desc limit 1
+                """, (row, rowNumber) -> new LateAnswerMatch(row.getString("ticket_id"),
+                        row.getString("register_ticket_id"), row.getBoolean("answers_original")),
+                stan, network, terminalId, stan, stan, Timestamp.from(since)).stream().findFirst();
+    }
+
+    /**
+     * @param exchangeId       the request's reversal ticket id
+     * @param registerTicketId its register entry's ticket; null when it has none
+     * @param answersOriginal  the answer's STAN is the request's, not its reversal's
+     */
+    public record LateAnswerMatch(String exchangeId, String registerTicketId, boolean answersOriginal) {
+    }
+
     /** Status by ticket, for operators and tests. */
     public List<String> statusOf(String ticketId) {
         return jdbc.queryForList("select status from saf.reversal where ticket_id = ?", String.class, ticketId);
@@ -121,6 +162,7 @@ public class ReversalQueue {
                 row.getTimestamp("original_transmitted_at").toInstant(), row.getString("acquirer_id"),
                 row.getString("rrn"), row.getString("terminal_id"), row.getString("acceptor_id"),
                 row.getInt("reversal_stan"),
-                row.getTimestamp("reversal_transmitted_at").toInstant(), row.getInt("attempts"));
+                row.getTimestamp("reversal_transmitted_at").toInstant(), row.getInt("attempts"),
+                row.getString("register_ticket_id"), row.getInt("transmissions"));
     }
 }

@@ -3,9 +3,14 @@ package dev.paygate.routes.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paygate.ledger.messages.JournalMessage;
+import dev.paygate.ledger.messages.JournalMessage.Direction;
+import dev.paygate.ledger.register.LateOutcome;
 import dev.paygate.routes.order.MalformedMessageException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class AccountCodecTest {
@@ -19,7 +24,8 @@ class AccountCodecTest {
                 new AccountRequest.MerchantTill("demo-shop"),
                 new AccountRequest.MerchantTransactions("demo-shop", 2, 50, "REFUSED"),
                 new AccountRequest.WalletRefund("demo-shop", "tkt-1", 500, "r-1"),
-                new AccountRequest.WalletTopUp("alice", 2_500, "t-1"));
+                new AccountRequest.WalletTopUp("alice", 2_500, "t-1"),
+                new AccountRequest.PaymentMessages("tkt-1"));
 
         requests.forEach(request -> assertThat(codec.decodeRequest(codec.encodeRequest(request))).isEqualTo(request));
     }
@@ -34,6 +40,23 @@ class AccountCodecTest {
 
         assertThat(json).contains("\"type\":\"customer-overview\"", "\"registeredAt\":\"2026-11-24T20:00:00Z\"");
         assertThat(codec.decodeAnswer(json)).isEqualTo(overview);
+    }
+
+    @Test
+    void aPaymentsMessagesSurviveTheWireMaskedWithTheirElementsAndLateOutcome() {
+        Instant at = Instant.parse("2026-12-07T10:00:00Z");
+        TreeMap<Integer, String> elements = new TreeMap<>(Map.of(2, "400000******0002", 11, "000017", 39, "00",
+                64, "0A1B2C3D4E5F6071"));
+        AccountAnswer messages = new AccountAnswer.PaymentMessages("tkt-1", 7, "REVERSED",
+                new LateOutcome("0110", "00", "LATE01", at.plusSeconds(12)),
+                List.of(new JournalMessage("tkt-1", "tkt-1", "cardnet-a", Direction.RECEIVED, true, "0110", "000017",
+                        "TERM0001", "00", elements, at.plusSeconds(12))));
+
+        String json = codec.encodeAnswer(messages);
+
+        assertThat(json).contains("\"type\":\"payment-messages\"", "\"2\":\"400000******0002\"",
+                "\"late\":true", "\"approvalCode\":\"LATE01\"");
+        assertThat(codec.decodeAnswer(json)).isEqualTo(messages);
     }
 
     @Test

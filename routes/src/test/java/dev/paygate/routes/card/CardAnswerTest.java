@@ -19,6 +19,7 @@ class CardAnswerTest {
         "57, not_permitted",
         "61, over_limit",
         "62, card_restricted",
+        "63, system_error",
         "65, over_limit",
         "91, issuer_unavailable",
         "96, system_error",

@@ -21,6 +21,8 @@ import dev.paygate.ledger.RefusalReason;
 import dev.paygate.ledger.sequence.DatabaseStanSequence;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.ledger.vault.VaultedCard;
+import dev.paygate.routes.journal.JournalLink;
+import dev.paygate.routes.journal.MessageJournalWriter;
 import dev.paygate.routes.network.CardNetworkMetrics;
 import dev.paygate.routes.network.CardNetworkProperties;
 import dev.paygate.routes.network.CardNetworks;
@@ -56,7 +58,8 @@ class CardExchangeTest {
     private final VaultedCard card = mock(VaultedCard.class);
     private final AtomicInteger lastStan = new AtomicInteger();
     private final CardNetworkMetrics metrics = mock(CardNetworkMetrics.class);
-    private final CardExchange exchange = new CardExchange(vault, networks, stans, reversals, metrics, CLOCK);
+    private final MessageJournalWriter journal = mock(MessageJournalWriter.class);
+    private final CardExchange exchange = new CardExchange(vault, networks, stans, reversals, metrics, CLOCK, journal);
 
     @BeforeEach
     void aConnectedNetworkAndACardOnFile() {
@@ -70,7 +73,7 @@ class CardExchangeTest {
                 "127.0.0.1", 1, "", false, 500, 60_000, 2_000, "12345678901"));
         when(networks.mux("cardnet-a")).thenReturn(mux);
         when(stans.next(eq("cardnet-a"), any())).thenAnswer(call -> lastStan.incrementAndGet());
-        when(reversals.hold(anyString(), anyString(), anyString(), anyString(), any(), any(), any(), anyLong()))
+        when(reversals.hold(anyString(), any(), anyString(), anyString(), anyString(), any(), any(), any(), anyLong()))
                 .thenReturn(true);
     }
 
@@ -83,13 +86,29 @@ class CardExchangeTest {
 
         assertThat(outcome).isEqualTo("approved AUTH01");
         InOrder order = inOrder(reversals, mux);
-        order.verify(reversals).hold(eq("reversal-000001"), eq("cardnet-a"), eq("alice"), eq("card-token"), any(),
+        order.verify(reversals).hold(eq("reversal-000001"), eq("ticket-1"), eq("cardnet-a"), eq("alice"),
+                eq("card-token"), any(),
                 eq(Stan.of(2)), eq(CLOCK.instant()), eq(500L));
         order.verify(mux).request(any(), eq(500L));
         order.verify(reversals).release("reversal-000001");
         verify(reversals, never()).activate(anyString(), any());
         assertThat(conversation.events).containsExactly("open cardnet-a", "claim 000001", "answered AUTH01");
         verify(card).wipe();
+    }
+
+    @Test
+    void journalsTheRequestAndItsAnswerUnderTheRegisterEntryAndTheRequestsReversalId() throws Exception {
+        answerWith(ResponseCode.APPROVED, Optional.of("AUTH01"));
+
+        exchange.exchange(CardOperation.purchase("alice", 9_500, "EUR"), new Recording());
+
+        JournalLink link = new JournalLink("ticket-1", "reversal-000001");
+        ArgumentCaptor<ISOMsg> sent = ArgumentCaptor.forClass(ISOMsg.class);
+        ArgumentCaptor<ISOMsg> received = ArgumentCaptor.forClass(ISOMsg.class);
+        verify(journal).sent(eq(link), eq("cardnet-a"), sent.capture(), eq(CLOCK.instant()));
+        verify(journal).received(eq(link), eq("cardnet-a"), received.capture(), eq(CLOCK.instant()));
+        assertThat(sent.getValue().getString(0)).isEqualTo("0100");
+        assertThat(received.getValue().getString(38)).isEqualTo("AUTH01");
     }
 
     @Test
@@ -101,6 +120,8 @@ class CardExchangeTest {
         assertThat(outcome).isEqualTo("unanswered 000001");
         verify(reversals).activate("reversal-000001", CLOCK.instant());
         verify(reversals, never()).release(anyString());
+        verify(journal).sent(eq(new JournalLink("ticket-1", "reversal-000001")), eq("cardnet-a"), any(), any());
+        verify(journal, never()).received(any(), any(), any(), any());
     }
 
     @Test
@@ -117,7 +138,7 @@ class CardExchangeTest {
 
     @Test
     void sendsNothingWhenTheReversalCannotBeHeld() throws Exception {
-        when(reversals.hold(anyString(), anyString(), anyString(), anyString(), any(), any(), any(), anyLong()))
+        when(reversals.hold(anyString(), any(), anyString(), anyString(), anyString(), any(), any(), any(), anyLong()))
                 .thenReturn(false);
 
         assertThatThrownBy(() -> exchange.exchange(CardOperation.purchase("alice", 9_500, "EUR"), new Recording()))
@@ -155,7 +176,7 @@ class CardExchangeTest {
         String outcome = exchange.exchange(CardOperation.purchase("alice", 9_500, "EUR"), new Recording());
 
         assertThat(outcome).isEqualTo("not sent no_card_on_file");
-        verify(reversals, never()).hold(anyString(), anyString(), anyString(), anyString(), any(), any(), any(),
+        verify(reversals, never()).hold(anyString(), any(), anyString(), anyString(), anyString(), any(), any(), any(),
                 anyLong());
     }
 
@@ -201,8 +222,8 @@ class CardExchangeTest {
         exchange.exchange(CardOperation.refund("alice", "cardnet-a", 1_000, "EUR"), new Recording());
 
         ArgumentCaptor<CardRequest> held = ArgumentCaptor.forClass(CardRequest.class);
-        verify(reversals, org.mockito.Mockito.times(2)).hold(anyString(), anyString(), anyString(), anyString(),
-                held.capture(), any(), any(), anyLong());
+        verify(reversals, org.mockito.Mockito.times(2)).hold(anyString(), any(), anyString(), anyString(),
+                anyString(), held.capture(), any(), any(), anyLong());
         assertThat(held.getAllValues()).extracting(CardRequest::mti)
                 .containsExactly(Mti.FINANCIAL_REQUEST, Mti.FINANCIAL_REQUEST);
         assertThat(held.getAllValues().get(1).keyFields().type().processingCode()).startsWith("20");
@@ -243,6 +264,11 @@ class CardExchangeTest {
         @Override
         public String reversalTicketId(Stan stan) {
             return "reversal-" + stan.digits();
+        }
+
+        @Override
+        public Optional<String> registerTicketId() {
+            return Optional.of("ticket-1");
         }
 
         @Override

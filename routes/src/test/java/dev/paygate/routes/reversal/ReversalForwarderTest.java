@@ -18,6 +18,8 @@ import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.ledger.vault.VaultedCard;
+import dev.paygate.routes.journal.JournalLink;
+import dev.paygate.routes.journal.MessageJournalWriter;
 import dev.paygate.routes.lease.BackLeases;
 import dev.paygate.routes.lease.Lease;
 import dev.paygate.routes.network.CardNetworkProperties;
@@ -50,8 +52,9 @@ class ReversalForwarderTest {
     private final VaultedCard card = mock(VaultedCard.class);
     private final ReversalProperties properties = new ReversalProperties(true, 1_000, 20, 2_000, 300_000, 40);
     private final BackLeases leases = mock(BackLeases.class);
+    private final MessageJournalWriter journal = mock(MessageJournalWriter.class);
     private final ReversalForwarder forwarder = new ReversalForwarder(queue, properties, networks, vault, register, CLOCK,
-            leases);
+            leases, journal);
 
     @BeforeEach
     void aConnectedNetworkAndTheCardTheRequestUsed() {
@@ -85,6 +88,55 @@ class ReversalForwarderTest {
         verify(queue).acknowledge(7L, NOW);
         verify(register).markReversed("ticket-1");
         verify(card).wipe();
+        JournalLink link = new JournalLink("ticket-1", "ticket-1");
+        verify(journal).sent(eq(link), eq("cardnet-a"), eq(sent.getValue()), eq(NOW));
+        verify(journal).received(eq(link), eq("cardnet-a"), any(), eq(NOW));
+    }
+
+    @Test
+    void repeatsAnAdviceSentBeforeAs0421WithTheSameStanAndData() throws Exception {
+        due(reversal("ticket-1", 2));
+        when(queue.recordTransmission(7L)).thenReturn(1);
+        when(mux.request(any(), anyLong())).thenAnswer(call -> ReversalResponse.answering(
+                ReversalRequest.fromIsoMsg((ISOMsg) call.getArgument(0), CLOCK), ResponseCode.APPROVED).toIsoMsg());
+
+        assertThat(forwarder.forwardDue()).isEqualTo(1);
+
+        ArgumentCaptor<ISOMsg> sent = ArgumentCaptor.forClass(ISOMsg.class);
+        verify(mux).request(sent.capture(), eq(500L));
+        ReversalRequest repeat = ReversalRequest.fromIsoMsg(sent.getValue(), CLOCK);
+        assertThat(sent.getValue().getMTI()).isEqualTo("0421");
+        assertThat(repeat.repeat()).isTrue();
+        assertThat(repeat.keyFields().stan().value()).as("the first advice's STAN").isEqualTo(18);
+        assertThat(repeat.keyFields().transmittedAt()).isEqualTo(NOW.minusSeconds(30));
+        assertThat(repeat.original().stan().value()).isEqualTo(17);
+        verify(queue).acknowledge(7L, NOW);
+    }
+
+    @Test
+    void aFirstAttemptThatNeverLeftKeepsTheNextOneA0420() throws Exception {
+        due(reversal("ticket-1", 2));
+        when(queue.recordTransmission(7L)).thenReturn(0);
+
+        forwarder.forwardDue();
+
+        ArgumentCaptor<ISOMsg> sent = ArgumentCaptor.forClass(ISOMsg.class);
+        verify(mux).request(sent.capture(), eq(500L));
+        assertThat(sent.getValue().getMTI()).as("attempt 2, but the first never went out").isEqualTo("0420");
+    }
+
+    @Test
+    void sendsA0400RequestAndRepeatsItAs0401WhenAdvicesAreOff() throws Exception {
+        ReversalForwarder requests = new ReversalForwarder(queue, new ReversalProperties(false, 1_000, 20, 2_000,
+                300_000, 40), networks, vault, register, CLOCK, leases, journal);
+        due(reversal("ticket-1", 1), reversal("ticket-1", 2));
+        when(queue.recordTransmission(7L)).thenReturn(0, 1);
+
+        requests.forwardDue();
+
+        ArgumentCaptor<ISOMsg> sent = ArgumentCaptor.forClass(ISOMsg.class);
+        verify(mux, org.mockito.Mockito.times(2)).request(sent.capture(), eq(500L));
+        assertThat(sent.getAllValues()).extracting(ISOMsg::getMTI).containsExactly("0400", "0401");
     }
 
     @Test
@@ -150,6 +202,6 @@ class ReversalForwarderTest {
     private static PendingReversal reversal(String ticketId, int attempts) {
         return new PendingReversal(7L, ticketId, "cardnet-a", "alice", "card-token", "0100", "00", 9_500, "EUR", 17,
                 NOW.minusSeconds(30), "12345678901", "633820000017", "TERM0001", "SHOP00000000001", 18,
-                NOW.minusSeconds(30), attempts);
+                NOW.minusSeconds(30), attempts, "ticket-1", attempts - 1);
     }
 }

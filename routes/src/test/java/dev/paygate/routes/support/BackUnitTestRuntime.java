@@ -63,9 +63,10 @@ public final class BackUnitTestRuntime {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // The "slow" test card answers after 1.5 s: inside the tests' 3 s network timeout.
+        // The "slow" test card answers after 1.5 s: inside the tests' 3 s network timeout; the "late" one after
+        // 4.5 s: outside it, by a margin that holds on a loaded machine.
         simulator = BankSimulator.start(SimulatorConfig.load(CONFIG.resolve("bank-simulator/simulator.yml"))
-                .withEphemeralPorts().withSlowDelay(Duration.ofMillis(1500)));
+                .withEphemeralPorts().withSlowDelay(Duration.ofMillis(1500)).withLateDelay(Duration.ofMillis(4500)));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
             try {
