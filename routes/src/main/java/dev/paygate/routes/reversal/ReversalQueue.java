@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -105,6 +107,16 @@ public class ReversalQueue {
     public int pendingCount() {
         Integer count = jdbc.queryForObject("select count(*) from saf.reversal where status = 'PENDING'", Integer.class);
         return count == null ? 0 : count;
+    }
+
+    /** Reversals waiting to be sent, by network; a network with none is absent. */
+    public Map<String, Integer> pendingCountByNetwork() {
+        Map<String, Integer> counts = new TreeMap<>();
+        jdbc.query("select network, count(*) from saf.reversal where status = 'PENDING' group by network",
+                (ResultSet row) -> {
+                    counts.put(row.getString(1), row.getInt(2));
+                });
+        return counts;
     }
 
     /** Status by ticket, for operators and tests. */
