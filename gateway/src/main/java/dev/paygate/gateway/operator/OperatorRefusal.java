@@ -29,6 +29,10 @@ final class OperatorRefusal extends RuntimeException {
         return new OperatorRefusal(HttpStatus.NOT_FOUND, reason, message);
     }
 
+    static OperatorRefusal unavailable(String reason, String message) {
+        return new OperatorRefusal(HttpStatus.SERVICE_UNAVAILABLE, reason, message);
+    }
+
     HttpStatus status() {
         return status;
     }
