@@ -1,8 +1,8 @@
 package dev.paygate.gateway.operator;
 
-import dev.paygate.routes.network.desk.BackReport;
-import dev.paygate.routes.network.desk.NetworkCommand;
-import dev.paygate.routes.network.desk.NetworkDesk;
+import dev.paygate.routes.networkdesk.BackReport;
+import dev.paygate.routes.networkdesk.NetworkCommand;
+import dev.paygate.routes.networkdesk.NetworkDesk;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

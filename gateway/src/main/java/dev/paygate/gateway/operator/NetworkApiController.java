@@ -1,7 +1,7 @@
 package dev.paygate.gateway.operator;
 
 import dev.paygate.gateway.api.ApiError;
-import dev.paygate.routes.network.desk.NetworkDesk;
+import dev.paygate.routes.networkdesk.NetworkDesk;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -5,7 +5,7 @@ import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.ledger.invariant.LedgerInvariants;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.register.RegisterStatus;
-import dev.paygate.routes.network.desk.NetworkDesk;
+import dev.paygate.routes.networkdesk.NetworkDesk;
 import dev.paygate.routes.reversal.ReversalQueue;
 import java.util.List;
 import org.springframework.stereotype.Component;

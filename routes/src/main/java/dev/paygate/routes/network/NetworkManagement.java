@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.jpos.iso.ISOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,11 @@ public class NetworkManagement implements LinkListener, AutoCloseable {
             log.info("Card network {}: link up, staying signed off as an operator asked", network);
             return;
         }
-        signOns.execute(() -> signOn(network));
+        try {
+            signOns.execute(() -> signOn(network));
+        } catch (RejectedExecutionException stopping) {
+            log.info("Card network {}: link up while the back unit stops; no sign-on", network);
+        }
     }
 
     /** Signs on the current connection; the link is dropped (and retried later) unless the network accepts. */
@@ -132,6 +137,7 @@ public class NetworkManagement implements LinkListener, AutoCloseable {
 
     @Override
     public void close() {
+        networks.names().forEach(network -> networks.link(network).adaptor().removeLinkListener(this));
         signOns.shutdownNow();
     }
 

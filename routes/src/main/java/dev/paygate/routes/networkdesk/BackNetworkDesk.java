@@ -1,4 +1,4 @@
-package dev.paygate.routes.network.desk;
+package dev.paygate.routes.networkdesk;
 
 import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.network.CardNetworks;

@@ -1,4 +1,4 @@
-package dev.paygate.routes.network.desk;
+package dev.paygate.routes.networkdesk;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
