@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @AllInOne
 @RequestMapping(path = "/api/v1/operator/networks", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Operator", description = "Enrollment, blocks, lockouts, alerts, card networks and the ledger invariant check")
+@Tag(name = "Operator")
 @SecurityRequirement(name = "operator")
 @ApiResponse(responseCode = "401", description = "operator_auth_failed: no or wrong operator credentials",
         content = @Content(schema = @Schema(implementation = ApiError.class)))

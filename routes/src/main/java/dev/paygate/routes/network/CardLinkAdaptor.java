@@ -222,18 +222,20 @@ public class CardLinkAdaptor extends ChannelAdaptor {
         }
     }
 
-    /** The first failure explains the loss; what follows from it (the other thread's read failing) does not. */
+    /**
+     * Every unreadable frame is logged and counted. The first failure explains the loss of the link; what follows
+     * from it (the other thread's read failing on the closed socket) does not.
+     */
     private void failed(LinkLoss loss, String detail) {
-        synchronized (lock) {
-            if (state == LinkState.DOWN || pendingLoss != null) {
-                return;
-            }
-            pendingLoss = loss;
-            pendingLossDetail = detail;
-        }
         if (loss == LinkLoss.UNREADABLE_FRAME) {
-            log.warn("Card network {}: a frame could not be read ({}); dropping the link", network, detail);
+            log.warn("Card network {}: a frame could not be read ({})", network, detail);
             listeners.forEach(listener -> listener.frameUnreadable(network, detail));
+        }
+        synchronized (lock) {
+            if (state != LinkState.DOWN && pendingLoss == null) {
+                pendingLoss = loss;
+                pendingLossDetail = detail;
+            }
         }
     }
 
