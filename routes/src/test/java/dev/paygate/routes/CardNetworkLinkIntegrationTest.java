@@ -103,8 +103,10 @@ class CardNetworkLinkIntegrationTest {
         registry.add("paygate.card.bin-routes[1].network", () -> "cardnet-b");
         registry.add("paygate.handover.reply-timeout-ms", () -> 15_000);
         registry.add("paygate.network-desk.back-name", () -> "back-it");
+        // A loaded machine can take more than the default second to answer a status.
+        registry.add("paygate.network-desk.discovery-wait-ms", () -> 3_000);
         // Every action here is answered in milliseconds; only the one addressed to a missing back unit waits it out.
-        registry.add("paygate.network-desk.action-wait-ms", () -> 3_000);
+        registry.add("paygate.network-desk.action-wait-ms", () -> 5_000);
     }
 
     private static Map<String, NetworkLinkProxy> proxies() {

@@ -167,7 +167,7 @@ class SplitDeploymentTest {
         assertThat(front).isInstanceOf(WebServerApplicationContext.class);
         assertThat(((WebServerApplicationContext) front).getWebServer().getPort()).isPositive();
         CamelContext camel = front.getBean(CamelContext.class);
-        assertThat(camel.getRoute("front.payment.handover")).isNotNull();
+        assertThat(camel.getRoute("front.payment.hand-over")).isNotNull();
         assertThat(camel.getRoute("back.payment.receive")).as("the front consumes no payment orders").isNull();
     }
 
@@ -180,7 +180,7 @@ class SplitDeploymentTest {
         assertThat(back.getBeanProvider(MerchantKeys.class).getIfAvailable()).as("no front pages in the back").isNull();
         CamelContext camel = back.getBean(CamelContext.class);
         assertThat(camel.getRoute("back.payment.receive")).isNotNull();
-        assertThat(camel.getRoute("front.payment.handover")).isNull();
+        assertThat(camel.getRoute("front.payment.hand-over")).isNull();
     }
 
     @Test
@@ -188,7 +188,7 @@ class SplitDeploymentTest {
         NetworkDesk desk = front.getBean(NetworkDesk.class);
         String backName = back.getBean(NetworkDeskProperties.class).backName();
 
-        // A back unit's first answer may miss the half-second window on a loaded machine; a later one does not.
+        // A back unit's first answer may miss the one-second window on a loaded machine; a later one does not.
         await().atMost(NETWORKS_WAIT).until(() -> !desk.status().backs().isEmpty());
 
         assertThat(desk.status().backs()).singleElement().satisfies(report -> {

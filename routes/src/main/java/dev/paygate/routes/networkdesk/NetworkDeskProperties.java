@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record NetworkDeskProperties(
         @DefaultValue("paygate.network.command") String topic,
         @DefaultValue("") String backName,
-        @DefaultValue("500") long discoveryWaitMs,
+        @DefaultValue("1000") long discoveryWaitMs,
         @DefaultValue("15000") long actionWaitMs) {
 
     public NetworkDeskProperties {

@@ -1,6 +1,7 @@
 package dev.paygate.routes.networkdesk;
 
 import dev.paygate.routes.BackUnit;
+import dev.paygate.routes.errors.GatewayErrors;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -12,20 +13,20 @@ import org.springframework.stereotype.Component;
 @BackUnit
 public class NetworkDeskRoutes extends RouteBuilder {
 
-    private final NetworkDeskProperties properties;
+    static final String SELECTOR = NetworkDesk.BACK_PROPERTY + " = '" + NetworkDesk.EVERY_BACK + "' OR "
+            + NetworkDesk.BACK_PROPERTY + " = '{{paygate.network-desk.back-name}}'";
+
     private final BackNetworkDesk desk;
 
-    public NetworkDeskRoutes(NetworkDeskProperties properties, BackNetworkDesk desk) {
-        this.properties = properties;
+    public NetworkDeskRoutes(BackNetworkDesk desk) {
         this.desk = desk;
     }
 
     @Override
     public void configure() {
-        String selector = NetworkDesk.BACK_PROPERTY + " = '" + NetworkDesk.EVERY_BACK + "' OR "
-                + NetworkDesk.BACK_PROPERTY + " = '" + properties.backName() + "'";
-        from("jms:topic:" + properties.topic() + "?selector=RAW(" + selector + ")")
+        from("jms:topic:{{paygate.network-desk.topic}}?selector=RAW(" + SELECTOR + ")")
                 .routeId("back.network-desk.answer")
+                .routeConfigurationId(GatewayErrors.ID)
                 .bean(desk, "answer");
     }
 }
