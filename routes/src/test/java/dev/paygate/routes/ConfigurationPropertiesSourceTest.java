@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ConfigurationPropertiesSourceTest {
 
     private final CardNetworkProperties.Network cardnetA =
-            new CardNetworkProperties.Network("127.0.0.1", 10001, "", false, 3000, 45_000, 200, "");
+            new CardNetworkProperties.Network("127.0.0.1", 10001, "", false, 3000, 45_000, 200, 1_600, "");
     private final ConfigurationPropertiesSource source = ConfigurationPropertiesSource.of(Map.of(
             "paygate.handover", new HandoverProperties(8000, "orders", "lookups", "dead", 2, 5000, 5000, 60_000, 100),
             "paygate.account", new AccountProperties("accounts", 20_000, 4,

@@ -5,11 +5,17 @@ import dev.paygate.benchmarks.load.Measurement;
 import dev.paygate.iso8583.field.Stan;
 import dev.paygate.iso8583.mac.Iso9797Alg3Mac;
 import dev.paygate.iso8583.mac.MacKeys;
+import dev.paygate.iso8583.message.NetworkManagementCode;
+import dev.paygate.iso8583.message.NetworkManagementRequest;
+import dev.paygate.iso8583.message.NetworkManagementResponse;
 import dev.paygate.ledger.party.BankAccount;
 import dev.paygate.ledger.party.Merchant;
 import dev.paygate.routes.card.Acceptor;
 import dev.paygate.routes.card.CardOperation;
+import dev.paygate.routes.network.CardLink;
 import dev.paygate.routes.network.CardNetworkProperties;
+import dev.paygate.routes.network.CardNetworks;
+import dev.paygate.routes.network.LinkState;
 import dev.paygate.routes.network.Q2Runtime;
 import dev.paygate.simulator.SimulatorConfig;
 import java.nio.file.Path;
@@ -47,18 +53,31 @@ public final class CardNetworkLimit implements AutoCloseable {
             throws Exception {
         this.loop = loop;
         CardNetworkProperties.Network network = new CardNetworkProperties.Network("127.0.0.1", simulatorPort,
-                "6000000000", false, ANSWER_TIMEOUT_MS, 60_000, 500, ACQUIRER_ID);
+                "6000000000", false, ANSWER_TIMEOUT_MS, 60_000, 500, 60_000, ACQUIRER_ID);
         // The simulator's cardnet-a MACs with the repository's demo key, as the back unit's channel does.
         MacKeys.register(NETWORK, Iso9797Alg3Mac.fromHex(SimulatorConfig.DEMO_MAC_KEY_HEX));
-        this.q2 = Q2Runtime.start(new CardNetworkProperties(deployDirectory, workDirectory, 20_000,
-                Map.of(NETWORK, network), List.of()));
+        CardNetworkProperties properties = new CardNetworkProperties(deployDirectory, workDirectory, 20_000,
+                Map.of(NETWORK, network), List.of());
+        this.q2 = Q2Runtime.start(properties);
         this.mux = QMUX.getMUX(NETWORK + "-mux");
+        signOn(new CardNetworks(properties).link(NETWORK));
+    }
+
+    /** The gateway's link carries nothing but 0800s until the network accepts its sign-on. */
+    private static void signOn(CardLink link) throws Exception {
         long deadline = System.currentTimeMillis() + CONNECT_WAIT_MS;
-        while (!mux.isConnected()) {
+        while (link.status().state() != LinkState.CONNECTED) {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException(NETWORK + " did not connect to the simulator within " + CONNECT_WAIT_MS + " ms");
             }
             Thread.sleep(100);
+        }
+        long connection = link.adaptor().connection();
+        ISOMsg answer = link.request(new NetworkManagementRequest(NetworkManagementCode.SIGN_ON, Stan.of(Stan.MAX),
+                Instant.now()).toIsoMsg(), ANSWER_TIMEOUT_MS);
+        if (answer == null || !NetworkManagementResponse.fromIsoMsg(answer).isApproved()
+                || !link.adaptor().signedOn(connection)) {
+            throw new IllegalStateException(NETWORK + " did not accept the sign-on");
         }
     }
 

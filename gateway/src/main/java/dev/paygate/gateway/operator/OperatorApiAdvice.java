@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The operator API answers every refusal and fault as {@code {"reason","message"}}, never with a stack trace or
  * a piece of the request body (which may hold a password or a card number).
  */
-@RestControllerAdvice(assignableTypes = {OperatorApiController.class, OperatorPaymentMessagesController.class})
+@RestControllerAdvice(assignableTypes = {OperatorApiController.class, OperatorPaymentMessagesController.class,
+        NetworkApiController.class})
 @AllInOne
 class OperatorApiAdvice {
 

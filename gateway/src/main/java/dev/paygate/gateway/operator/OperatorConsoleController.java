@@ -77,12 +77,16 @@ class OperatorConsoleController {
             case "acknowledged" -> "Alert " + subject + " is acknowledged.";
             case "customer_not_found" -> "No customer " + subject + " to unlock.";
             case "alert_not_found" -> "No alert " + subject + ".";
+            case "sign-on", "sign-off", "echo" -> "The " + done + " of " + subject
+                    + " went to the back units; the card network panel shows each one's result.";
+            case "network_not_found" -> "No back unit has a card network " + subject + ".";
+            case "backs_unavailable" -> "No back unit answered: " + subject + " cannot be changed now.";
             default -> null;
         };
     }
 
     /** 303: the browser fetches the console with GET, whatever the method that led here. */
-    private static ResponseEntity<Void> backToConsole(String done, String subject) {
+    static ResponseEntity<Void> backToConsole(String done, String subject) {
         URI console = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/operator")
                 .queryParam("done", done)

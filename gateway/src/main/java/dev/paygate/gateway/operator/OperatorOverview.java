@@ -5,12 +5,15 @@ import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.ledger.invariant.LedgerInvariants;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.register.RegisterStatus;
-import dev.paygate.routes.network.CardNetworks;
+import dev.paygate.routes.networkdesk.NetworkDesk;
 import dev.paygate.routes.reversal.ReversalQueue;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** What operators look at: card network links, reversals waiting, ledger invariants, alerts, refusals. */
+/**
+ * What operators look at: every back unit's card network links, reversals waiting, ledger invariants, alerts,
+ * refusals.
+ */
 @Component
 @AllInOne
 class OperatorOverview {
@@ -18,14 +21,14 @@ class OperatorOverview {
     static final int REFUSALS_SHOWN_MAX = 20;
     static final int LATE_ANSWERS_SHOWN_MAX = 10;
 
-    private final CardNetworks networks;
+    private final NetworkDesk networks;
     private final ReversalQueue reversals;
     private final LedgerInvariants invariants;
     private final AlertLog alerts;
     private final CustomerCredentials credentials;
     private final PaymentRegister register;
 
-    OperatorOverview(CardNetworks networks, ReversalQueue reversals, LedgerInvariants invariants, AlertLog alerts,
+    OperatorOverview(NetworkDesk networks, ReversalQueue reversals, LedgerInvariants invariants, AlertLog alerts,
                      CustomerCredentials credentials, PaymentRegister register) {
         this.networks = networks;
         this.reversals = reversals;
@@ -35,11 +38,9 @@ class OperatorOverview {
         this.register = register;
     }
 
-    List<NetworkView> networks() {
-        return networks.names().stream()
-                .sorted()
-                .map(name -> NetworkView.of(name, networks.isConnected(name), networks.state(name)))
-                .toList();
+    /** Each back unit's links as it reports them now (the back units own the links; there may be several). */
+    NetworkDesk.DeskAnswer networks() {
+        return networks.status();
     }
 
     int pendingReversals() {

@@ -1,12 +1,18 @@
 package dev.paygate.gateway.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.paygate.gateway.GatewayApplication;
 import dev.paygate.gateway.runtime.StandaloneBroker;
 import dev.paygate.gateway.runtime.StandalonePostgres;
 import dev.paygate.gateway.runtime.TestPorts;
+import dev.paygate.iso8583.field.ResponseCode;
+import dev.paygate.iso8583.message.NetworkManagementRequest;
+import dev.paygate.iso8583.message.NetworkManagementResponse;
+import dev.paygate.iso8583.packager.MessageCodec;
+import dev.paygate.iso8583.packager.PackagerDefinition;
 import dev.paygate.ledger.party.BankAccount;
 import dev.paygate.ledger.party.CustomerRecords;
 import dev.paygate.ledger.party.MerchantRecords;
@@ -14,6 +20,10 @@ import dev.paygate.ledger.party.NewCustomer;
 import dev.paygate.ledger.party.NewMerchant;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.ledger.vault.VaultKeys;
+import dev.paygate.routes.networkdesk.BackReport;
+import dev.paygate.routes.networkdesk.NetworkCommand;
+import dev.paygate.routes.networkdesk.NetworkDesk;
+import dev.paygate.routes.networkdesk.NetworkDeskProperties;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.OrderCodec;
 import dev.paygate.routes.order.PaymentOrder;
@@ -30,6 +40,7 @@ import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -42,6 +53,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -59,8 +71,12 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jms.core.JmsTemplate;
 
 /**
  * Two back units as separate processes ({@code external,back}, as docs/deployment.md runs them) consume the one
@@ -68,8 +84,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * requests, so an order it takes stays in its hands; it is killed with SIGKILL right then, mid-order. The order
  * must be taken by back unit "b" and decided exactly once: one register entry, one reply, nothing booked twice at
  * the issuer, and the reversal "a" held for its unanswered request sent by "b", which takes over the reversal
- * lease with the dead unit's database session.
+ * lease with the dead unit's database session. Before that, an operator's network desk (what a front unit uses)
+ * sees the links of both back units and has each one echo its cardnet-b link.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CompetingBackUnitsTest {
 
     private static final Path CONFIG = Path.of("..", "config").toAbsolutePath().normalize();
@@ -167,6 +185,27 @@ class CompetingBackUnitsTest {
     }
 
     @Test
+    @Order(1)
+    void anOperatorSeesAndActsOnTheLinksOfEachBackUnit() {
+        // Back units fresh out of a slow start on a busy machine answer their first command late: wait generously.
+        NetworkDesk desk = new NetworkDesk(new JmsTemplate(new ActiveMQConnectionFactory(brokerUrl)),
+                new NetworkDeskProperties("paygate.network.command", "front-test", 5_000, 30_000), Clock.systemUTC());
+        await().atMost(UNIT_STARTUP_WAIT).until(() -> desk.status().backs().size() == 2);
+
+        NetworkDesk.DeskAnswer status = desk.status();
+        NetworkDesk.DeskAnswer echoed = desk.act(NetworkCommand.Action.ECHO, "cardnet-b", null, "ops-test");
+
+        assertThat(status.backs()).extracting(BackReport::back).containsExactly("back-a", "back-b");
+        assertThat(status.backs()).allSatisfy(back -> assertThat(back.networks())
+                .extracting(BackReport.LinkReport::network, BackReport.LinkReport::state)
+                .containsExactly(tuple("cardnet-a", "signed_on"), tuple("cardnet-b", "signed_on")));
+        assertThat(echoed.silentBacks()).isEmpty();
+        assertThat(echoed.backs()).extracting(BackReport::back).containsExactly("back-a", "back-b");
+        assertThat(echoed.backs()).extracting(back -> back.action().outcome()).containsOnly("approved");
+    }
+
+    @Test
+    @Order(2)
     void orderOfABackUnitKilledMidOrderIsDecidedOnceByTheOther() throws Exception {
         long availableBeforeMinor = simulator.account(CARD_PAN).orElseThrow().availableMinor();
         List<String> decidedByB = new ArrayList<>();
@@ -288,6 +327,7 @@ class CompetingBackUnitsTest {
                     "--paygate.config-directory=" + CONFIG,
                     "--spring.config.additional-location=optional:file:" + CONFIG + "/",
                     "--paygate.data-directory=" + workDirectory.resolve("back-" + name),
+                    "--paygate.network-desk.back-name=back-" + name,
                     "--spring.datasource.url=" + jdbcUrl,
                     "--spring.datasource.username=postgres",
                     "--spring.artemis.broker-url=" + brokerUrl,
@@ -342,13 +382,16 @@ class CompetingBackUnitsTest {
     }
 
     /**
-     * A card network link that accepts cardnet-b's frames (4-digit ASCII length, ISO 8583 ASCII) and answers none,
-     * so the back unit that sent one is still waiting when it is killed. Counts the financial requests it got.
+     * A card network link that accepts cardnet-b's frames (4-digit ASCII length, ISO 8583 ASCII), answers its 0800s
+     * (a back unit sends no payment before its sign-on is accepted) and no payment, so the back unit that sent one
+     * is still waiting when it is killed. Counts the financial requests it got.
      */
     private static final class SwallowingNetwork implements AutoCloseable {
 
         private static final int LENGTH_DIGITS = 4;
         private static final String FINANCIAL_REQUEST_MTI = "0200";
+        private static final String NETWORK_MANAGEMENT_MTI = "0800";
+        private static final MessageCodec ASCII = new MessageCodec(PackagerDefinition.ISO87_ASCII);
 
         private final ServerSocket server;
         private final CountDownLatch connected = new CountDownLatch(1);
@@ -408,6 +451,7 @@ class CompetingBackUnitsTest {
 
         private void swallow(Socket socket) {
             try (socket; DataInputStream in = new DataInputStream(socket.getInputStream())) {
+                OutputStream out = socket.getOutputStream();
                 while (true) {
                     byte[] length = in.readNBytes(LENGTH_DIGITS);
                     if (length.length < LENGTH_DIGITS) {
@@ -417,6 +461,12 @@ class CompetingBackUnitsTest {
                     String mti = new String(frame, 0, Math.min(LENGTH_DIGITS, frame.length), StandardCharsets.US_ASCII);
                     if (mti.equals(FINANCIAL_REQUEST_MTI)) {
                         financialRequests.incrementAndGet();
+                    } else if (mti.equals(NETWORK_MANAGEMENT_MTI)) {
+                        byte[] answer = ASCII.pack(NetworkManagementResponse.answering(
+                                NetworkManagementRequest.fromIsoMsg(ASCII.unpack(frame)), ResponseCode.APPROVED).toIsoMsg());
+                        out.write("%04d".formatted(answer.length).getBytes(StandardCharsets.US_ASCII));
+                        out.write(answer);
+                        out.flush();
                     }
                 }
             } catch (IOException | NumberFormatException e) {

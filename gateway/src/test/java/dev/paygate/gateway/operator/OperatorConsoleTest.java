@@ -1,6 +1,7 @@
 package dev.paygate.gateway.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -368,7 +369,7 @@ class OperatorConsoleTest {
         assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString().contains("frame-ancestors 'none'");
         assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
         assertThat(page.body()).contains("Operator console", "Signed in as <strong>ops</strong>",
-                "<code>cardnet-a</code>", "<code>cardnet-b</code>", "Reversals waiting to be sent: <strong>0</strong>",
+                "<code>cardnet-a</code>", "<code>cardnet-b</code>", "Reversals waiting to be sent, all networks: <strong>0</strong>",
                 "Healthy: every rule holds", customerId, "Unlock " + customerId,
                 "order-77", "<code>insufficient_funds</code>", "€12.50");
 
@@ -426,6 +427,44 @@ class OperatorConsoleTest {
     }
 
     @Test
+    void signsACardNetworkOffAndOnAndEchoesItThroughTheBackUnitFromTheApiAndTheConsole() throws Exception {
+        await().atMost(REQUEST_TIMEOUT).until(() -> linkOf(send(authorized("/api/v1/operator/networks").GET()), "cardnet-b")
+                .path("state").asText().equals("signed_on"));
+
+        HttpResponse<String> signedOff = post("/api/v1/operator/networks/cardnet-b/sign-off");
+
+        assertThat(signedOff.statusCode()).isEqualTo(200);
+        JsonNode back = json.readTree(signedOff.body()).path("backs").path(0);
+        assertThat(back.path("action").path("outcome").asText()).isEqualTo("approved");
+        assertThat(linkOf(signedOff, "cardnet-b").path("state").asText()).isEqualTo("connected");
+        assertThat(linkOf(signedOff, "cardnet-b").path("signedOffByOperator").asBoolean()).isTrue();
+        assertThat(linkOf(signedOff, "cardnet-b").has("safDepth")).isTrue();
+
+        HttpResponse<String> echo = post("/api/v1/operator/networks/cardnet-b/echo?back=" + back.path("back").asText());
+        assertThat(linkOf(echo, "cardnet-b").path("lastEcho").path("outcome").asText()).isEqualTo("approved");
+
+        HttpResponse<String> signOnButton = send(authorized("/operator/networks/cardnet-b/sign-on")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "http://127.0.0.1:" + port)
+                .POST(HttpRequest.BodyPublishers.ofString("back=" + back.path("back").asText())));
+        assertThat(signOnButton.statusCode()).isEqualTo(303);
+        URI backToConsole = URI.create(signOnButton.headers().firstValue("Location").orElseThrow());
+        assertThat(send(authorized(backToConsole.getRawPath() + "?" + backToConsole.getRawQuery()).GET()).body())
+                .contains("The sign-on of cardnet-b went to the back units", "Back unit <code>" + back.path("back").asText(),
+                        "sign_on by ops at ", ": approved (00)", "Sign off cardnet-b", "Echo cardnet-a");
+        assertThat(linkOf(send(authorized("/api/v1/operator/networks").GET()), "cardnet-b").path("state").asText())
+                .isEqualTo("signed_on");
+
+        HttpResponse<String> unknown = post("/api/v1/operator/networks/cardnet-x/echo");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(unknown.body()).path("reason").asText()).isEqualTo("network_not_found");
+        HttpResponse<String> crossSite = send(authorized("/api/v1/operator/networks/cardnet-b/sign-off")
+                .header("Sec-Fetch-Site", "cross-site").POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(send(request("/api/v1/operator/networks").GET()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void refusesAConsoleActionPostedFromAnotherSite() throws Exception {
         String customerId = lockedCustomer("ivan");
 
@@ -465,6 +504,8 @@ class OperatorConsoleTest {
         assertThat(paths.has("/api/v1/operator/customers")).isTrue();
         assertThat(paths.has("/api/v1/operator/merchants")).isTrue();
         assertThat(paths.has("/api/v1/operator/invariants")).isTrue();
+        assertThat(paths.has("/api/v1/operator/networks")).isTrue();
+        assertThat(paths.has("/api/v1/operator/networks/{network}/{action}")).isTrue();
         assertThat(paths.path("/api/v1/operator/customers").path("post").path("tags").toString()).contains("Operator");
         assertThat(paths.path("/api/v1/operator/customers/{customerId}/block").path("post").path("parameters").toString())
                 .doesNotContain("\"name\":\"operator\"");
@@ -517,6 +558,17 @@ class OperatorConsoleTest {
         }
         return new JournalMessage(ticketId, ticketId, "cardnet-a", direction, late, mti, "000017", "LATESHOP",
                 responseCode, elements, at);
+    }
+
+    /** One network's link in the (only) back unit's report of an operator API answer. */
+    private JsonNode linkOf(HttpResponse<String> answer, String network) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        for (JsonNode link : json.readTree(answer.body()).path("backs").path(0).path("networks")) {
+            if (link.path("network").asText().equals(network)) {
+                return link;
+            }
+        }
+        throw new AssertionError("no " + network + " in " + answer.body());
     }
 
     private JsonNode alertFor(String customerId) throws Exception {

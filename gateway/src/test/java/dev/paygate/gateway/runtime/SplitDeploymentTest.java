@@ -2,6 +2,7 @@ package dev.paygate.gateway.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.jwk.JWK;
@@ -25,6 +26,9 @@ import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.merchant.ticket.Ticket;
 import dev.paygate.merchant.ticket.TicketSigner;
 import dev.paygate.routes.network.CardNetworks;
+import dev.paygate.routes.networkdesk.BackReport;
+import dev.paygate.routes.networkdesk.NetworkDesk;
+import dev.paygate.routes.networkdesk.NetworkDeskProperties;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.PaymentHandover;
 import dev.paygate.routes.order.PaymentOrder;
@@ -178,6 +182,21 @@ class SplitDeploymentTest {
         CamelContext camel = back.getBean(CamelContext.class);
         assertThat(camel.getRoute("back.payment.receive")).isNotNull();
         assertThat(camel.getRoute("front.payment.hand-over")).isNull();
+    }
+
+    @Test
+    void theFrontSeesTheBackUnitsCardNetworkLinksOverTheBroker() {
+        NetworkDesk desk = front.getBean(NetworkDesk.class);
+        String backName = back.getBean(NetworkDeskProperties.class).backName();
+
+        // A back unit's first answer may miss the one-second window on a loaded machine; a later one does not.
+        await().atMost(NETWORKS_WAIT).until(() -> !desk.status().backs().isEmpty());
+
+        assertThat(desk.status().backs()).singleElement().satisfies(report -> {
+            assertThat(report.back()).isEqualTo(backName);
+            assertThat(report.networks()).extracting(BackReport.LinkReport::network, BackReport.LinkReport::state)
+                    .containsExactly(tuple("cardnet-a", "signed_on"), tuple("cardnet-b", "signed_on"));
+        });
     }
 
     @Test

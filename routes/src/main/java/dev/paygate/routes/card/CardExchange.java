@@ -16,6 +16,7 @@ import dev.paygate.routes.journal.MessageJournalWriter;
 import dev.paygate.routes.network.CardNetworkMetrics;
 import dev.paygate.routes.network.CardNetworkProperties;
 import dev.paygate.routes.network.CardNetworks;
+import dev.paygate.routes.network.LinkAnswer;
 import dev.paygate.routes.reversal.ReversalQueue;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,7 +70,7 @@ public class CardExchange {
         }
         VaultedCard card = found.get();
         try {
-            Optional<String> network = operation.network().or(() -> networks.routeFor(card.clearPan()));
+            Optional<String> network = operation.network().or(() -> routed(card.clearPan()));
             if (network.isEmpty()) {
                 return conversation.notSent(RefusalReason.CARD_NOT_SUPPORTED);
             }
@@ -82,10 +83,23 @@ public class CardExchange {
         }
     }
 
+    /** The network the card's BIN routes to, or its fallback while that one is down. */
+    private Optional<String> routed(String pan) {
+        return networks.routeFor(pan).map(routing -> {
+            if (routing.fellBack()) {
+                log.info("Card network {} is not signed on; BIN route falls back to {}", routing.routedNetwork(),
+                        routing.network());
+                metrics.fellBack(routing.routedNetwork(), routing.network());
+            }
+            return routing.network();
+        });
+    }
+
     private <T> T send(CardOperation operation, CardConversation<T> conversation, VaultedCard card, String network,
                        Acceptor acceptor) throws ISOException {
         if (!networks.isConnected(network)) {
-            log.warn("Card network {} is not connected; nothing sent for customer {}", network, operation.customerId());
+            log.warn("Card network {} is not signed on; nothing sent for customer {}", network, operation.customerId());
+            metrics.requestNotSent(network);
             return conversation.notSent(RefusalReason.ISSUER_UNAVAILABLE);
         }
         CardNetworkProperties.Network settings = networks.settings(network);
@@ -110,19 +124,25 @@ public class CardExchange {
         long sentAtNanos = System.nanoTime();
         Instant sentAt = clock.instant();
         ISOMsg message = request.toIsoMsg();
-        ISOMsg answer = networks.mux(network).request(message, settings.timeoutMs());
-        metrics.requestAnswered(network, request.mti().value(),
-                answer == null ? CardNetworkMetrics.NO_ANSWER : answer.getString(DE_RESPONSE_CODE),
-                Duration.ofNanos(System.nanoTime() - sentAtNanos));
+        LinkAnswer linkAnswer = networks.link(network).exchange(message, settings.timeoutMs());
+        Duration took = Duration.ofNanos(System.nanoTime() - sentAtNanos);
         JournalLink link = new JournalLink(registerTicketId, reversalTicketId);
         // Journaled once the exchange is over: the channel has added the MAC to the message by then.
         journal.sent(link, network, message, sentAt);
-        if (answer == null) {
-            log.warn("No answer from {} within {} ms to {} (STAN {}); reversing it",
-                    network, settings.timeoutMs(), reversalTicketId, stan.digits());
+        if (!(linkAnswer instanceof LinkAnswer.Answered(ISOMsg answer))) {
+            // Lost with its link, or the link dropped between the check above and the send: the request may have
+            // reached the network, so it is reversed like one that timed out (a reversal of something never
+            // received is acknowledged all the same).
+            boolean timedOut = linkAnswer instanceof LinkAnswer.Unanswered;
+            metrics.requestAnswered(network, request.mti().value(),
+                    timedOut ? CardNetworkMetrics.NO_ANSWER : CardNetworkMetrics.LINK_LOST, took);
+            log.warn("{} from {} after {} ms to {} (STAN {}); reversing it",
+                    timedOut ? "No answer" : "Link lost, no answer", network, took.toMillis(), reversalTicketId,
+                    stan.digits());
             reversals.activate(reversalTicketId, clock.instant());
             return conversation.unanswered(stan);
         }
+        metrics.requestAnswered(network, request.mti().value(), answer.getString(DE_RESPONSE_CODE), took);
         journal.received(link, network, answer, clock.instant());
         Settlement<T> settlement;
         try {

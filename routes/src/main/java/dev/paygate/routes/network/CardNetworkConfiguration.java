@@ -26,7 +26,7 @@ public class CardNetworkConfiguration {
 
     /** Named so that health shows it as {@code cardNetworks}. */
     @Bean
-    CardNetworksHealth cardNetworksHealthContributor(CardNetworks networks) {
-        return new CardNetworksHealth(networks);
+    CardNetworksHealth cardNetworksHealthContributor(CardNetworks networks, NetworkManagement management) {
+        return new CardNetworksHealth(networks, management);
     }
 }

@@ -1,29 +1,32 @@
 package dev.paygate.routes.network;
 
-import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jpos.iso.MUX;
 import org.jpos.q2.iso.QMUX;
 import org.jpos.util.NameRegistrar;
 
-/** The configured card networks: their MUX, BIN routing, and what we last saw of each link. */
+/**
+ * The configured card networks: their links (a {@code <name>-channel} {@link CardLinkAdaptor} and a
+ * {@code <name>-mux} QMUX in the deploy directory) and BIN routing.
+ */
 public class CardNetworks {
 
     private final CardNetworkProperties properties;
     private final List<CardNetworkProperties.BinRoute> routesLongestFirst;
-    private final Map<String, NetworkState> states = new ConcurrentHashMap<>();
+    private final Map<String, CardLink> links = new LinkedHashMap<>();
 
+    /** Call once Q2 has deployed every descriptor: each network's channel and MUX must be there. */
     public CardNetworks(CardNetworkProperties properties) {
         this.properties = properties;
         this.routesLongestFirst = properties.binRoutes().stream()
                 .sorted(Comparator.comparingInt((CardNetworkProperties.BinRoute r) -> r.prefix().length()).reversed())
                 .toList();
-        properties.networks().keySet().forEach(name -> states.put(name, NetworkState.unknown()));
+        properties.networks().keySet().stream().sorted().forEach(name -> links.put(name, deployedLink(name)));
     }
 
     public Set<String> names() {
@@ -38,60 +41,54 @@ public class CardNetworks {
         return settings;
     }
 
-    /** The network for a PAN by the longest matching BIN prefix, if any route covers it. */
-    public Optional<String> routeFor(String pan) {
+    /**
+     * The network for a PAN by the longest matching BIN prefix: the route's network, or its fallback network
+     * while the route's network is not signed on and the fallback is. Empty when no route covers the PAN.
+     */
+    public Optional<Routing> routeFor(String pan) {
         return routesLongestFirst.stream()
                 .filter(route -> pan.startsWith(route.prefix()))
-                .map(CardNetworkProperties.BinRoute::network)
-                .findFirst();
+                .findFirst()
+                .map(route -> route.fallbackNetwork() != null && !isConnected(route.network())
+                        && isConnected(route.fallbackNetwork())
+                        ? new Routing(route.fallbackNetwork(), route.network())
+                        : new Routing(route.network(), route.network()));
     }
 
-    public MUX mux(String network) {
+    public CardLink link(String network) {
         settings(network);
-        try {
-            return QMUX.getMUX(network + "-mux");
-        } catch (NameRegistrar.NotFoundException e) {
-            throw new IllegalStateException("no jPOS MUX deployed for network " + network
-                    + " (expected " + network + "-mux in the deploy directory)", e);
-        }
+        return links.get(network);
     }
 
+    /** The network's MUX: its {@link CardLink}, which fails fast on a link that is down. */
+    public MUX mux(String network) {
+        return link(network);
+    }
+
+    /** The link is up and signed on: payments may go. */
     public boolean isConnected(String network) {
+        return link(network).isConnected();
+    }
+
+    /** Where a PAN goes: {@code network}, which differs from its BIN route's {@code routedNetwork} on a fallback. */
+    public record Routing(String network, String routedNetwork) {
+        public boolean fellBack() {
+            return !network.equals(routedNetwork);
+        }
+    }
+
+    private static CardLink deployedLink(String network) {
         try {
-            return mux(network).isConnected();
-        } catch (IllegalStateException e) {
-            return false;
-        }
-    }
-
-    public NetworkState state(String network) {
-        return states.getOrDefault(network, NetworkState.unknown());
-    }
-
-    public boolean signedOn(String network) {
-        return state(network).signedOn();
-    }
-
-    public void recordEcho(String network, boolean answered, Instant at) {
-        states.compute(network, (name, previous) -> (previous == null ? NetworkState.unknown() : previous).withEcho(answered, at));
-    }
-
-    public void recordSignOn(String network, boolean signedOn, Instant at) {
-        states.compute(network, (name, previous) -> (previous == null ? NetworkState.unknown() : previous).withSignOn(signedOn, at));
-    }
-
-    /** What the echo and sign-on exchanges last told us about one network. */
-    public record NetworkState(boolean signedOn, Instant signedOnAt, Instant lastEchoAt, boolean lastEchoAnswered) {
-        static NetworkState unknown() {
-            return new NetworkState(false, null, null, false);
-        }
-
-        NetworkState withEcho(boolean answered, Instant at) {
-            return new NetworkState(signedOn, signedOnAt, at, answered);
-        }
-
-        NetworkState withSignOn(boolean nowSignedOn, Instant at) {
-            return new NetworkState(nowSignedOn, nowSignedOn ? at : signedOnAt, lastEchoAt, lastEchoAnswered);
+            QMUX mux = (QMUX) QMUX.getMUX(network + "-mux");
+            Object channel = NameRegistrar.get(network + "-channel");
+            if (!(channel instanceof CardLinkAdaptor adaptor)) {
+                throw new IllegalStateException("the jPOS channel " + network + "-channel is a "
+                        + channel.getClass().getName() + ", not a " + CardLinkAdaptor.class.getName());
+            }
+            return new CardLink(network, mux, adaptor);
+        } catch (NameRegistrar.NotFoundException e) {
+            throw new IllegalStateException("no jPOS channel and MUX deployed for network " + network + " (expected "
+                    + network + "-channel and " + network + "-mux in the deploy directory)", e);
         }
     }
 }

@@ -9,25 +9,27 @@ import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.NamedContributor;
 
-/** {@code /actuator/health} shows one component per card network: UP while its link is connected. */
+/** {@code /actuator/health} shows one component per card network: UP while its link is signed on. */
 public class CardNetworksHealth implements CompositeHealthContributor {
 
     private final Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
 
-    public CardNetworksHealth(CardNetworks networks) {
-        networks.names().stream().sorted().forEach(name -> indicators.put(name, () -> health(networks, name)));
+    public CardNetworksHealth(CardNetworks networks, NetworkManagement management) {
+        networks.names().stream().sorted().forEach(name -> indicators.put(name, () -> health(networks, management, name)));
     }
 
-    private static Health health(CardNetworks networks, String name) {
+    private static Health health(CardNetworks networks, NetworkManagement management, String name) {
         CardNetworkProperties.Network settings = networks.settings(name);
-        CardNetworks.NetworkState state = networks.state(name);
-        Health.Builder builder = networks.isConnected(name) ? Health.up() : Health.down();
+        LinkView view = management.view(name);
+        Health.Builder builder = view.link().state() == LinkState.SIGNED_ON ? Health.up() : Health.down();
         builder.withDetail("host", settings.host())
                 .withDetail("port", settings.port())
-                .withDetail("signedOn", state.signedOn());
-        if (state.lastEchoAt() != null) {
-            builder.withDetail("lastEchoAt", state.lastEchoAt().toString())
-                    .withDetail("lastEchoAnswered", state.lastEchoAnswered());
+                .withDetail("link", view.link().state().name())
+                .withDetail("since", view.link().stateSince().toString())
+                .withDetail("inFlight", view.inFlight());
+        if (view.lastEcho() != null) {
+            builder.withDetail("lastEchoAt", view.lastEcho().at().toString())
+                    .withDetail("lastEcho", view.lastEcho().outcome().tag());
         }
         return builder.build();
     }

@@ -50,6 +50,7 @@ public final class Q2Runtime implements AutoCloseable {
             System.setProperty(prefix + "host", network.host());
             System.setProperty(prefix + "port", Integer.toString(network.port()));
             System.setProperty(prefix + "reconnect-delay-ms", Long.toString(network.reconnectDelayMs()));
+            System.setProperty(prefix + "reconnect-delay-max-ms", Long.toString(network.reconnectDelayMaxMs()));
             if (!network.header().isEmpty()) {
                 System.setProperty(prefix + "header", network.header());
             }

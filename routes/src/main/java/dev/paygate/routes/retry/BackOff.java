@@ -1,10 +1,11 @@
 package dev.paygate.routes.retry;
 
 import java.time.Duration;
+import java.util.random.RandomGenerator;
 
 /**
- * The one retry pause policy of every store-and-forward queue (reversals, webhooks): {@code firstDelayMs} after
- * the first failed attempt, doubling after each further one, never longer than {@code delayMaxMs}.
+ * The one retry pause policy of the gateway (reversals, webhooks, card network reconnects): {@code firstDelayMs}
+ * after the first failed attempt, doubling after each further one, never longer than {@code delayMaxMs}.
  */
 public record BackOff(long firstDelayMs, long delayMaxMs) {
 
@@ -22,5 +23,16 @@ public record BackOff(long firstDelayMs, long delayMaxMs) {
     public Duration delayAfter(int failedAttempts) {
         int doublings = Math.min(Math.max(failedAttempts, 1) - 1, DOUBLINGS_MAX);
         return Duration.ofMillis(Math.min(firstDelayMs << doublings, delayMaxMs));
+    }
+
+    /**
+     * {@link #delayAfter} drawn at random from its upper half ("equal jitter"), so that many clients cut off
+     * together (every back unit when a card network restarts) do not all come back in the same millisecond,
+     * while each still waits at least half the pause and never more than the maximum.
+     */
+    public Duration jitteredDelayAfter(int failedAttempts, RandomGenerator random) {
+        long delayMs = delayAfter(failedAttempts).toMillis();
+        long halfMs = delayMs / 2;
+        return Duration.ofMillis(delayMs - halfMs + random.nextLong(halfMs + 1));
     }
 }

@@ -9,7 +9,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -146,6 +148,16 @@ public class ReversalQueue {
      * @param answersOriginal  the answer's STAN is the request's, not its reversal's
      */
     public record LateAnswerMatch(String exchangeId, String registerTicketId, boolean answersOriginal) {
+    }
+
+    /** Reversals waiting to be sent, by network; a network with none is absent. */
+    public Map<String, Integer> pendingCountByNetwork() {
+        Map<String, Integer> counts = new TreeMap<>();
+        jdbc.query("select network, count(*) from saf.reversal where status = 'PENDING' group by network",
+                (ResultSet row) -> {
+                    counts.put(row.getString(1), row.getInt(2));
+                });
+        return counts;
     }
 
     /** Status by ticket, for operators and tests. */

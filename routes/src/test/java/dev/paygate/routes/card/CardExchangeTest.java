@@ -23,9 +23,11 @@ import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.ledger.vault.VaultedCard;
 import dev.paygate.routes.journal.JournalLink;
 import dev.paygate.routes.journal.MessageJournalWriter;
+import dev.paygate.routes.network.CardLink;
 import dev.paygate.routes.network.CardNetworkMetrics;
 import dev.paygate.routes.network.CardNetworkProperties;
 import dev.paygate.routes.network.CardNetworks;
+import dev.paygate.routes.network.LinkAnswer;
 import dev.paygate.routes.reversal.ReversalQueue;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,13 +38,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jpos.iso.ISOMsg;
-import org.jpos.iso.MUX;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 
-/** The card sequence alone: vault, network, STAN, held reversal, MUX and answer, with every collaborator mocked. */
+/** The card sequence alone: vault, network, STAN, held reversal, link and answer, with every collaborator mocked. */
 class CardExchangeTest {
 
     private static final String PAN = "4000000000000002";
@@ -54,7 +55,7 @@ class CardExchangeTest {
     private final CardNetworks networks = mock(CardNetworks.class);
     private final DatabaseStanSequence stans = mock(DatabaseStanSequence.class);
     private final ReversalQueue reversals = mock(ReversalQueue.class);
-    private final MUX mux = mock(MUX.class);
+    private final CardLink link = mock(CardLink.class);
     private final VaultedCard card = mock(VaultedCard.class);
     private final AtomicInteger lastStan = new AtomicInteger();
     private final CardNetworkMetrics metrics = mock(CardNetworkMetrics.class);
@@ -62,16 +63,17 @@ class CardExchangeTest {
     private final CardExchange exchange = new CardExchange(vault, networks, stans, reversals, metrics, CLOCK, journal);
 
     @BeforeEach
-    void aConnectedNetworkAndACardOnFile() {
+    void aConnectedNetworkAndACardOnFile() throws Exception {
         when(card.clearPan()).thenReturn(PAN);
         when(card.token()).thenReturn("card-token");
         when(card.expiry()).thenReturn(YearMonth.of(2049, 12));
         when(vault.cardOf("alice")).thenReturn(Optional.of(card));
-        when(networks.routeFor(PAN)).thenReturn(Optional.of("cardnet-a"));
+        when(networks.routeFor(PAN)).thenReturn(Optional.of(new CardNetworks.Routing("cardnet-a", "cardnet-a")));
         when(networks.isConnected("cardnet-a")).thenReturn(true);
         when(networks.settings("cardnet-a")).thenReturn(new CardNetworkProperties.Network(
-                "127.0.0.1", 1, "", false, 500, 60_000, 2_000, "12345678901"));
-        when(networks.mux("cardnet-a")).thenReturn(mux);
+                "127.0.0.1", 1, "", false, 500, 60_000, 1_000, 60_000, "12345678901"));
+        when(networks.link("cardnet-a")).thenReturn(link);
+        when(link.exchange(any(), anyLong())).thenReturn(LinkAnswer.UNANSWERED);
         when(stans.next(eq("cardnet-a"), any())).thenAnswer(call -> lastStan.incrementAndGet());
         when(reversals.hold(anyString(), any(), anyString(), anyString(), anyString(), any(), any(), any(), anyLong()))
                 .thenReturn(true);
@@ -85,11 +87,11 @@ class CardExchangeTest {
         String outcome = exchange.exchange(CardOperation.purchase("alice", 9_500, "EUR"), conversation);
 
         assertThat(outcome).isEqualTo("approved AUTH01");
-        InOrder order = inOrder(reversals, mux);
+        InOrder order = inOrder(reversals, link);
         order.verify(reversals).hold(eq("reversal-000001"), eq("ticket-1"), eq("cardnet-a"), eq("alice"),
                 eq("card-token"), any(),
                 eq(Stan.of(2)), eq(CLOCK.instant()), eq(500L));
-        order.verify(mux).request(any(), eq(500L));
+        order.verify(link).exchange(any(), eq(500L));
         order.verify(reversals).release("reversal-000001");
         verify(reversals, never()).activate(anyString(), any());
         assertThat(conversation.events).containsExactly("open cardnet-a", "claim 000001", "answered AUTH01");
@@ -125,6 +127,33 @@ class CardExchangeTest {
     }
 
     @Test
+    void reversesARequestWhoseLinkWentDownWhileItWaited() throws Exception {
+        when(link.exchange(any(), anyLong())).thenReturn(LinkAnswer.LINK_LOST);
+
+        String outcome = exchange.exchange(CardOperation.purchase("alice", 9_500, "EUR"), new Recording());
+
+        assertThat(outcome).isEqualTo("unanswered 000001");
+        verify(reversals).activate("reversal-000001", CLOCK.instant());
+        verify(metrics).requestAnswered(eq("cardnet-a"), eq("0100"), eq(CardNetworkMetrics.LINK_LOST), any());
+    }
+
+    @Test
+    void sendsTheCardToItsBinRoutesFallbackWhileItsOwnNetworkIsDown() throws Exception {
+        when(networks.routeFor(PAN)).thenReturn(Optional.of(new CardNetworks.Routing("cardnet-b", "cardnet-a")));
+        when(networks.isConnected("cardnet-b")).thenReturn(true);
+        when(networks.settings("cardnet-b")).thenReturn(new CardNetworkProperties.Network(
+                "127.0.0.1", 2, "", true, 500, 60_000, 1_000, 60_000, "12345678902"));
+        when(networks.link("cardnet-b")).thenReturn(link);
+        when(stans.next(eq("cardnet-b"), any())).thenAnswer(call -> lastStan.incrementAndGet());
+        Recording conversation = new Recording();
+
+        exchange.exchange(CardOperation.purchase("alice", 9_500, "EUR"), conversation);
+
+        assertThat(conversation.events).first().isEqualTo("open cardnet-b");
+        verify(metrics).fellBack("cardnet-a", "cardnet-b");
+    }
+
+    @Test
     void sendsNothingWhenTheOperationWasClosedBeforeItsStanWasClaimed() throws Exception {
         Recording conversation = new Recording();
         conversation.closedMeanwhile = true;
@@ -132,7 +161,7 @@ class CardExchangeTest {
         String outcome = exchange.exchange(CardOperation.purchase("alice", 9_500, "EUR"), conversation);
 
         assertThat(outcome).isEqualTo("closed");
-        verify(mux, never()).request(any(), anyLong());
+        verify(link, never()).exchange(any(), anyLong());
         verify(reversals).release("reversal-000001");
     }
 
@@ -143,7 +172,7 @@ class CardExchangeTest {
 
         assertThatThrownBy(() -> exchange.exchange(CardOperation.purchase("alice", 9_500, "EUR"), new Recording()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("nothing sent");
-        verify(mux, never()).request(any(), anyLong());
+        verify(link, never()).exchange(any(), anyLong());
     }
 
     @Test
@@ -200,7 +229,8 @@ class CardExchangeTest {
 
         assertThat(outcome).isEqualTo("not sent issuer_unavailable");
         assertThat(lastStan).hasValue(0);
-        verify(mux, never()).request(any(), anyLong());
+        verify(metrics).requestNotSent("cardnet-a");
+        verify(link, never()).exchange(any(), anyLong());
     }
 
     @Test
@@ -211,7 +241,7 @@ class CardExchangeTest {
         String outcome = exchange.exchange(CardOperation.purchase("alice", 9_500, "EUR"), conversation);
 
         assertThat(outcome).isEqualTo("decided before");
-        verify(mux, never()).request(any(), anyLong());
+        verify(link, never()).exchange(any(), anyLong());
     }
 
     @Test
@@ -240,9 +270,9 @@ class CardExchangeTest {
     }
 
     private void answerWith(ResponseCode code, Optional<String> approvalCode) throws Exception {
-        when(mux.request(any(), anyLong())).thenAnswer(call -> {
+        when(link.exchange(any(), anyLong())).thenAnswer(call -> {
             CardRequest request = CardRequest.fromIsoMsg((ISOMsg) call.getArgument(0), CLOCK);
-            return CardResponse.answering(request, code, approvalCode).toIsoMsg();
+            return new LinkAnswer.Answered(CardResponse.answering(request, code, approvalCode).toIsoMsg());
         });
     }
 

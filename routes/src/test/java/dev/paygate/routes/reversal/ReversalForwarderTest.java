@@ -65,7 +65,7 @@ class ReversalForwarderTest {
         when(vault.cardOf("alice")).thenReturn(Optional.of(card));
         when(networks.isConnected("cardnet-a")).thenReturn(true);
         when(networks.settings("cardnet-a")).thenReturn(new CardNetworkProperties.Network(
-                "127.0.0.1", 1, "", false, 500, 60_000, 2_000, "12345678901"));
+                "127.0.0.1", 1, "", false, 500, 60_000, 1_000, 60_000, "12345678901"));
         when(networks.mux("cardnet-a")).thenReturn(mux);
     }
 
