@@ -34,6 +34,10 @@ import dev.paygate.routes.support.BackUnitTestRuntime;
 import dev.paygate.routes.sweep.DailySweepJob;
 import dev.paygate.routes.support.RoutesTestApplication;
 import jakarta.jms.Message;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +47,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +94,7 @@ class PaymentPipelineIntegrationTest {
     @Autowired DailySweepJob sweepJob;
     @Autowired DatabaseStanSequence stans;
     @Autowired SweepHistory sweepHistory;
+    @Autowired DataSource dataSource;
 
     @BeforeEach
     void merchantAndNetworksReady() {
@@ -113,6 +119,19 @@ class PaymentPipelineIntegrationTest {
         assertThat(decision.registerSerial()).isPositive();
         assertThat(accounts.wallet(customer).orElseThrow().balanceMinor()).isEqualTo(3_750);
         assertThat(tillMinor() - tillBeforeMinor).isEqualTo(1_250);
+    }
+
+    @Test
+    void theBackUnitFoldsTheTillCreditsOfPaymentsSoonAfter() {
+        String customer = customerWithCard("4000000000000002", 5_000);
+        long tillBeforeMinor = tillMinor();
+
+        handover.handOver(order(customer, 700));
+        handover.handOver(order(customer, 300));
+
+        assertThat(tillMinor() - tillBeforeMinor).isEqualTo(1_000);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unfoldedTillCredits()).isZero());
+        assertThat(tillMinor() - tillBeforeMinor).isEqualTo(1_000);
     }
 
     @Test
@@ -288,6 +307,14 @@ class PaymentPipelineIntegrationTest {
 
     private long tillMinor() {
         return accounts.till(MERCHANT).orElseThrow().balanceMinor();
+    }
+
+    private long unfoldedTillCredits() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select count(*) from ledger.till_credit where folded_at is null")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static PaymentOrder order(String customer, long amountMinor) {
