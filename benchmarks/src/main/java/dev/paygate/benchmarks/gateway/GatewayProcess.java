@@ -15,8 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The gateway as an operator runs it: {@code java -jar gateway/target/paygate-gateway.jar}, its output in a
- * log file. Start-up counts from launching the JVM to the gateway's "ready" line.
+ * The gateway as an operator runs it, from the extracted jar layout as {@code ./run} does
+ * ({@code java [-XX:AOTCache=...] -jar <layout>/paygate-gateway.jar}), its output in a log file. Start-up counts
+ * from launching the JVM to the gateway's "ready" line.
  */
 public final class GatewayProcess implements AutoCloseable {
 
@@ -36,11 +37,24 @@ public final class GatewayProcess implements AutoCloseable {
         this.jvmUptimeAtReadyMs = jvmUptimeAtReadyMs;
     }
 
-    public static GatewayProcess start(Path jar, Path workingDirectory, List<String> arguments,
+    /** Extracts the built jar into {@code destination} ({@code -Djarmode=tools ... extract}); returns the jar to run. */
+    public static Path extract(Path packedJar, Path destination) throws IOException, InterruptedException {
+        Process extraction = new ProcessBuilder(java().toString(), "-Djarmode=tools", "-jar",
+                packedJar.toAbsolutePath().toString(), "extract", "--destination", destination.toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!extraction.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || extraction.exitValue() != 0) {
+            extraction.destroyForcibly();
+            throw new IllegalStateException("could not extract " + packedJar + " into " + destination);
+        }
+        return destination.resolve(packedJar.getFileName());
+    }
+
+    public static GatewayProcess start(Path jar, List<String> jvmOptions, Path workingDirectory, List<String> arguments,
                                        Map<String, String> environment, Path logFile) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "--sun-misc-unsafe-memory-access=allow",
-                "-jar", jar.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(java().toString(), "--sun-misc-unsafe-memory-access=allow",
+                "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         command.addAll(arguments);
         Files.createDirectories(logFile.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -66,6 +80,11 @@ public final class GatewayProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("the gateway was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + logFile);
+    }
+
+    /** The unit's name: its log file's. */
+    public String name() {
+        return logFile.getFileName().toString().replaceFirst("\\.log$", "");
     }
 
     public long pid() {
@@ -98,10 +117,19 @@ public final class GatewayProcess implements AutoCloseable {
         return logFile;
     }
 
+    private static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
     @Override
     public void close() throws InterruptedException {
+        stop(STOP_GRACE);
+    }
+
+    /** Stops the gateway (SIGTERM), allowing it {@code grace} to end, as writing an AOT cache at exit takes a while. */
+    public void stop(Duration grace) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+        if (!process.waitFor(grace.toSeconds(), TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
