@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -34,8 +35,11 @@ public class CustomerCredentials {
     private final Argon2idPasswordHasher hasher;
     private final Clock clock;
     private final LoginThrottle throttle;
-    /** Verified against when the customer is unknown, so an unknown id costs what a known one does. */
-    private final String decoyHash;
+    /**
+     * Verified against when the customer is unknown, so an unknown id costs what a known one does. Made in the
+     * background at start-up: one derivation the start need not wait for.
+     */
+    private final CompletableFuture<String> decoyHash;
 
     public CustomerCredentials(FrontSchema schema, AlertLog alerts, AuthenticationProperties properties,
                                ObjectProvider<Clock> clock) {
@@ -45,7 +49,7 @@ public class CustomerCredentials {
         this.hasher = new Argon2idPasswordHasher(properties.argon2());
         this.clock = clock.getIfUnique(Clock::systemUTC);
         this.throttle = new LoginThrottle(properties.throttle(), this.clock);
-        this.decoyHash = hasher.hash(DECOY_PASSWORD);
+        this.decoyHash = CompletableFuture.supplyAsync(() -> hasher.hash(DECOY_PASSWORD));
     }
 
     /** Sets the customer's password (new customer or new password) and clears any lock. */
@@ -107,12 +111,12 @@ public class CustomerCredentials {
 
     private AuthenticationResult check(String customerId, char[] password) {
         if (customerId == null || password == null || password.length > PASSWORD_LENGTH_MAX) {
-            hasher.verify(DECOY_PASSWORD, decoyHash);
+            hasher.verify(DECOY_PASSWORD, decoyHash.join());
             return AuthenticationResult.FAILED;
         }
         liftExpiredWatchLock(customerId);
         Optional<StoredCredential> stored = find(customerId);
-        boolean matches = hasher.verify(password, stored.map(StoredCredential::passwordHash).orElse(decoyHash));
+        boolean matches = hasher.verify(password, stored.map(StoredCredential::passwordHash).orElseGet(decoyHash::join));
         if (stored.isEmpty() || stored.get().locked()) {
             return AuthenticationResult.FAILED;
         }
