@@ -3,6 +3,7 @@ package dev.paygate.routes.back;
 import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.card.CardRoutes;
 import dev.paygate.routes.errors.GatewayErrors;
+import dev.paygate.routes.order.KnownReplyQueue;
 import dev.paygate.routes.order.OrderCodec;
 import dev.paygate.routes.order.PaymentOrder;
 import dev.paygate.routes.wallet.WalletRoutes;
@@ -34,10 +35,11 @@ public class BackPaymentRoutes extends RouteBuilder {
     private final PaymentRefusalStep refusal;
     private final DecisionLookup lookup;
     private final DecisionMetrics metrics;
+    private final KnownReplyQueue replyQueue;
 
     public BackPaymentRoutes(OrderCodec codec, SettlementPathChoice pathChoice, OrderDeadline deadline,
                              AuthenticationOnlyStep authenticationOnly, PaymentRefusalStep refusal,
-                             DecisionLookup lookup, DecisionMetrics metrics) {
+                             DecisionLookup lookup, DecisionMetrics metrics, KnownReplyQueue replyQueue) {
         this.codec = codec;
         this.pathChoice = pathChoice;
         this.deadline = deadline;
@@ -45,6 +47,7 @@ public class BackPaymentRoutes extends RouteBuilder {
         this.refusal = refusal;
         this.lookup = lookup;
         this.metrics = metrics;
+        this.replyQueue = replyQueue;
     }
 
     @Override
@@ -54,6 +57,7 @@ public class BackPaymentRoutes extends RouteBuilder {
                 + "&concurrentConsumers={{paygate.handover.back-consumers}}")
                 .routeId("back.payment.receive")
                 .routeConfigurationId(PaymentFaults.ID)
+                .bean(replyQueue, "mark")
                 .bean(codec, "decodeOrder")
                 .to(SCREEN)
                 .to(DECIDE)
@@ -90,6 +94,7 @@ public class BackPaymentRoutes extends RouteBuilder {
         from("jms:queue:{{paygate.handover.lookup-queue}}")
                 .routeId("back.payment.look-up")
                 .routeConfigurationId(GatewayErrors.ID)
+                .bean(replyQueue, "mark")
                 .bean(lookup, "answer");
     }
 }

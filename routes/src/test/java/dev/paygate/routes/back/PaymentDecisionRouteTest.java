@@ -7,6 +7,7 @@ import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.routes.ConfigurationPropertiesSource;
 import dev.paygate.routes.card.CardRoutes;
 import dev.paygate.routes.order.HandoverProperties;
+import dev.paygate.routes.order.KnownReplyQueue;
 import dev.paygate.routes.order.OrderCodec;
 import dev.paygate.routes.order.PaymentOrder;
 import dev.paygate.routes.wallet.WalletRoutes;
@@ -54,7 +55,7 @@ class PaymentDecisionRouteTest extends CamelTestSupport {
         OrderCodec codec = new OrderCodec();
         return new BackPaymentRoutes(codec, pathChoice, new OrderDeadline(Clock.fixed(NOW, ZoneOffset.UTC)),
                 mock(AuthenticationOnlyStep.class), new PaymentRefusalStep(register, pathChoice),
-                new DecisionLookup(register, codec), new DecisionMetrics(new SimpleMeterRegistry()));
+                new DecisionLookup(register, codec), new DecisionMetrics(new SimpleMeterRegistry()), new KnownReplyQueue());
     }
 
     @BeforeEach
