@@ -42,6 +42,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * {@code ./bench [--quick]}: the raw limits of this machine, then Paygate's figures, measured in one run, and
@@ -253,7 +254,9 @@ public final class Bench {
             say("back unit: wallet into one hot till");
             back.put("wallet_hot_till", figures(load.walletHotTill(IN_FLIGHT, runId)));
             say("back unit: JFR CPU profile of wallet spread");
-            back.put("profile_wallet_spread", profiled(gateway, "back-unit", () -> load.walletSpread(IN_FLIGHT, runId + "-jfr")));
+            back.put("profile_wallet_spread", profiled(gateway, "back-unit", () -> load.walletSpread(IN_FLIGHT, runId + "-jfr"),
+                    Map.of("postgres", () -> ProcessCpu.postgresCpuMs(work.resolve("postgres/data")),
+                            "broker and driver", () -> ProcessCpu.cpuMs(ProcessHandle.current().pid()))));
             say("back unit: card");
             back.put("card", figures(load.card(IN_FLIGHT, runId)));
             back.put("peak_rss_mib", gateway.peakRssMib());
@@ -270,9 +273,12 @@ public final class Bench {
         say("fronts: seeding the bench's merchant and customers; starting two front units");
         List<String> frontArguments = argon2Arguments();
         int[] ports = {FreePorts.next(), FreePorts.next()};
-        try (GatewayProcess seeder = units.startSeeder("seeder");
-             GatewayProcess front1 = units.startFront("front-1", ports[0], frontArguments);
-             GatewayProcess front2 = units.startFront("front-2", ports[1], frontArguments)) {
+        List<GatewayProcess> started = GatewayProcess.startTogether(List.of(
+                () -> units.startSeeder("seeder"),
+                () -> units.startFront("front-1", ports[0], frontArguments),
+                () -> units.startFront("front-2", ports[1], frontArguments)));
+        try (GatewayProcess seeder = started.get(0); GatewayProcess front1 = started.get(1);
+             GatewayProcess front2 = started.get(2)) {
             seeder.stop(Duration.ofSeconds(60));
             List<FullFlow> flows = List.of(
                     new FullFlow(URI.create("http://127.0.0.1:" + ports[0]), config.merchantKey(), config.password(), runId + "-f1"),
@@ -319,7 +325,9 @@ public final class Bench {
                 "--paygate.config-directory=" + config.directory(),
                 "--paygate.card.networks.cardnet-a.port=" + FreePorts.next(),
                 "--paygate.card.networks.cardnet-b.port=" + FreePorts.next(),
-                "--paygate.demo-shop-url="));
+                "--paygate.demo-shop-url=",
+                // A busy machine gives jPOS Q2 longer than its default 20 s to deploy.
+                "--paygate.card.startup-timeout-ms=180000"));
         arguments.addAll(argon2Arguments());
         OperatorAccount.write(work.resolve("gateway-data/keys"));
         URI base = URI.create("http://127.0.0.1:" + httpPort);
@@ -347,6 +355,7 @@ public final class Bench {
             project.put("first_start_ms", firstStartMs);
             project.put("load_average_at_startup", ProcessCpu.loadAverage());
             FullFlow flow = new FullFlow(base, config.merchantKey(), config.password(), runId);
+            DoubleSupplier embeddedPostgresCpu = () -> ProcessCpu.postgresCpuMs(work.resolve("gateway-data/postgres"));
             say("full flow: warm-up, " + mode.flowWarmupPayments() + " payments");
             ClosedLoop.warmUp(PROFILED_CONCURRENCY, flow, mode.flowWarmupPayments(), mode.warmupTimeMax());
             // The machine is shared: the KDF ceiling is measured again right before the flow it is compared with.
@@ -362,12 +371,12 @@ public final class Bench {
             for (int concurrency : mode.concurrencies()) {
                 say("full flow: concurrency " + concurrency);
                 double driverBefore = ProcessCpu.cpuMs(ProcessHandle.current().pid());
-                double gatewayBefore = gateway.cpuMs() + gateway.childrenCpuMs();
+                double gatewayBefore = gateway.cpuMs() + embeddedPostgresCpu.getAsDouble();
                 long measureFrom = System.nanoTime() + mode.flowWarmup().toNanos();
                 Measurement payments = loop.run(concurrency, flow);
                 long measureUntil = System.nanoTime();
                 double driverUsed = ProcessCpu.cpuMs(ProcessHandle.current().pid()) - driverBefore;
-                double gatewayUsed = gateway.cpuMs() + gateway.childrenCpuMs() - gatewayBefore;
+                double gatewayUsed = gateway.cpuMs() + embeddedPostgresCpu.getAsDouble() - gatewayBefore;
                 driverCpuMs += driverUsed;
                 gatewayCpuMs += gatewayUsed;
                 Map<String, Object> level = figures(payments);
@@ -381,7 +390,8 @@ public final class Bench {
             project.put("full_flow_peak_per_second", peak);
             project.put("driver_cpu_share", driverCpuMs / (driverCpuMs + gatewayCpuMs));
             say("full flow: JFR CPU profile at concurrency " + PROFILED_CONCURRENCY);
-            project.put("profile", profiled(gateway, "full-flow", () -> loop.run(PROFILED_CONCURRENCY, flow)));
+            project.put("profile", profiled(gateway, "full-flow", () -> loop.run(PROFILED_CONCURRENCY, flow),
+                    Map.of("postgres", embeddedPostgresCpu)));
             say("full flow: open loop at half the peak, " + String.format("%.1f", peak / 2) + " payments/s");
             OpenLoop open = new OpenLoop(mode.flowWarmup(), mode.flowMeasured());
             long measureFrom = System.nanoTime() + mode.flowWarmup().toNanos();
@@ -403,12 +413,15 @@ public final class Bench {
 
     /**
      * One run with the gateway under JFR: its CPU ms per operation by stage. Java threads' CPU is split by the
-     * stages' shares of execution samples; gc, jit and vm are HotSpot's own threads, postgres its child processes.
+     * stages' shares of execution samples; gc, jit and vm are HotSpot's own threads; {@code others} are the
+     * processes the operation also runs in (the database; for the back unit, the bench's own JVM with the broker).
      */
-    private Map<String, Object> profiled(GatewayProcess gateway, String name, Run run) throws Exception {
+    private Map<String, Object> profiled(GatewayProcess gateway, String name, Run run,
+                                         Map<String, DoubleSupplier> others) throws Exception {
         CpuProfile profile = new CpuProfile(gateway.pid(), work.resolve(name + ".jfr"));
         Map<String, Double> threadsBefore = ProcessCpu.threadCpuMs(gateway.pid());
-        double postgresBefore = gateway.childrenCpuMs();
+        Map<String, Double> othersBefore = new LinkedHashMap<>();
+        others.forEach((process, cpuMs) -> othersBefore.put(process, cpuMs.getAsDouble()));
         profile.start();
         Measurement measured = run.measure();
         Map<String, Long> samples = profile.stopAndCount();
@@ -421,7 +434,8 @@ public final class Bench {
         for (String kind : List.of("gc", "jit", "vm")) {
             perOperation.put(kind, (threadsAfter.getOrDefault(kind, 0.0) - threadsBefore.getOrDefault(kind, 0.0)) / operations);
         }
-        perOperation.put("postgres", (gateway.childrenCpuMs() - postgresBefore) / operations);
+        others.forEach((process, cpuMs) ->
+                perOperation.put(process, (cpuMs.getAsDouble() - othersBefore.get(process)) / operations));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("concurrency", measured.concurrency());
         summary.put("per_second", measured.perSecond());

@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,6 +86,42 @@ public final class GatewayProcess implements AutoCloseable {
         throw new IllegalStateException("the gateway was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + logFile);
     }
 
+    /** Starts a gateway; what {@link #startTogether} runs. */
+    @FunctionalInterface
+    public interface Start {
+        GatewayProcess start() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Starts several gateways at once and waits until all are ready, in the order given; when one fails, the
+     * others are stopped.
+     */
+    public static List<GatewayProcess> startTogether(List<Start> starts) throws InterruptedException {
+        List<Future<GatewayProcess>> starting = new ArrayList<>();
+        try (ExecutorService launcher = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Start start : starts) {
+                starting.add(launcher.submit(start::start));
+            }
+        }
+        List<GatewayProcess> started = new ArrayList<>();
+        IllegalStateException failure = null;
+        for (Future<GatewayProcess> start : starting) {
+            try {
+                started.add(start.get());
+            } catch (ExecutionException failed) {
+                failure = new IllegalStateException("a gateway did not start: " + failed.getCause().getMessage(),
+                        failed.getCause());
+            }
+        }
+        if (failure != null) {
+            for (GatewayProcess gateway : started) {
+                gateway.close();
+            }
+            throw failure;
+        }
+        return started;
+    }
+
     /** The unit's name: its log file's. */
     public String name() {
         return logFile.getFileName().toString().replaceFirst("\\.log$", "");
@@ -102,11 +142,6 @@ public final class GatewayProcess implements AutoCloseable {
 
     public double cpuMs() {
         return ProcessCpu.cpuMs(pid());
-    }
-
-    /** CPU of what the gateway started as processes: the embedded PostgreSQL. */
-    public double childrenCpuMs() {
-        return ProcessCpu.descendantsCpuMs(pid());
     }
 
     public double peakRssMib() {

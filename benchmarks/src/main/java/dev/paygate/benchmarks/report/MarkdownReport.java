@@ -138,8 +138,9 @@ final class MarkdownReport {
         line("");
         line("Java threads' CPU split by JFR execution samples (" + profile.get("java_samples")
                 + " samples, each counted for the innermost frame of a known stage); gc, jit and vm are HotSpot's own"
-                + " threads; postgres is the embedded database's processes (none for the back unit, whose database is"
-                + " the bench's).");
+                + " threads; then the other processes the operation runs in: postgres (the embedded database; for the"
+                + " back unit, the bench's) and, for the back unit, the bench's own JVM, which holds the broker and the"
+                + " load driver.");
         line("");
         line("| stage | CPU ms |");
         line("|---|---|");
