@@ -45,8 +45,9 @@ public final class CardNetworkLimit implements AutoCloseable {
         this.loop = loop;
         CardNetworkProperties.Network network = new CardNetworkProperties.Network("127.0.0.1", simulatorPort,
                 "6000000000", false, ANSWER_TIMEOUT_MS, 60_000, 500, ACQUIRER_ID);
-        this.q2 = Q2Runtime.start(new CardNetworkProperties(deployDirectory, workDirectory, 20_000,
+        this.q2 = Q2Runtime.deploy(new CardNetworkProperties(deployDirectory, workDirectory, 20_000,
                 Map.of(NETWORK, network), List.of()));
+        q2.awaitDeployed();
         this.mux = QMUX.getMUX(NETWORK + "-mux");
         long deadline = System.currentTimeMillis() + CONNECT_WAIT_MS;
         while (!mux.isConnected()) {

@@ -13,12 +13,12 @@ public class CardNetworkConfiguration {
 
     @Bean(destroyMethod = "close")
     Q2Runtime q2Runtime(CardNetworkProperties properties) {
-        return Q2Runtime.start(properties);
+        return Q2Runtime.deploy(properties);
     }
 
     @Bean
     CardNetworks cardNetworks(CardNetworkProperties properties, Q2Runtime q2Runtime) {
-        return new CardNetworks(properties);
+        return new CardNetworks(properties, q2Runtime);
     }
 
     /** Named so that health shows it as {@code cardNetworks}. */

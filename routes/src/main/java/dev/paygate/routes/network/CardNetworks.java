@@ -15,11 +15,13 @@ import org.jpos.util.NameRegistrar;
 public class CardNetworks {
 
     private final CardNetworkProperties properties;
+    private final Q2Runtime q2;
     private final List<CardNetworkProperties.BinRoute> routesLongestFirst;
     private final Map<String, NetworkState> states = new ConcurrentHashMap<>();
 
-    public CardNetworks(CardNetworkProperties properties) {
+    public CardNetworks(CardNetworkProperties properties, Q2Runtime q2) {
         this.properties = properties;
+        this.q2 = q2;
         this.routesLongestFirst = properties.binRoutes().stream()
                 .sorted(Comparator.comparingInt((CardNetworkProperties.BinRoute r) -> r.prefix().length()).reversed())
                 .toList();
@@ -46,8 +48,10 @@ public class CardNetworks {
                 .findFirst();
     }
 
+    /** The network's MUX; waits for Q2 while it is still deploying at start-up. */
     public MUX mux(String network) {
         settings(network);
+        q2.awaitDeployed();
         try {
             return QMUX.getMUX(network + "-mux");
         } catch (NameRegistrar.NotFoundException e) {
@@ -57,6 +61,9 @@ public class CardNetworks {
     }
 
     public boolean isConnected(String network) {
+        if (!q2.isDeployed()) {
+            return false;
+        }
         try {
             return mux(network).isConnected();
         } catch (IllegalStateException e) {
