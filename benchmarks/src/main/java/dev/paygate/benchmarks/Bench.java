@@ -9,6 +9,8 @@ import dev.paygate.benchmarks.back.LedgerSettlementLoad;
 import dev.paygate.benchmarks.flow.BenchConfig;
 import dev.paygate.benchmarks.flow.FullFlow;
 import dev.paygate.benchmarks.gateway.GatewayProcess;
+import dev.paygate.benchmarks.gateway.OperatorAccount;
+import dev.paygate.benchmarks.gateway.SplitDeployment;
 import dev.paygate.benchmarks.infra.BenchBroker;
 import dev.paygate.benchmarks.infra.BenchPostgres;
 import dev.paygate.benchmarks.infra.FreePorts;
@@ -32,6 +34,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,6 +42,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * {@code ./bench [--quick]}: the raw limits of this machine, then Paygate's figures, measured in one run, and
@@ -51,6 +55,12 @@ public final class Bench {
     private static final int BACK_CONSUMERS = 8;
     private static final int IN_FLIGHT = 32;
     private static final int PROFILED_CONCURRENCY = 4;
+    /** Browsers in flight when the flow runs through one front and then two. */
+    private static final int SCALING_CONCURRENCY = 8;
+    /** Payments of the AOT cache's training start. */
+    private static final long AOT_TRAINING_PAYMENTS = 20;
+    /** Writing the JVM's AOT cache at exit takes a while on a busy machine. */
+    private static final Duration AOT_CACHE_WRITE_MAX = Duration.ofMinutes(5);
 
     private final BenchMode mode;
     private final Path repository;
@@ -60,6 +70,9 @@ public final class Bench {
     private final Map<String, Object> raw = new LinkedHashMap<>();
     private final Map<String, Object> project = new LinkedHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
+    /** The gateway jar in its extracted layout, as {@code ./run} starts it. */
+    private Path gatewayJar;
+    private BenchConfig config;
 
     private Bench(BenchMode mode, Path repository) {
         this.mode = mode;
@@ -77,18 +90,25 @@ public final class Bench {
     private void run() throws Exception {
         Instant started = Instant.now();
         boolean backUnit = mode.includes("back-unit");
+        boolean fronts = mode.includes("fronts");
         boolean fullFlow = mode.includes("full-flow");
         deleteTree(work);
         Files.createDirectories(work);
         Map<String, Object> machine = machine();
         say("Paygate bench (" + mode.name() + ") on " + cores + " cores, load " + machine.get("load_average_start"));
+        gatewayJar = GatewayProcess.extract(repository.resolve("gateway/target/paygate-gateway.jar"), work.resolve("app"));
+        config = BenchConfig.write(repository.resolve("config"), work.resolve("config"));
 
-        rawCpuLimits();
-        if (backUnit) {
-            backUnitAndItsLimits();
-        }
-        if (fullFlow) {
-            fullFlow();
+        try {
+            rawCpuLimits();
+            if (backUnit || fronts) {
+                splitDeployment(backUnit, fronts);
+            }
+            if (fullFlow) {
+                fullFlow();
+            }
+        } finally {
+            config.emptySeedFile();
         }
 
         machine.put("load_average_end", ProcessCpu.loadAverage());
@@ -99,7 +119,7 @@ public final class Bench {
         results.put("machine", machine);
         results.put("raw", raw);
         results.put("project", project);
-        if (!(backUnit && fullFlow)) {
+        if (!(backUnit && fronts && fullFlow)) {
             // A partial run (--only=...) is for trying a change: it never replaces the published results.
             Path partial = work.resolveSibling("bench-partial.json");
             json.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), results);
@@ -113,7 +133,11 @@ public final class Bench {
         say("results in " + written + " (ratios " + results.get("ratios") + ")");
     }
 
-    private void backUnitAndItsLimits() throws Exception {
+    /**
+     * The units as separate processes on the bench's own database, broker and bank simulator: the back unit alone
+     * with its raw limits beside it, then the full flow through one front unit and through two.
+     */
+    private void splitDeployment(boolean backUnit, boolean fronts) throws Exception {
         String vaultKey = randomBase64Key();
         try (BenchPostgres postgres = BenchPostgres.start(work.resolve("postgres"));
              BenchBroker broker = BenchBroker.start(work.resolve("artemis"), FreePorts.next());
@@ -125,11 +149,24 @@ public final class Bench {
                 say("seeding " + LedgerFixture.WALLETS + " wallets and " + LedgerFixture.SPREAD_MERCHANTS + " merchants");
                 fixture = LedgerFixture.seed(ledger, LedgerFixture.vaultKeys(vaultKey));
             }
-            rawLedger(fixture, postgres.jdbcUrl("backunit"));
-            ledgerSettlement(postgres);
-            rawBroker(broker);
-            rawCardNetwork(simulator);
-            backUnit(postgres, broker, simulator, vaultKey);
+            if (backUnit) {
+                rawLedger(fixture, postgres.jdbcUrl("backunit"));
+                ledgerSettlement(postgres);
+                rawBroker(broker);
+                rawCardNetwork(simulator);
+            }
+            SplitDeployment units = new SplitDeployment(gatewayJar, repository, work, config.directory(), postgres,
+                    "backunit", broker, Map.of("cardnet-a", simulator.port("cardnet-a"),
+                            "cardnet-b", simulator.port("cardnet-b")), vaultKey);
+            say("back unit: starting the gateway with profiles external,back");
+            try (GatewayProcess back = units.startBack("back-unit", BACK_CONSUMERS)) {
+                if (backUnit) {
+                    backUnit(back, broker);
+                }
+                if (fronts) {
+                    frontScaling(units, back);
+                }
+            }
         }
     }
 
@@ -203,37 +240,23 @@ public final class Bench {
         }
     }
 
-    /** The back unit alone (profile external,back) on the bench's database, broker and simulator. */
-    private void backUnit(BenchPostgres postgres, BenchBroker broker, BankSimulator simulator, String vaultKey)
-            throws Exception {
-        say("back unit: starting the gateway with profiles external,back");
-        Map<String, String> environment = Map.of(
-                "PAYGATE_DB_URL", postgres.jdbcUrl("backunit"),
-                "PAYGATE_DB_USER", "postgres",
-                "PAYGATE_DB_PASSWORD", "",
-                "PAYGATE_BROKER_URL", broker.tcpUrl(),
-                "PAYGATE_CARDNET_A_PORT", Integer.toString(simulator.port("cardnet-a")),
-                "PAYGATE_CARDNET_B_PORT", Integer.toString(simulator.port("cardnet-b")),
-                "PAYGATE_CARDNET_A_MAC_KEY_HEX", SimulatorConfig.DEMO_MAC_KEY_HEX,
-                "PAYGATE_VAULT_KEY_K1", vaultKey);
-        List<String> arguments = List.of("--spring.profiles.active=external,back",
-                "--paygate.data-directory=" + work.resolve("back-data"),
-                "--paygate.config-directory=" + repository.resolve("config"),
-                "--paygate.handover.back-consumers=" + BACK_CONSUMERS);
+    /** The back unit alone (profile external,back): authenticated orders straight on its queue. */
+    private void backUnit(GatewayProcess gateway, BenchBroker broker) throws Exception {
         Map<String, Object> back = new LinkedHashMap<>();
-        try (GatewayProcess gateway = GatewayProcess.start(gatewayJar(), repository, arguments, environment,
-                work.resolve("logs/back-unit.log"));
-             BackUnitLoad load = new BackUnitLoad(new ClosedLoop(mode.flowWarmup(), mode.flowMeasured()), broker.inVmUrl())) {
+        try (BackUnitLoad load = new BackUnitLoad(new ClosedLoop(mode.flowWarmup(), mode.flowMeasured()), broker.inVmUrl())) {
+            say("back unit: warm-up, " + mode.backWarmupDecisions() + " wallet and card decisions");
             // The gateway's first decisions run cold (class loading, JIT): not measured.
-            load.walletSpread(IN_FLIGHT, runId + "-warm-up");
+            load.warmUp(IN_FLIGHT, runId, mode.backWarmupDecisions(), mode.warmupTimeMax());
             back.put("consumers", BACK_CONSUMERS);
             back.put("in_flight", IN_FLIGHT);
             say("back unit: wallet spread");
             back.put("wallet_spread", figures(load.walletSpread(IN_FLIGHT, runId)));
-            say("back unit: JFR CPU profile of wallet spread");
-            back.put("profile_wallet_spread", profiled(gateway, "back-unit", () -> load.walletSpread(IN_FLIGHT, runId + "-jfr")));
             say("back unit: wallet into one hot till");
             back.put("wallet_hot_till", figures(load.walletHotTill(IN_FLIGHT, runId)));
+            say("back unit: JFR CPU profile of wallet spread");
+            back.put("profile_wallet_spread", profiled(gateway, "back-unit", () -> load.walletSpread(IN_FLIGHT, runId + "-jfr"),
+                    Map.of("postgres", () -> ProcessCpu.postgresCpuMs(work.resolve("postgres/data")),
+                            "broker and driver", () -> ProcessCpu.cpuMs(ProcessHandle.current().pid()))));
             say("back unit: card");
             back.put("card", figures(load.card(IN_FLIGHT, runId)));
             back.put("peak_rss_mib", gateway.peakRssMib());
@@ -241,39 +264,104 @@ public final class Bench {
         project.put("back_unit_decisions", back);
     }
 
+    /**
+     * The full flow at one concurrency through one front unit, then through two (each browser stays on one front),
+     * every front a process with profiles external,front beside the one back unit. On a machine where the fronts,
+     * the back unit and the database share the same cores, the ratio shows how much a second front adds there.
+     */
+    private void frontScaling(SplitDeployment units, GatewayProcess back) throws Exception {
+        say("fronts: seeding the bench's merchant and customers; starting two front units");
+        List<String> frontArguments = argon2Arguments();
+        int[] ports = {FreePorts.next(), FreePorts.next()};
+        List<GatewayProcess> started = GatewayProcess.startTogether(List.of(
+                () -> units.startSeeder("seeder"),
+                () -> units.startFront("front-1", ports[0], frontArguments),
+                () -> units.startFront("front-2", ports[1], frontArguments)));
+        try (GatewayProcess seeder = started.get(0); GatewayProcess front1 = started.get(1);
+             GatewayProcess front2 = started.get(2)) {
+            seeder.stop(Duration.ofSeconds(60));
+            List<FullFlow> flows = List.of(
+                    new FullFlow(URI.create("http://127.0.0.1:" + ports[0]), config.merchantKey(), config.password(), runId + "-f1"),
+                    new FullFlow(URI.create("http://127.0.0.1:" + ports[1]), config.merchantKey(), config.password(), runId + "-f2"));
+            ClosedLoop.Operation throughBoth = (worker, sequence) -> flows.get(worker % flows.size()).run(worker, sequence);
+            say("fronts: warm-up, " + mode.flowWarmupPayments() + " payments through both");
+            ClosedLoop.warmUp(SCALING_CONCURRENCY, throughBoth, mode.flowWarmupPayments(), mode.warmupTimeMax());
+            ClosedLoop loop = new ClosedLoop(mode.flowWarmup(), mode.flowMeasured());
+            Map<String, Object> scaling = new LinkedHashMap<>();
+            scaling.put("concurrency", SCALING_CONCURRENCY);
+            say("fronts: full flow through one front, concurrency " + SCALING_CONCURRENCY);
+            scaling.put("one_front", unitsFigures(loop, flows.getFirst(), List.of(front1, back)));
+            say("fronts: full flow through two fronts, concurrency " + SCALING_CONCURRENCY);
+            scaling.put("two_fronts", unitsFigures(loop, throughBoth, List.of(front1, front2, back)));
+            scaling.put("two_vs_one", perSecond(scaling.get("two_fronts")) / perSecond(scaling.get("one_front")));
+            project.put("fronts_scaling", scaling);
+        }
+    }
+
+    /** One closed-loop run, with the CPU each unit used per payment (the back unit's includes nothing of the database). */
+    private Map<String, Object> unitsFigures(ClosedLoop loop, ClosedLoop.Operation flow, List<GatewayProcess> units) {
+        double[] before = units.stream().mapToDouble(GatewayProcess::cpuMs).toArray();
+        Measurement measured = loop.run(SCALING_CONCURRENCY, flow);
+        Map<String, Object> figures = figures(measured);
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        for (int unit = 0; unit < units.size(); unit++) {
+            cpu.put(units.get(unit).name(), (units.get(unit).cpuMs() - before[unit]) / operationsDuringRun(measured));
+        }
+        figures.put("cpu_ms_per_payment", cpu);
+        return figures;
+    }
+
+    private List<String> argon2Arguments() {
+        return List.of("--paygate.front.auth.argon2.memory-kib=" + KdfLimit.MEMORY_KIB,
+                "--paygate.front.auth.argon2.iterations=" + KdfLimit.ITERATIONS,
+                "--paygate.front.auth.argon2.parallelism=" + KdfLimit.PARALLELISM);
+    }
+
     private void fullFlow() throws Exception {
-        BenchConfig config = BenchConfig.write(repository.resolve("config"), work.resolve("config"));
         int httpPort = FreePorts.next();
-        List<String> arguments = List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + httpPort,
                 "--paygate.data-directory=" + work.resolve("gateway-data"),
                 "--paygate.config-directory=" + config.directory(),
                 "--paygate.card.networks.cardnet-a.port=" + FreePorts.next(),
                 "--paygate.card.networks.cardnet-b.port=" + FreePorts.next(),
                 "--paygate.demo-shop-url=",
-                "--paygate.front.auth.argon2.memory-kib=" + KdfLimit.MEMORY_KIB,
-                "--paygate.front.auth.argon2.iterations=" + KdfLimit.ITERATIONS,
-                "--paygate.front.auth.argon2.parallelism=" + KdfLimit.PARALLELISM);
-        writeOperatorAccount(work.resolve("gateway-data/keys"));
-        say("full flow: first start of the embedded default (creates the database, seeds the bench customers)");
+                // A busy machine gives jPOS Q2 longer than its default 20 s to deploy.
+                "--paygate.card.startup-timeout-ms=180000"));
+        arguments.addAll(argon2Arguments());
+        OperatorAccount.write(work.resolve("gateway-data/keys"));
+        URI base = URI.create("http://127.0.0.1:" + httpPort);
+        Path aotCache = gatewayJar.resolveSibling("paygate.aot");
+        say("full flow: first start of the embedded default (creates the database, seeds the bench customers),"
+                + " training the JVM's AOT cache as ./run does");
         long firstStartMs;
-        try (GatewayProcess first = GatewayProcess.start(gatewayJar(), repository, arguments, Map.of(),
-                work.resolve("logs/gateway-first-start.log"))) {
+        try (GatewayProcess first = GatewayProcess.start(gatewayJar, List.of("-XX:AOTCacheOutput=" + aotCache),
+                repository, arguments, Map.of(), work.resolve("logs/gateway-first-start.log"))) {
             firstStartMs = first.startupMs();
+            // A few payments, so the cache also holds what a payment loads.
+            ClosedLoop.warmUp(2, new FullFlow(base, config.merchantKey(), config.password(), runId + "-training"),
+                    AOT_TRAINING_PAYMENTS, mode.warmupTimeMax());
+            first.stop(AOT_CACHE_WRITE_MAX);
         }
         config.emptySeedFile();
-        say("full flow: start again (the start-up time reported)");
-        try (GatewayProcess gateway = GatewayProcess.start(gatewayJar(), repository, arguments, Map.of(),
+        List<String> cache = Files.exists(aotCache) ? List.of("-XX:AOTCache=" + aotCache) : List.of();
+        say("full flow: start again" + (cache.isEmpty() ? " (no AOT cache was written)" : " with the AOT cache")
+                + " (the start-up time reported)");
+        try (GatewayProcess gateway = GatewayProcess.start(gatewayJar, cache, repository, arguments, Map.of(),
                 work.resolve("logs/gateway.log"))) {
             project.put("startup_ms", gateway.startupMs());
             project.put("startup_jvm_uptime_at_ready_ms", gateway.jvmUptimeAtReadyMs());
+            project.put("startup_with_aot_cache", !cache.isEmpty());
             project.put("first_start_ms", firstStartMs);
+            project.put("load_average_at_startup", ProcessCpu.loadAverage());
+            FullFlow flow = new FullFlow(base, config.merchantKey(), config.password(), runId);
+            DoubleSupplier embeddedPostgresCpu = () -> ProcessCpu.postgresCpuMs(work.resolve("gateway-data/postgres"));
+            say("full flow: warm-up, " + mode.flowWarmupPayments() + " payments");
+            ClosedLoop.warmUp(PROFILED_CONCURRENCY, flow, mode.flowWarmupPayments(), mode.warmupTimeMax());
             // The machine is shared: the KDF ceiling is measured again right before the flow it is compared with.
             say("raw: Argon2id again, beside the full flow (gateway idle)");
             raw.put("argon2id_verify_beside_full_flow", figures(new KdfLimit(
                     new ClosedLoop(mode.rawWarmup(), mode.rawMeasured())).verifies(cores)));
-            URI base = URI.create("http://127.0.0.1:" + httpPort);
-            FullFlow flow = new FullFlow(base, config.merchantKey(), config.password(), runId);
             ClosedLoop loop = new ClosedLoop(mode.flowWarmup(), mode.flowMeasured());
             List<Map<String, Object>> levels = new ArrayList<>();
             double heapPeakMib = 0;
@@ -283,12 +371,12 @@ public final class Bench {
             for (int concurrency : mode.concurrencies()) {
                 say("full flow: concurrency " + concurrency);
                 double driverBefore = ProcessCpu.cpuMs(ProcessHandle.current().pid());
-                double gatewayBefore = gateway.cpuMs() + gateway.childrenCpuMs();
+                double gatewayBefore = gateway.cpuMs() + embeddedPostgresCpu.getAsDouble();
                 long measureFrom = System.nanoTime() + mode.flowWarmup().toNanos();
                 Measurement payments = loop.run(concurrency, flow);
                 long measureUntil = System.nanoTime();
                 double driverUsed = ProcessCpu.cpuMs(ProcessHandle.current().pid()) - driverBefore;
-                double gatewayUsed = gateway.cpuMs() + gateway.childrenCpuMs() - gatewayBefore;
+                double gatewayUsed = gateway.cpuMs() + embeddedPostgresCpu.getAsDouble() - gatewayBefore;
                 driverCpuMs += driverUsed;
                 gatewayCpuMs += gatewayUsed;
                 Map<String, Object> level = figures(payments);
@@ -302,7 +390,8 @@ public final class Bench {
             project.put("full_flow_peak_per_second", peak);
             project.put("driver_cpu_share", driverCpuMs / (driverCpuMs + gatewayCpuMs));
             say("full flow: JFR CPU profile at concurrency " + PROFILED_CONCURRENCY);
-            project.put("profile", profiled(gateway, "full-flow", () -> loop.run(PROFILED_CONCURRENCY, flow)));
+            project.put("profile", profiled(gateway, "full-flow", () -> loop.run(PROFILED_CONCURRENCY, flow),
+                    Map.of("postgres", embeddedPostgresCpu)));
             say("full flow: open loop at half the peak, " + String.format("%.1f", peak / 2) + " payments/s");
             OpenLoop open = new OpenLoop(mode.flowWarmup(), mode.flowMeasured());
             long measureFrom = System.nanoTime() + mode.flowWarmup().toNanos();
@@ -324,12 +413,15 @@ public final class Bench {
 
     /**
      * One run with the gateway under JFR: its CPU ms per operation by stage. Java threads' CPU is split by the
-     * stages' shares of execution samples; gc, jit and vm are HotSpot's own threads, postgres its child processes.
+     * stages' shares of execution samples; gc, jit and vm are HotSpot's own threads; {@code others} are the
+     * processes the operation also runs in (the database; for the back unit, the bench's own JVM with the broker).
      */
-    private Map<String, Object> profiled(GatewayProcess gateway, String name, Run run) throws Exception {
+    private Map<String, Object> profiled(GatewayProcess gateway, String name, Run run,
+                                         Map<String, DoubleSupplier> others) throws Exception {
         CpuProfile profile = new CpuProfile(gateway.pid(), work.resolve(name + ".jfr"));
         Map<String, Double> threadsBefore = ProcessCpu.threadCpuMs(gateway.pid());
-        double postgresBefore = gateway.childrenCpuMs();
+        Map<String, Double> othersBefore = new LinkedHashMap<>();
+        others.forEach((process, cpuMs) -> othersBefore.put(process, cpuMs.getAsDouble()));
         profile.start();
         Measurement measured = run.measure();
         Map<String, Long> samples = profile.stopAndCount();
@@ -342,7 +434,8 @@ public final class Bench {
         for (String kind : List.of("gc", "jit", "vm")) {
             perOperation.put(kind, (threadsAfter.getOrDefault(kind, 0.0) - threadsBefore.getOrDefault(kind, 0.0)) / operations);
         }
-        perOperation.put("postgres", (gateway.childrenCpuMs() - postgresBefore) / operations);
+        others.forEach((process, cpuMs) ->
+                perOperation.put(process, (cpuMs.getAsDouble() - othersBefore.get(process)) / operations));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("concurrency", measured.concurrency());
         summary.put("per_second", measured.perSecond());
@@ -385,6 +478,7 @@ public final class Bench {
         Map<?, ?> half = (Map<?, ?>) project.get("half_peak_open_loop");
         double p99Ms = ((Number) ((Map<?, ?>) half.get("confirm")).get("p99_ms")).doubleValue();
         ratios.put("p99_at_half_peak_vs_kdf_ms", p99Ms / kdfMs);
+        ratios.put("two_fronts_vs_one", ((Map<?, ?>) project.get("fronts_scaling")).get("two_vs_one"));
         return ratios;
     }
 
@@ -417,20 +511,6 @@ public final class Bench {
         machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         machine.put("load_average_start", ProcessCpu.loadAverage());
         return machine;
-    }
-
-    /**
-     * The operator account the embedded default would otherwise generate and print its password for: made here,
-     * from a random password nobody keeps, so the run's logs carry no password.
-     */
-    private static void writeOperatorAccount(Path keyDirectory) throws Exception {
-        Files.createDirectories(keyDirectory);
-        Files.writeString(keyDirectory.resolve("operator.properties"), "username=bench-operator\npassword-hash="
-                + KdfLimit.phcHash(randomBase64Key().toCharArray()) + "\n");
-    }
-
-    private Path gatewayJar() {
-        return repository.resolve("gateway/target/paygate-gateway.jar");
     }
 
     private static String randomBase64Key() {

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Read-only lookups of accounts and balances, for pages, health and operators. */
+/**
+ * Read-only lookups of accounts and balances, for pages, health and operators. A till's balance counts its credits
+ * not yet folded ({@link TillCredits}).
+ */
 public final class Accounts {
 
     /** Tills listed at most at once; a payment server with more merchants pages through them. */
@@ -50,7 +53,7 @@ public final class Accounts {
     private static List<Account> select(Connection connection, String condition) throws SQLException {
         List<Account> accounts = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select " + Journal.ACCOUNT_COLUMNS + " from ledger.account " + condition);
+                "select " + Journal.ACCOUNT_COLUMNS + " from ledger.account_balance " + condition);
                 ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 accounts.add(Journal.account(row));

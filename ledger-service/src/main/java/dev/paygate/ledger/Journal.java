@@ -19,8 +19,16 @@ public final class Journal {
     static final String ACCOUNT_COLUMNS =
             "account_id, code, kind, owner_id, currency, balance_minor, cap_minor, created_at";
 
-    private static final String LOCK_ACCOUNTS = "select " + ACCOUNT_COLUMNS
-            + " from ledger.account where account_id in (?, ?) order by account_id for update";
+    /**
+     * Locks the debited account and a credited wallet or system account, in account_id order; a credited till is
+     * read without a lock, as its row is not written (the transfer appends a till credit). Kind and currency, all
+     * the checks read of a till, never change. Every row comes back from its own lock, with the balance as committed.
+     */
+    private static final String LOCK_ACCOUNTS = "with locked as (select " + ACCOUNT_COLUMNS
+            + " from ledger.account where account_id = ? or (account_id = ? and kind <> 'TILL')"
+            + " order by account_id for no key update)"
+            + " select " + ACCOUNT_COLUMNS + " from locked"
+            + " union all select " + ACCOUNT_COLUMNS + " from ledger.account where account_id = ? and kind = 'TILL'";
     private static final String FIND_TRANSFER = "select transfer_id, idempotency_key, kind, debit_account_id,"
             + " credit_account_id, amount_minor, currency, register_serial, created_at"
             + " from ledger.transfer where idempotency_key = ?";
@@ -32,10 +40,11 @@ public final class Journal {
     }
 
     /**
-     * Moves money between two accounts, or explains why not. Both accounts are locked in
-     * account_id order first (the same order the database trigger uses), then the key is checked,
-     * then the bounds; the database checks the bounds a second time when the trigger applies the
-     * transfer.
+     * Moves money between two accounts, or explains why not. The accounts whose rows the transfer
+     * writes are locked in account_id order first (the same order the database trigger uses), then
+     * the key is checked, then the bounds; the database checks the bounds a second time when the
+     * trigger applies the transfer. A credited till is not locked: payments into one till do not
+     * wait for each other (see {@link TillCredits}).
      */
     public static TransferResult post(Connection connection, TransferRequest request) throws SQLException {
         Map<Long, Account> locked = lockAccounts(connection, request.debitAccountId(), request.creditAccountId());
@@ -110,9 +119,10 @@ public final class Journal {
                 .orElseThrow(() -> new LedgerException("system account " + code + " vanished after opening"));
     }
 
+    /** The account with its balance; a till's counts its credits not yet folded. */
     public static Optional<Account> accountByCode(Connection connection, String code) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "select " + ACCOUNT_COLUMNS + " from ledger.account where code = ?")) {
+                "select " + ACCOUNT_COLUMNS + " from ledger.account_balance where code = ?")) {
             select.setString(1, code);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(account(row)) : Optional.empty();
@@ -133,12 +143,14 @@ public final class Journal {
                 SqlSupport.instant(row, "created_at"));
     }
 
-    private static Map<Long, Account> lockAccounts(Connection connection, long firstId, long secondId)
+    /** The two accounts, each as {@link #LOCK_ACCOUNTS} reads it; a till's balance there is its folded part only. */
+    private static Map<Long, Account> lockAccounts(Connection connection, long debitAccountId, long creditAccountId)
             throws SQLException {
         Map<Long, Account> locked = new HashMap<>(4);
         try (PreparedStatement lock = connection.prepareStatement(LOCK_ACCOUNTS)) {
-            lock.setLong(1, firstId);
-            lock.setLong(2, secondId);
+            lock.setLong(1, debitAccountId);
+            lock.setLong(2, creditAccountId);
+            lock.setLong(3, creditAccountId);
             try (ResultSet row = lock.executeQuery()) {
                 while (row.next()) {
                     Account account = account(row);

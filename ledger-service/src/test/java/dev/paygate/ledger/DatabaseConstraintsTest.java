@@ -107,6 +107,23 @@ class DatabaseConstraintsTest {
     }
 
     @Test
+    void tillCreditsAreWrittenOnlyByTheirTransferAndOnlyEverMarkedFolded() {
+        RegisterEntry payment = paidEntry(300);
+        String credit = "(select transfer_id from ledger.transfer where register_serial = " + payment.serial() + ")";
+        assertRejectedBy("till_credit_written_by_transfer", "insert into ledger.till_credit (transfer_id,"
+                + " till_account_id, amount_minor) select transfer_id + 1000000, credit_account_id, 1 from"
+                + " ledger.transfer where register_serial = " + payment.serial());
+        assertRejectedBy("till_credit_folded_once",
+                "update ledger.till_credit set amount_minor = 3000 where transfer_id = " + credit);
+        assertRejectedBy("till_credit_folded_once", "delete from ledger.till_credit where transfer_id = " + credit);
+        assertRejectedBy("till_credit_not_truncated", "truncate ledger.till_credit");
+        assertRejectedBy("till_credit_folded_once",
+                "update ledger.till_credit set folded_at = now() where transfer_id = " + credit,
+                "update ledger.till_credit set folded_at = null where transfer_id = " + credit);
+        assertThat(accounts.till(merchant.merchantId()).orElseThrow().balanceMinor()).isEqualTo(300);
+    }
+
+    @Test
     void refundsCannotAddUpToMoreThanWasPaid() throws SQLException {
         RegisterEntry payment = paidEntry(1_000);
         database.executeInTransaction(rawRefund(payment, "refund-a-" + payment.serial(), 600));

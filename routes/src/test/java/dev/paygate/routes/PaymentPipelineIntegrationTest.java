@@ -43,6 +43,10 @@ import dev.paygate.routes.sweep.DailySweepJob;
 import dev.paygate.simulator.SimulatorConfig;
 import dev.paygate.routes.support.RoutesTestApplication;
 import jakarta.jms.Message;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +60,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -114,6 +119,7 @@ class PaymentPipelineIntegrationTest {
     @Autowired DailySweepJob sweepJob;
     @Autowired DatabaseStanSequence stans;
     @Autowired SweepHistory sweepHistory;
+    @Autowired DataSource dataSource;
     @Autowired CamelContext camel;
     @Autowired MessageJournal journal;
     @Autowired JdbcTemplate jdbc;
@@ -151,6 +157,19 @@ class PaymentPipelineIntegrationTest {
         assertThat(decision.registerSerial()).isPositive();
         assertThat(accounts.wallet(customer).orElseThrow().balanceMinor()).isEqualTo(3_750);
         assertThat(tillMinor() - tillBeforeMinor).isEqualTo(1_250);
+    }
+
+    @Test
+    void theBackUnitFoldsTheTillCreditsOfPaymentsSoonAfter() {
+        String customer = customerWithCard("4000000000000002", 5_000);
+        long tillBeforeMinor = tillMinor();
+
+        handover.handOver(order(customer, 700));
+        handover.handOver(order(customer, 300));
+
+        assertThat(tillMinor() - tillBeforeMinor).isEqualTo(1_000);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unfoldedTillCredits()).isZero());
+        assertThat(tillMinor() - tillBeforeMinor).isEqualTo(1_000);
     }
 
     @Test
@@ -451,6 +470,14 @@ class PaymentPipelineIntegrationTest {
 
     private long tillMinor() {
         return accounts.till(MERCHANT).orElseThrow().balanceMinor();
+    }
+
+    private long unfoldedTillCredits() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select count(*) from ledger.till_credit where folded_at is null")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static PaymentOrder order(String customer, long amountMinor) {

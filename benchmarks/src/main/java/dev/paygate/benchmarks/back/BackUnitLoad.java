@@ -37,39 +37,67 @@ public final class BackUnitLoad implements AutoCloseable {
     }
 
     public Measurement walletSpread(int inFlight, String runId) throws Exception {
-        return run(inFlight, runId + "-spread", LedgerFixture::randomCustomerId, LedgerFixture::randomSpreadMerchantId,
-                WALLET_AMOUNT_MINOR);
+        return run(inFlight, spread(runId));
     }
 
     public Measurement walletHotTill(int inFlight, String runId) throws Exception {
-        return run(inFlight, runId + "-hot", LedgerFixture::randomCustomerId, () -> LedgerFixture.HOT_MERCHANT,
-                WALLET_AMOUNT_MINOR);
+        return run(inFlight, new Orders(runId + "-hot", LedgerFixture::randomCustomerId, () -> LedgerFixture.HOT_MERCHANT,
+                WALLET_AMOUNT_MINOR));
     }
 
     public Measurement card(int inFlight, String runId) throws Exception {
-        return run(inFlight, runId + "-card", LedgerFixture::randomCardCustomerId, LedgerFixture::randomSpreadMerchantId,
+        return run(inFlight, card(runId));
+    }
+
+    /**
+     * Wallet and card decisions, measured nowhere, until the back unit has made {@code decisions} of each kind or
+     * {@code timeMax} has passed for each: its JIT compiles after so many calls, however long they take here.
+     */
+    public void warmUp(int inFlight, String runId, long decisions, Duration timeMax) throws Exception {
+        for (Orders orders : List.of(spread(runId + "-warm-up"), card(runId + "-warm-up"))) {
+            try (JmsRequester.PerWorker requesters = new JmsRequester.PerWorker(connection, PAYMENT_QUEUE, inFlight)) {
+                ClosedLoop.warmUp(inFlight, decide(requesters, orders), decisions, timeMax);
+            }
+        }
+    }
+
+    private static Orders spread(String runId) {
+        return new Orders(runId + "-spread", LedgerFixture::randomCustomerId, LedgerFixture::randomSpreadMerchantId,
+                WALLET_AMOUNT_MINOR);
+    }
+
+    private static Orders card(String runId) {
+        return new Orders(runId + "-card", LedgerFixture::randomCardCustomerId, LedgerFixture::randomSpreadMerchantId,
                 CARD_AMOUNT_MINOR);
     }
 
     /** Well past any wait of the run: the bench measures decisions, not expiries. */
     private static final Duration ORDER_LIFE = Duration.ofMinutes(30);
 
-    private Measurement run(int inFlight, String ticketPrefix, Supplier<String> customers, Supplier<String> merchants,
-                            long amountMinor) throws Exception {
+    private record Orders(String ticketPrefix, Supplier<String> customers, Supplier<String> merchants,
+                          long amountMinor) {
+    }
+
+    private Measurement run(int inFlight, Orders orders) throws Exception {
         try (JmsRequester.PerWorker requesters = new JmsRequester.PerWorker(connection, PAYMENT_QUEUE, inFlight)) {
-            return loop.run(inFlight, (worker, sequence) -> {
-                String ticketId = ticketPrefix + "-" + sequence;
-                PaymentOrder order = new PaymentOrder(ticketId, merchants.get(), customers.get(), ticketId,
-                        amountMinor, 0, LedgerFixture.CURRENCY, "S" + sequence,
-                        List.of(new OrderItem("sku-1", "Bench item", 1, amountMinor)), Instant.now(),
-                        Instant.now().plus(ORDER_LIFE));
-                Decision decision = codec.decodeDecision(
-                        requesters.of(worker).request(codec.encodeOrder(order), ticketId, REPLY_TIMEOUT_MS));
-                if (decision.outcome() != Decision.Outcome.APPROVED) {
-                    throw new IllegalStateException("back unit did not approve: " + decision.reason());
-                }
-            });
+            return loop.run(inFlight, decide(requesters, orders));
         }
+    }
+
+    private ClosedLoop.Operation decide(JmsRequester.PerWorker requesters, Orders orders) {
+        return (worker, sequence) -> {
+            String ticketId = orders.ticketPrefix() + "-" + sequence;
+            long amountMinor = orders.amountMinor();
+            PaymentOrder order = new PaymentOrder(ticketId, orders.merchants().get(), orders.customers().get(), ticketId,
+                    amountMinor, 0, LedgerFixture.CURRENCY, "S" + sequence,
+                    List.of(new OrderItem("sku-1", "Bench item", 1, amountMinor)), Instant.now(),
+                    Instant.now().plus(ORDER_LIFE));
+            Decision decision = codec.decodeDecision(
+                    requesters.of(worker).request(codec.encodeOrder(order), ticketId, REPLY_TIMEOUT_MS));
+            if (decision.outcome() != Decision.Outcome.APPROVED) {
+                throw new IllegalStateException("back unit did not approve: " + decision.reason());
+            }
+        };
     }
 
     @Override

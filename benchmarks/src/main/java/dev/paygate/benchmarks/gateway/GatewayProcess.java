@@ -10,13 +10,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The gateway as an operator runs it: {@code java -jar gateway/target/paygate-gateway.jar}, its output in a
- * log file. Start-up counts from launching the JVM to the gateway's "ready" line.
+ * The gateway as an operator runs it, from the extracted jar layout as {@code ./run} does
+ * ({@code java [-XX:AOTCache=...] -jar <layout>/paygate-gateway.jar}), its output in a log file. Start-up counts
+ * from launching the JVM to the gateway's "ready" line.
  */
 public final class GatewayProcess implements AutoCloseable {
 
@@ -36,11 +41,24 @@ public final class GatewayProcess implements AutoCloseable {
         this.jvmUptimeAtReadyMs = jvmUptimeAtReadyMs;
     }
 
-    public static GatewayProcess start(Path jar, Path workingDirectory, List<String> arguments,
+    /** Extracts the built jar into {@code destination} ({@code -Djarmode=tools ... extract}); returns the jar to run. */
+    public static Path extract(Path packedJar, Path destination) throws IOException, InterruptedException {
+        Process extraction = new ProcessBuilder(java().toString(), "-Djarmode=tools", "-jar",
+                packedJar.toAbsolutePath().toString(), "extract", "--destination", destination.toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!extraction.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || extraction.exitValue() != 0) {
+            extraction.destroyForcibly();
+            throw new IllegalStateException("could not extract " + packedJar + " into " + destination);
+        }
+        return destination.resolve(packedJar.getFileName());
+    }
+
+    public static GatewayProcess start(Path jar, List<String> jvmOptions, Path workingDirectory, List<String> arguments,
                                        Map<String, String> environment, Path logFile) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "--sun-misc-unsafe-memory-access=allow",
-                "-jar", jar.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(java().toString(), "--sun-misc-unsafe-memory-access=allow",
+                "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         command.addAll(arguments);
         Files.createDirectories(logFile.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -68,6 +86,47 @@ public final class GatewayProcess implements AutoCloseable {
         throw new IllegalStateException("the gateway was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + logFile);
     }
 
+    /** Starts a gateway; what {@link #startTogether} runs. */
+    @FunctionalInterface
+    public interface Start {
+        GatewayProcess start() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Starts several gateways at once and waits until all are ready, in the order given; when one fails, the
+     * others are stopped.
+     */
+    public static List<GatewayProcess> startTogether(List<Start> starts) throws InterruptedException {
+        List<Future<GatewayProcess>> starting = new ArrayList<>();
+        try (ExecutorService launcher = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Start start : starts) {
+                starting.add(launcher.submit(start::start));
+            }
+        }
+        List<GatewayProcess> started = new ArrayList<>();
+        IllegalStateException failure = null;
+        for (Future<GatewayProcess> start : starting) {
+            try {
+                started.add(start.get());
+            } catch (ExecutionException failed) {
+                failure = new IllegalStateException("a gateway did not start: " + failed.getCause().getMessage(),
+                        failed.getCause());
+            }
+        }
+        if (failure != null) {
+            for (GatewayProcess gateway : started) {
+                gateway.close();
+            }
+            throw failure;
+        }
+        return started;
+    }
+
+    /** The unit's name: its log file's. */
+    public String name() {
+        return logFile.getFileName().toString().replaceFirst("\\.log$", "");
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -85,11 +144,6 @@ public final class GatewayProcess implements AutoCloseable {
         return ProcessCpu.cpuMs(pid());
     }
 
-    /** CPU of what the gateway started as processes: the embedded PostgreSQL. */
-    public double childrenCpuMs() {
-        return ProcessCpu.descendantsCpuMs(pid());
-    }
-
     public double peakRssMib() {
         return ProcessCpu.peakRssMib(pid());
     }
@@ -98,10 +152,19 @@ public final class GatewayProcess implements AutoCloseable {
         return logFile;
     }
 
+    private static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
     @Override
     public void close() throws InterruptedException {
+        stop(STOP_GRACE);
+    }
+
+    /** Stops the gateway (SIGTERM), allowing it {@code grace} to end, as writing an AOT cache at exit takes a while. */
+    public void stop(Duration grace) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+        if (!process.waitFor(grace.toSeconds(), TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);

@@ -43,6 +43,19 @@ public final class ProcessCpu {
     }
 
     /**
+     * CPU ms so far of a PostgreSQL server and its backends, found by the postmaster's pid in its data directory
+     * (pg_ctl starts the postmaster detached: it is nobody's child); 0 when it is not running.
+     */
+    public static double postgresCpuMs(Path dataDirectory) {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim());
+            return cpuMs(postmaster) + descendantsCpuMs(postmaster);
+        } catch (IOException | RuntimeException notRunning) {
+            return 0;
+        }
+    }
+
+    /**
      * CPU ms so far of each of the process's threads, summed by what they do: {@code gc}, {@code jit},
      * {@code vm} (HotSpot's own threads) and {@code java} (everything that runs Java code, carriers of virtual
      * threads included).

@@ -32,6 +32,44 @@ public final class ClosedLoop {
         this.measured = measured;
     }
 
+    /**
+     * Runs the operation until {@code operations} have completed or {@code timeMax} has passed, measuring nothing:
+     * a warm-up counted in work done, as the JIT compiles after so many calls, however long they take.
+     *
+     * @return the operations completed
+     */
+    public static long warmUp(int concurrency, Operation operation, long operations, Duration timeMax) {
+        AtomicLong sequences = new AtomicLong();
+        AtomicLong completed = new AtomicLong();
+        long stopNanos = System.nanoTime() + timeMax.toNanos();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().daemon().factory());
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (int worker = 0; worker < concurrency; worker++) {
+                int index = worker;
+                results.add(workers.submit(() -> {
+                    while (completed.get() < operations && System.nanoTime() < stopNanos) {
+                        try {
+                            operation.run(index, sequences.getAndIncrement());
+                            completed.incrementAndGet();
+                        } catch (Exception failure) {
+                            // Counted where it matters: in the measured runs.
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> result : results) {
+                result.get(timeMax.plus(FINISH_GRACE).toSeconds(), TimeUnit.SECONDS);
+            }
+            return completed.get();
+        } catch (Exception failure) {
+            throw new IllegalStateException("warm-up with " + concurrency + " workers failed", failure);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
     public Measurement run(int concurrency, Operation operation) {
         AtomicLong sequences = new AtomicLong();
         AtomicLong errors = new AtomicLong();

@@ -16,13 +16,17 @@ import java.util.function.LongSupplier;
 
 /**
  * The ledger's transfer as bare SQL over raw JDBC, one connection per thread and nothing around it: the
- * statements Journal.post sends, in its order (lock both accounts, look the key up, insert the transfer whose
- * trigger moves the balances), each transfer its own transaction.
+ * statements Journal.post sends, in its order (lock the accounts it writes, a credited till not among them; look
+ * the key up; insert the transfer, whose triggers move the wallet's balance and append the till credit), each
+ * transfer its own transaction.
  */
 public final class LedgerSqlLimit implements AutoCloseable {
 
-    private static final String LOCK_ACCOUNTS = "select account_id, code, kind, owner_id, currency, balance_minor,"
-            + " cap_minor, created_at from ledger.account where account_id in (?, ?) order by account_id for update";
+    private static final String COLUMNS = "account_id, code, kind, owner_id, currency, balance_minor, cap_minor, created_at";
+    private static final String LOCK_ACCOUNTS = "with locked as (select " + COLUMNS + " from ledger.account"
+            + " where account_id = ? or (account_id = ? and kind <> 'TILL') order by account_id for no key update)"
+            + " select " + COLUMNS + " from locked"
+            + " union all select " + COLUMNS + " from ledger.account where account_id = ? and kind = 'TILL'";
     private static final String FIND_TRANSFER = "select transfer_id, idempotency_key, kind, debit_account_id,"
             + " credit_account_id, amount_minor, currency, register_serial, created_at"
             + " from ledger.transfer where idempotency_key = ?";
@@ -83,6 +87,7 @@ public final class LedgerSqlLimit implements AutoCloseable {
             try {
                 lock.setLong(1, debitAccountId);
                 lock.setLong(2, creditAccountId);
+                lock.setLong(3, creditAccountId);
                 drain(lock.executeQuery());
                 find.setString(1, key);
                 drain(find.executeQuery());

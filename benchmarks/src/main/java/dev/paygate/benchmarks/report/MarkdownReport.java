@@ -1,5 +1,6 @@
 package dev.paygate.benchmarks.report;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -62,7 +63,14 @@ final class MarkdownReport {
                         + perSecond(map(map(raw, "ledger_transfer_sql"), "hot_till")));
         row("back unit, card, decisions/s", perSecond(map(back, "card")),
                 "jPOS QMUX round trips/s, 32 in flight", perSecond(map(map(raw, "jpos_qmux_round_trip"), "in_flight_32")));
-        row("start to ready (embedded default)", ms(project.get("startup_ms")), "goal", "< 10,000 ms");
+        Map<String, Object> scaling = map(project, "fronts_scaling");
+        row("full flow through two front units / through one, concurrency " + scaling.get("concurrency")
+                        + " (payments/s)", perSecond(map(scaling, "two_fronts")) + " / " + perSecond(map(scaling, "one_front"))
+                        + " = " + number(scaling.get("two_vs_one"), 2),
+                "each front a process (external,front), one back unit (external,back), same broker and database", "");
+        row("start to ready (embedded default, extracted layout" + (Boolean.TRUE.equals(project.get("startup_with_aot_cache"))
+                        ? " + AOT cache" : "") + "; load `" + project.get("load_average_at_startup") + "`)",
+                ms(project.get("startup_ms")), "goal", "< 10,000 ms");
         row("gateway peak RSS / heap used at peak", number(project.get("gateway_peak_rss_mib"), 0) + " / "
                 + number(project.get("gateway_heap_used_peak_mib"), 0) + " MiB", "", "");
         row("driver's share of the CPU used in the full flow", percent(project.get("driver_cpu_share")), "", "");
@@ -82,6 +90,24 @@ final class MarkdownReport {
         line("");
         profile("CPU per payment by stage, full flow", map(project, "profile"));
         profile("CPU per decision by stage, back unit, wallet spread", map(back, "profile_wallet_spread"));
+        line("## Full flow through one front unit and through two");
+        line("");
+        line("Each front a process with profiles external,front, beside one back unit (external,back) with "
+                + map(project, "back_unit_decisions").get("consumers") + " consumers, all on the bench's broker, "
+                + "database and bank simulator; each browser stays on one front. CPU ms per payment of each unit "
+                + "(the database and broker are the bench's and not counted here).");
+        line("");
+        line("| fronts | payments/s | payment p50 / p95 / p99 ms | errors | CPU ms per payment |");
+        line("|---|---|---|---|---|");
+        for (String fronts : List.of("one_front", "two_fronts")) {
+            Map<String, Object> figures = map(scaling, fronts);
+            StringBuilder cpu = new StringBuilder();
+            map(figures, "cpu_ms_per_payment").forEach((unit, value) ->
+                    cpu.append(cpu.isEmpty() ? "" : ", ").append(unit).append(" ").append(number(value, 1)));
+            line("| " + (fronts.equals("one_front") ? 1 : 2) + " | " + perSecond(figures) + " | " + latencies(figures)
+                    + " | " + figures.get("errors") + " | " + cpu + " |");
+        }
+        line("");
         line("## Raw limits");
         line("");
         line("| stage | per second | p50 / p95 / p99 ms |");
@@ -112,8 +138,9 @@ final class MarkdownReport {
         line("");
         line("Java threads' CPU split by JFR execution samples (" + profile.get("java_samples")
                 + " samples, each counted for the innermost frame of a known stage); gc, jit and vm are HotSpot's own"
-                + " threads; postgres is the embedded database's processes (none for the back unit, whose database is"
-                + " the bench's).");
+                + " threads; then the other processes the operation runs in: postgres (the embedded database; for the"
+                + " back unit, the bench's) and, for the back unit, the bench's own JVM, which holds the broker and the"
+                + " load driver.");
         line("");
         line("| stage | CPU ms |");
         line("|---|---|");

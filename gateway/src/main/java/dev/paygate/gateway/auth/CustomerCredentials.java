@@ -8,8 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,8 +37,12 @@ public class CustomerCredentials {
     private final Argon2idPasswordHasher hasher;
     private final Clock clock;
     private final LoginThrottle throttle;
-    /** Verified against when the customer is unknown, so an unknown id costs what a known one does. */
-    private final String decoyHash;
+    /**
+     * Verified against when the customer is unknown, so an unknown id costs what a known one does. Made in the
+     * background once the gateway is ready (or by the first attempt that needs it): a derivation the start-up need
+     * not pay for, the first one of a cold JVM and the slowest.
+     */
+    private volatile CompletableFuture<String> decoyHash;
 
     public CustomerCredentials(FrontSchema schema, AlertLog alerts, AuthenticationProperties properties,
                                ObjectProvider<Clock> clock) {
@@ -45,7 +52,24 @@ public class CustomerCredentials {
         this.hasher = new Argon2idPasswordHasher(properties.argon2());
         this.clock = clock.getIfUnique(Clock::systemUTC);
         this.throttle = new LoginThrottle(properties.throttle(), this.clock);
-        this.decoyHash = hasher.hash(DECOY_PASSWORD);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void prepareDecoyHash() {
+        decoyHash();
+    }
+
+    private CompletableFuture<String> decoyHash() {
+        CompletableFuture<String> decoy = decoyHash;
+        if (decoy == null) {
+            synchronized (this) {
+                if (decoyHash == null) {
+                    decoyHash = CompletableFuture.supplyAsync(() -> hasher.hash(DECOY_PASSWORD));
+                }
+                decoy = decoyHash;
+            }
+        }
+        return decoy;
     }
 
     /** Sets the customer's password (new customer or new password) and clears any lock. */
@@ -107,12 +131,13 @@ public class CustomerCredentials {
 
     private AuthenticationResult check(String customerId, char[] password) {
         if (customerId == null || password == null || password.length > PASSWORD_LENGTH_MAX) {
-            hasher.verify(DECOY_PASSWORD, decoyHash);
+            hasher.verify(DECOY_PASSWORD, decoyHash().join());
             return AuthenticationResult.FAILED;
         }
         liftExpiredWatchLock(customerId);
         Optional<StoredCredential> stored = find(customerId);
-        boolean matches = hasher.verify(password, stored.map(StoredCredential::passwordHash).orElse(decoyHash));
+        boolean matches = hasher.verify(password, stored.map(StoredCredential::passwordHash)
+                .orElseGet(() -> decoyHash().join()));
         if (stored.isEmpty() || stored.get().locked()) {
             return AuthenticationResult.FAILED;
         }

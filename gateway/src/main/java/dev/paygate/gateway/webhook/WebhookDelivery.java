@@ -38,7 +38,8 @@ class WebhookDelivery implements DisposableBean {
 
     private final WebhookOutbox outbox;
     private final WebhookProperties properties;
-    private final HttpClient client;
+    /** Made at the first delivery: building it loads the JDK's trust store, a start-up cost nobody waits on. */
+    private HttpClient client;
     private final Counter attemptsFailed;
     private final Counter eventsGivenUp;
 
@@ -54,11 +55,17 @@ class WebhookDelivery implements DisposableBean {
         this.eventsGivenUp = Counter.builder("paygate.webhook.given.up")
                 .description("Webhook events given up after the last attempt")
                 .register(registry);
-        // A redirect is not followed: it would send the signed event where the merchant did not register.
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofMillis(properties.connectTimeoutMs()))
-                .build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            // A redirect is not followed: it would send the signed event where the merchant did not register.
+            client = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofMillis(properties.connectTimeoutMs()))
+                    .build();
+        }
+        return client;
     }
 
     @Scheduled(fixedDelayString = "${paygate.webhook.poll-interval-ms:" + WebhookProperties.POLL_INTERVAL_MS_DEFAULT + "}")
@@ -77,7 +84,7 @@ class WebhookDelivery implements DisposableBean {
         List<WebhookOutbox.DueEvent> due = outbox.claimDue(properties.batchMax(), properties.lease(), leaseToken);
         List<CompletableFuture<HttpResponse<Void>>> sent = new ArrayList<>(due.size());
         for (WebhookOutbox.DueEvent event : due) {
-            sent.add(client.sendAsync(request(event), HttpResponse.BodyHandlers.discarding()));
+            sent.add(client().sendAsync(request(event), HttpResponse.BodyHandlers.discarding()));
         }
         for (int index = 0; index < due.size(); index++) {
             record(due.get(index), leaseToken, sent.get(index));
@@ -144,7 +151,9 @@ class WebhookDelivery implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
-        client.shutdownNow();
+    public synchronized void destroy() {
+        if (client != null) {
+            client.shutdownNow();
+        }
     }
 }

@@ -3,6 +3,12 @@ package dev.paygate.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class Argon2idPasswordHasherTest {
@@ -38,6 +44,23 @@ class Argon2idPasswordHasherTest {
         Argon2idPasswordHasher stronger = new Argon2idPasswordHasher(new AuthenticationProperties.Argon2(4096, 3, 1));
 
         assertThat(stronger.verify("s3cret-passw0rd".toCharArray(), madeWithOldDefaults)).isTrue();
+    }
+
+    @Test
+    void aBurstOfVerificationsQueuesForAsManyDerivationThreadsAsCores() throws Exception {
+        String stored = hasher.hash("s3cret-passw0rd".toCharArray());
+        List<Future<Boolean>> verdicts = new ArrayList<>();
+        try (ExecutorService browsers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int login = 0; login < 32; login++) {
+                String password = login % 2 == 0 ? "s3cret-passw0rd" : "wrong-passw0rd";
+                verdicts.add(browsers.submit(() -> hasher.verify(password.toCharArray(), stored)));
+            }
+            for (int login = 0; login < verdicts.size(); login++) {
+                assertThat(verdicts.get(login).get(60, TimeUnit.SECONDS)).isEqualTo(login % 2 == 0);
+            }
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(thread -> thread.getName().startsWith("argon2id-"))
+                .hasSizeBetween(1, Runtime.getRuntime().availableProcessors());
     }
 
     @Test

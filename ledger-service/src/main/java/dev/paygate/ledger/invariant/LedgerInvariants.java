@@ -17,7 +17,9 @@ import javax.sql.DataSource;
  * writes that would break them; this check finds what a bypass (a manual fix, a disabled trigger,
  * a bad restore) left behind. Every query reads the same snapshot, so payments running meanwhile
  * cannot make a healthy ledger look broken. Each transfer balances by construction (one amount,
- * debited once and credited once); the rules below check what the transfers add up to.
+ * debited once and credited once); the rules below check what the transfers add up to. A till's
+ * balance is its folded balance plus its credits not yet folded: a credit lost or folded twice shows
+ * as a till whose balance does not match its journal.
  */
 public final class LedgerInvariants {
 
@@ -25,7 +27,7 @@ public final class LedgerInvariants {
     public static final int VIOLATIONS_PER_RULE_MAX = 100;
 
     private static final String BALANCES_SUM_TO_ZERO = "select currency, sum(balance_minor)::bigint as total"
-            + " from ledger.account group by currency having sum(balance_minor) <> 0 order by currency limit ?";
+            + " from ledger.account_balance group by currency having sum(balance_minor) <> 0 order by currency limit ?";
 
     private static final String BALANCE_MATCHES_JOURNAL = "with journal as ("
             + "  select account_id, sum(delta_minor)::bigint as journal_minor from ("
@@ -34,7 +36,7 @@ public final class LedgerInvariants {
             + "    select debit_account_id, -amount_minor from ledger.transfer) moves"
             + "  group by account_id)"
             + " select a.code, a.balance_minor, coalesce(j.journal_minor, 0) as journal_minor"
-            + " from ledger.account a left join journal j on j.account_id = a.account_id"
+            + " from ledger.account_balance a left join journal j on j.account_id = a.account_id"
             + " where a.balance_minor <> coalesce(j.journal_minor, 0) order by a.account_id limit ?";
 
     private static final String WALLET_WITHIN_BOUNDS = "select code, balance_minor,"

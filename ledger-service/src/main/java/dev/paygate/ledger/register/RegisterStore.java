@@ -19,10 +19,16 @@ final class RegisterStore {
             + " refunded_minor, late_outcome_mti, late_outcome_response_code, late_outcome_approval_code,"
             + " late_outcome_at, authenticated_at, registered_at, completed_at";
 
-    private static final String INSERT = "insert into ledger.register_entry (ticket_id, path, status, reason,"
-            + " merchant_id, customer_id, order_id, amount_minor, vat_minor, currency, merchant_serial, network,"
+    /** The entry and its basket lines in one statement (one round trip); no lines when the ticket is known. */
+    private static final String INSERT = "with entry as (insert into ledger.register_entry (ticket_id, path, status,"
+            + " reason, merchant_id, customer_id, order_id, amount_minor, vat_minor, currency, merchant_serial, network,"
             + " authenticated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " on conflict (ticket_id) do nothing returning " + COLUMNS;
+            + " on conflict (ticket_id) do nothing returning " + COLUMNS + "),"
+            + " items as (insert into ledger.register_item (serial, line_no, ref, label, quantity, amount_minor)"
+            + " select entry.serial, item.line_no, item.ref, item.label, item.quantity, item.amount_minor from entry,"
+            + " unnest(?::text[], ?::text[], ?::int[], ?::bigint[]) with ordinality"
+            + " as item (ref, label, quantity, amount_minor, line_no))"
+            + " select " + COLUMNS + " from entry";
 
     private RegisterStore() {
     }
@@ -33,7 +39,6 @@ final class RegisterStore {
      */
     static Optional<RegisterEntry> insert(Connection connection, RegisterOrder order, SettlementPath path,
             RegisterStatus status, String reason, String network) throws SQLException {
-        RegisterEntry entry;
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setString(1, order.ticketId());
             insert.setString(2, path.code());
@@ -48,15 +53,15 @@ final class RegisterStore {
             insert.setString(11, order.merchantSerial());
             insert.setString(12, network);
             SqlSupport.setInstant(insert, 13, order.authenticatedAt());
+            List<OrderItem> items = order.items();
+            insert.setArray(14, connection.createArrayOf("text", items.stream().map(OrderItem::ref).toArray()));
+            insert.setArray(15, connection.createArrayOf("text", items.stream().map(OrderItem::label).toArray()));
+            insert.setArray(16, connection.createArrayOf("int4", items.stream().map(OrderItem::quantity).toArray()));
+            insert.setArray(17, connection.createArrayOf("int8", items.stream().map(OrderItem::amountMinor).toArray()));
             try (ResultSet row = insert.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                entry = entry(row);
+                return row.next() ? Optional.of(entry(row)) : Optional.empty();
             }
         }
-        insertItems(connection, entry.serial(), order.items());
-        return Optional.of(entry);
     }
 
     static Optional<RegisterEntry> findByTicket(Connection connection, String ticketId, boolean lockForUpdate)
@@ -178,26 +183,6 @@ final class RegisterStore {
             SqlSupport.setInstant(update, 4, lateOutcome.receivedAt());
             update.setLong(5, serial);
             return single(update);
-        }
-    }
-
-    private static void insertItems(Connection connection, long serial, List<OrderItem> items) throws SQLException {
-        if (items.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("insert into ledger.register_item"
-                + " (serial, line_no, ref, label, quantity, amount_minor) values (?, ?, ?, ?, ?, ?)")) {
-            int lineNo = 1;
-            for (OrderItem item : items) {
-                insert.setLong(1, serial);
-                insert.setInt(2, lineNo++);
-                insert.setString(3, item.ref());
-                insert.setString(4, item.label());
-                insert.setInt(5, item.quantity());
-                insert.setLong(6, item.amountMinor());
-                insert.addBatch();
-            }
-            insert.executeBatch();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.paygate.ledger.Journal;
 import dev.paygate.ledger.LedgerException;
 import dev.paygate.ledger.SqlSupport;
 import dev.paygate.ledger.SystemAccount;
+import dev.paygate.ledger.TillCredits;
 import dev.paygate.ledger.Transactions;
 import dev.paygate.ledger.TransferKind;
 import dev.paygate.ledger.TransferRequest;
@@ -94,7 +95,7 @@ public final class DailySweep {
     private static List<String> merchantsToSweep(Connection connection, LocalDate businessDay) throws SQLException {
         List<String> merchantIds = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select m.merchant_id from ledger.merchant m"
-                + " join ledger.account t on t.account_id = m.till_account_id"
+                + " join ledger.account_balance t on t.account_id = m.till_account_id"
                 + " where t.balance_minor > 0 and not exists (select 1 from ledger.sweep_payment p"
                 + "   where p.business_day = ? and p.merchant_id = m.merchant_id)"
                 + " order by m.merchant_id limit ?")) {
@@ -109,9 +110,14 @@ public final class DailySweep {
         return merchantIds;
     }
 
-    /** Empties one till under its row lock; a concurrent run for the same day finds it done and skips it. */
+    /**
+     * Empties one till under its row lock; a concurrent run for the same day finds it done and skips it. The till's
+     * credits are folded first, in the same transaction, so its row holds all it has; credits committed after the
+     * fold stay in the till for the next day.
+     */
     private static Void sweepMerchant(Connection connection, LocalDate businessDay, String merchantId)
             throws SQLException {
+        TillCredits.foldTill(connection, tillOf(connection, merchantId));
         long tillAccountId;
         long balanceMinor;
         String currency;
@@ -119,7 +125,7 @@ public final class DailySweep {
         BankAccount creditorAccount;
         try (PreparedStatement lock = connection.prepareStatement("select m.name, m.iban, m.bic, t.account_id,"
                 + " t.currency, t.balance_minor from ledger.merchant m"
-                + " join ledger.account t on t.account_id = m.till_account_id where m.merchant_id = ? for update of t")) {
+                + " join ledger.account t on t.account_id = m.till_account_id where m.merchant_id = ? for no key update of t")) {
             lock.setString(1, merchantId);
             try (ResultSet row = lock.executeQuery()) {
                 row.next();
@@ -153,6 +159,19 @@ public final class DailySweep {
             insert.executeUpdate();
         }
         return null;
+    }
+
+    private static long tillOf(Connection connection, String merchantId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select till_account_id from ledger.merchant where merchant_id = ?")) {
+            select.setString(1, merchantId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new LedgerException("merchant " + merchantId + " to sweep has no till");
+                }
+                return row.getLong("till_account_id");
+            }
+        }
     }
 
     private static boolean alreadySwept(Connection connection, LocalDate businessDay, String merchantId)

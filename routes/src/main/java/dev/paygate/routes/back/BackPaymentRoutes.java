@@ -4,6 +4,7 @@ import dev.paygate.ledger.RefusalReason;
 import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.card.CardRoutes;
 import dev.paygate.routes.errors.GatewayErrors;
+import dev.paygate.routes.order.KnownReplyQueue;
 import dev.paygate.routes.order.OrderCodec;
 import dev.paygate.routes.order.PaymentOrder;
 import dev.paygate.routes.wallet.WalletRoutes;
@@ -32,13 +33,15 @@ public class BackPaymentRoutes extends RouteBuilder {
     private final SettlementPathChoice pathChoice;
     private final RegisterDecisions registerDecisions;
     private final DecisionMetrics metrics;
+    private final KnownReplyQueue replyQueue;
 
     public BackPaymentRoutes(OrderCodec codec, SettlementPathChoice pathChoice, RegisterDecisions registerDecisions,
-                             DecisionMetrics metrics) {
+                             DecisionMetrics metrics, KnownReplyQueue replyQueue) {
         this.codec = codec;
         this.pathChoice = pathChoice;
         this.registerDecisions = registerDecisions;
         this.metrics = metrics;
+        this.replyQueue = replyQueue;
     }
 
     @Override
@@ -48,6 +51,7 @@ public class BackPaymentRoutes extends RouteBuilder {
                 + "&concurrentConsumers={{paygate.handover.back-consumers}}")
                 .routeId("back.payment.receive")
                 .routeConfigurationId(PaymentFaults.ID)
+                .bean(replyQueue, "mark")
                 .bean(codec, "decodeOrder")
                 .to(SCREEN)
                 .to(DECIDE)
@@ -84,6 +88,7 @@ public class BackPaymentRoutes extends RouteBuilder {
         from("jms:queue:{{paygate.handover.lookup-queue}}")
                 .routeId("back.payment.look-up")
                 .routeConfigurationId(GatewayErrors.ID)
+                .bean(replyQueue, "mark")
                 .bean(registerDecisions, "lookUp");
     }
 }

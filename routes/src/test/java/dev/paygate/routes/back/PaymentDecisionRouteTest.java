@@ -7,6 +7,7 @@ import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.routes.ConfigurationPropertiesSource;
 import dev.paygate.routes.card.CardRoutes;
 import dev.paygate.routes.order.HandoverProperties;
+import dev.paygate.routes.order.KnownReplyQueue;
 import dev.paygate.routes.order.OrderCodec;
 import dev.paygate.routes.order.PaymentOrder;
 import dev.paygate.routes.wallet.WalletRoutes;
@@ -53,7 +54,7 @@ class PaymentDecisionRouteTest extends CamelTestSupport {
         PaymentRegister register = mock(PaymentRegister.class);
         OrderCodec codec = new OrderCodec();
         return new BackPaymentRoutes(codec, pathChoice, new RegisterDecisions(register, pathChoice, codec),
-                new DecisionMetrics(new SimpleMeterRegistry()));
+                new DecisionMetrics(new SimpleMeterRegistry()), new KnownReplyQueue());
     }
 
     @BeforeEach
