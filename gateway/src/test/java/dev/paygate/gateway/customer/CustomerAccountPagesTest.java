@@ -85,6 +85,7 @@ class CustomerAccountPagesTest {
         String page = alice.get("/account").body();
         Map<String, String> form = Map.of("csrf", Browser.csrfOf(page), "topUpKey", Browser.topUpKeyOf(page));
         alice.post("/account/top-up", withAmount(form, "5.00"));
+        alice.get("/account");
         long afterFirstMinor = aliceBalanceMinor();
 
         HttpResponse<String> again = alice.post("/account/top-up", withAmount(form, "7.00"));
