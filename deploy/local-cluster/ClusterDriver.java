@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * The customers and the merchant of deploy/local-cluster/run: signs tickets with merchant-kit, opens and confirms
  * each on the payment page through the balancer as a browser would (following nothing but HTTP answers), waits on
  * the status page while a payment is undecided, and verifies the voucher or the refusal it ends with.
- * Writes one line per ticket to the results file: {@code ticketId outcome path registerSerial voucherId front}.
+ * Writes one line per ticket to the results file: {@code ticketId outcome path registerSerial voucherId front
+ * amountMinor}.
  *
  * <p>Arguments: balancerUrl merchantKeyFile customerPrefix customerCount password payments paymentsPerSecond
  * inFlightMax resultsFile progressFile finalWaitSeconds. Payments start at a steady rate, so that the kills of
@@ -148,6 +149,7 @@ public final class ClusterDriver {
         } catch (Exception e) {
             line = ticket.ticketId() + " error " + e.getClass().getSimpleName() + " - - -";
         }
+        line += " " + amountMinor;
         int count = done.incrementAndGet();
         try {
             Files.writeString(progressFile, Integer.toString(count));
