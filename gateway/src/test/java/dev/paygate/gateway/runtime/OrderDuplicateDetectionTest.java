@@ -2,6 +2,7 @@ package dev.paygate.gateway.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paygate.routes.errors.GatewayErrors;
 import dev.paygate.routes.front.FrontPaymentRoutes;
 import dev.paygate.routes.front.JmsPaymentHandover;
 import dev.paygate.routes.order.HandoverProperties;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.FileDeploymentManager;
@@ -183,10 +185,18 @@ class OrderDuplicateDetectionTest {
         connection = connectionFactory.createConnection();
         camel = new DefaultCamelContext();
         camel.addComponent("jms", JmsComponent.jmsComponent(connectionFactory));
-        OrderCodec codec = new OrderCodec();
-        camel.addRoutes(new FrontPaymentRoutes(codec, Clock.systemUTC(), HANDOVER));
+        Properties settings = new Properties();
+        settings.setProperty("paygate.handover.payment-queue", HANDOVER.paymentQueue());
+        settings.setProperty("paygate.handover.reply-timeout-ms", Long.toString(HANDOVER.replyTimeoutMs()));
+        settings.setProperty("paygate.handover.lookup-queue", HANDOVER.lookupQueue());
+        settings.setProperty("paygate.handover.lookup-timeout-ms", Long.toString(HANDOVER.lookupTimeoutMs()));
+        settings.setProperty("paygate.handover.dead-letter-queue", HANDOVER.deadLetterQueue());
+        camel.getPropertiesComponent().setInitialProperties(settings);
+        camel.addRoutesConfigurations(new GatewayErrors());
+        camel.addRoutes(new FrontPaymentRoutes());
         camel.start();
-        return new JmsPaymentHandover(camel.createProducerTemplate(), codec);
+        OrderCodec codec = new OrderCodec();
+        return new JmsPaymentHandover(camel.createProducerTemplate(), codec, Clock.systemUTC());
     }
 
     private List<Message> browse(String queueName) throws Exception {
