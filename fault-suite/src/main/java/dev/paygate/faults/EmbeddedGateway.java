@@ -27,6 +27,8 @@ final class EmbeddedGateway implements AutoCloseable {
 
     // A first start on this loaded 2-core machine (initdb, Flyway, Q2) took over 3 min at load 30; a hang still ends.
     static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
+    /** At its exit the training JVM assembles the AOT cache (about 130 MB) in a child JVM; minutes under load. */
+    static final Duration AOT_CACHE_WRITE_TIMEOUT = Duration.ofMinutes(10);
     // Short waits, so the bound of docs/front-unit.md "Every payment ends final" is short too.
     static final long REPLY_TIMEOUT_MS = 5_000;
     static final long RECOVERY_INTERVAL_MS = 1_000;
@@ -45,14 +47,19 @@ final class EmbeddedGateway implements AutoCloseable {
     private final int postgresPort;
     private final String operatorPassword = randomSecret();
     private final SimulatorProcess simulator;
-    private final GatewayProcess process;
+    private final GatewayApp app;
+    private final List<String> jvm;
+    private final List<String> arguments;
+    private final Path data;
+    private final Path logs;
+    private GatewayProcess process;
     private Database database;
 
     EmbeddedGateway(Path repositoryRoot, Path workDirectory) throws Exception {
         this.repositoryRoot = repositoryRoot;
         this.workDirectory = workDirectory;
-        Path data = Files.createDirectories(workDirectory.resolve("data"));
-        Path logs = Files.createDirectories(workDirectory.resolve("logs"));
+        data = Files.createDirectories(workDirectory.resolve("data"));
+        logs = Files.createDirectories(workDirectory.resolve("logs"));
         int[] ports = freeLoopbackPorts(4);
         gateway = URI.create("http://127.0.0.1:" + ports[0]);
         postgresPort = ports[3];
@@ -63,13 +70,13 @@ final class EmbeddedGateway implements AutoCloseable {
                 "--config", config.resolve("bank-simulator/simulator.yml").toString()),
                 repositoryRoot, logs.resolve("simulator.log"), List.of(ports[1], ports[2]));
         Path jar = repositoryRoot.resolve("gateway/target/paygate-gateway.jar");
-        Path app = extracted(java, jar, workDirectory.resolve("app"));
+        app = GatewayApp.of(java, jar, repositoryRoot.resolve("fault-suite/target/gateway-app"));
         // As ./run does, from the extracted layout (the nested-jar class loader can hang virtual threads); C1 only
         // and one GC thread: a start here is mostly class loading and JIT work, on two cores shared with others.
-        List<String> command = List.of(java.toString(), "--sun-misc-unsafe-memory-access=allow",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", app.toString(),
-                "--server.address=127.0.0.1", "--server.port=" + ports[0],
-                "--paygate.data-directory=" + data, "--paygate.config-directory=" + config,
+        jvm = List.of(java.toString(), "--sun-misc-unsafe-memory-access=allow", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC");
+        arguments = List.of("-jar", app.applicationJar().toString(),
+                "--server.address=127.0.0.1", "--server.port=" + ports[0], "--paygate.config-directory=" + config,
                 // The card network is the simulator process: it lives on while the gateway is killed.
                 "--paygate.embedded.simulator=false",
                 "--paygate.card.networks.cardnet-a.port=" + ports[1], "--paygate.card.networks.cardnet-b.port=" + ports[2],
@@ -82,12 +89,24 @@ final class EmbeddedGateway implements AutoCloseable {
                 "--paygate.card.unsent.poll-interval-ms=" + UNSENT_POLL_INTERVAL_MS,
                 "--paygate.operator.accounts[0].username=" + OPERATOR_USERNAME,
                 "--paygate.operator.accounts[0].password-hash=" + operatorPasswordHash(java, jar, operatorPassword));
-        process = new GatewayProcess(command, repositoryRoot, logs, gateway.resolve("/actuator/health"));
     }
 
-    /** Starts the simulator, then the gateway; the database is readable once this returns. */
-    void start() throws Exception {
+    /**
+     * Starts the simulator, then the gateway; the database is readable once this returns.
+     *
+     * @param trainAotCache whether to make the JVM's AOT cache first when there is none for this jar: a start of its
+     *                      own, which pays off over the many restarts of a full run and in later runs
+     */
+    void start(boolean trainAotCache) throws Exception {
         simulator.start(STARTUP_TIMEOUT);
+        if (trainAotCache && app.aotCache().isEmpty()) {
+            trainAotCache();
+        }
+        List<String> command = new ArrayList<>(jvm);
+        app.aotCache().ifPresent(cache -> command.add("-XX:AOTCache=" + cache));
+        command.addAll(arguments);
+        command.add("--paygate.data-directory=" + data);
+        process = new GatewayProcess(command, repositoryRoot, logs, gateway.resolve("/actuator/health"));
         process.start(STARTUP_TIMEOUT);
         Properties logins = new Properties();
         try (Reader reader = Files.newBufferedReader(workDirectory.resolve("data/keys/database.properties"))) {
@@ -95,6 +114,27 @@ final class EmbeddedGateway implements AutoCloseable {
         }
         database = new Database("jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + DATABASE_NAME,
                 logins.getProperty("application-role"), logins.getProperty("application-password"));
+    }
+
+    /** A start on scratch data with the JVM writing its AOT cache at a clean exit (SIGTERM once ready). */
+    private void trainAotCache() throws Exception {
+        Path scratch = workDirectory.resolve("aot-training");
+        List<String> command = new ArrayList<>(jvm);
+        command.add("-XX:AOTCacheOutput=" + app.trainingOutput());
+        command.addAll(arguments);
+        command.add("--paygate.data-directory=" + scratch.resolve("data"));
+        System.out.println("faults: training the JVM's AOT cache for this gateway jar (once; a start of its own)");
+        boolean exited = false;
+        try (GatewayProcess training = new GatewayProcess(command, repositoryRoot,
+                Files.createDirectories(scratch.resolve("logs")), gateway.resolve("/actuator/health"))) {
+            training.start(STARTUP_TIMEOUT);
+            exited = training.stopGracefully(AOT_CACHE_WRITE_TIMEOUT);
+        } catch (IllegalStateException trainingFailed) {
+            System.out.println("faults: no AOT cache (" + trainingFailed.getMessage() + "); starting without one");
+        }
+        if (!app.keepTrainedCache(exited)) {
+            System.out.println("faults: the training start left no AOT cache; starting without one");
+        }
     }
 
     /** kill -9 of the gateway's JVM (its PostgreSQL lives on, orphaned), then a start on the same data. */
@@ -129,16 +169,18 @@ final class EmbeddedGateway implements AutoCloseable {
 
     /** SIGTERM, so the gateway stops its PostgreSQL cleanly; true when it exited in time. */
     boolean stopGracefully() {
-        return process.stopGracefully();
+        return process == null || process.stopGracefully();
     }
 
     int crashes() {
-        return process.crashes();
+        return process == null ? 0 : process.crashes();
     }
 
     @Override
     public void close() {
-        process.close();
+        if (process != null) {
+            process.close();
+        }
         simulator.close();
     }
 
@@ -165,17 +207,6 @@ final class EmbeddedGateway implements AutoCloseable {
         Files.writeString(target.resolve("seed/demo.yml"), "\n" + RunCustomers.seedYaml(), StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
         return target;
-    }
-
-    /** The gateway's jar extracted ({@code -Djarmode=tools extract}); the path of the application jar in it. */
-    private static Path extracted(Path java, Path jar, Path destination) throws Exception {
-        Process extract = new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
-                "--destination", destination.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (extract.waitFor() != 0) {
-            throw new IllegalStateException("extracting " + jar + " failed with " + extract.exitValue());
-        }
-        return destination.resolve(jar.getFileName());
     }
 
     /** The Argon2id hash of the run's operator password, made by the gateway's own tool (docs/operator.md). */

@@ -37,6 +37,8 @@ public final class FaultRun {
     static final int QUICK_CLUSTER_ROUNDS = 0;
     static final int FULL_CLUSTER_ROUNDS = 8;
     static final String KILL_OF_THE_GATEWAY = "kill -9 of the embedded gateway";
+    /** From this many rounds on, a run without the JVM's AOT cache for the gateway jar makes one first (a start). */
+    static final int AOT_TRAINING_ROUNDS_MIN = 10;
     /** After the last round, how long reversals still due get to be acknowledged before the final check. */
     static final Duration REVERSALS_BOUND = Duration.ofSeconds(60);
     private static final Duration REVERSALS_POLL_INTERVAL = Duration.ofSeconds(1);
@@ -153,7 +155,7 @@ public final class FaultRun {
     private Probes runEmbedded(EmbeddedGateway gateway) throws Exception {
         System.out.println("faults: embedded gateway: bound for a final answer " + EmbeddedGateway.DECISION_BOUND.toMillis()
                 + " ms; work in " + workDirectory);
-        gateway.start();
+        gateway.start(schedule.rounds().size() >= AOT_TRAINING_ROUNDS_MIN);
         JsonHttp operator = gateway.operator();
         Merchant merchant = enrollMerchant(operator, gateway.entry(), "faults-shop", "FAULTS01");
         Merchant otherMerchant = enrollMerchant(operator, gateway.entry(), "faults-other", "FAULTS02");

@@ -12,7 +12,6 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -119,7 +118,7 @@ final class Redelivery implements AutoCloseable {
                 while (Instant.now().isBefore(deadline)) {
                     QueueBrowser browser = browsing.createBrowser(browsing.createQueue(PAYMENT_QUEUE),
                             TICKET_ID + " = '" + ticketId.replace("'", "''") + "'");
-                    boolean queued = !Collections.list(browser.getEnumeration()).isEmpty();
+                    boolean queued = browser.getEnumeration().hasMoreElements();
                     browser.close();
                     if (!queued) {
                         return true;
