@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * The customers and the merchant of deploy/local-cluster/run: signs tickets with merchant-kit, opens and confirms
  * each on the payment page through the balancer as a browser would (following nothing but HTTP answers), waits on
  * the status page while a payment is undecided, and verifies the voucher or the refusal it ends with.
- * Writes one line per ticket to the results file: {@code ticketId outcome path registerSerial voucherId front}.
+ * Writes one line per ticket to the results file: {@code ticketId outcome path registerSerial voucherId front
+ * amountMinor}.
  *
  * <p>Arguments: balancerUrl merchantKeyFile customerPrefix customerCount password payments paymentsPerSecond
  * inFlightMax resultsFile progressFile finalWaitSeconds. Payments start at a steady rate, so that the kills of
@@ -48,6 +49,7 @@ public final class ClusterDriver {
 
     private static final Pattern CSRF_FIELD =
             Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern REFUSAL_REASON = Pattern.compile("Reason code: <code>([a-z_]+)</code>");
     private static final String MERCHANT = "demo-shop";
     private static final String CURRENCY = "EUR";
     /** Wallet pays up to EUR 30.00 (config/application.yml); above it the card. */
@@ -148,6 +150,7 @@ public final class ClusterDriver {
         } catch (Exception e) {
             line = ticket.ticketId() + " error " + e.getClass().getSimpleName() + " - - -";
         }
+        line += " " + amountMinor;
         int count = done.incrementAndGet();
         try {
             Files.writeString(progressFile, Integer.toString(count));
@@ -175,10 +178,15 @@ public final class ClusterDriver {
         int confirmStatus = answer.statusCode();
         // Undecided (202) or the front died under the request: the status page tells, as a browser's refresh would.
         // Asked with the ticket itself, so that any front answers, also after the one holding the session died.
-        while (answer.statusCode() != 303 && Instant.now().isBefore(finalDeadline)) {
+        while (answer.statusCode() != 303 && refusalReason(answer).isEmpty() && Instant.now().isBefore(finalDeadline)) {
             Thread.sleep(STATUS_POLL_PAUSE);
             answer = send(HttpRequest.newBuilder(balancer.resolve("/pay/status/" + ticket.ticketId()
                     + "?ticket=" + encode(compact))).GET());
+        }
+        Optional<String> refused = refusalReason(answer);
+        if (refused.isPresent()) {
+            // The payment page's refusal: final, its reason on the page (the merchant hears of it by webhook).
+            return "refused " + refused.get() + " - - " + front(answer);
         }
         if (answer.statusCode() != 303) {
             // The HTTP statuses of the confirm and of the last status page say where it stuck.
@@ -216,14 +224,19 @@ public final class ClusterDriver {
         return "unverified - - -";
     }
 
-    /** Retries what a customer's browser would retry: the balancer answering 502/503 while a front restarts. */
+    /**
+     * Retries what a customer's browser would retry: the balancer answering 502/503/504 while a front restarts. An
+     * answer of a front itself (it carries the balancer's front header) is kept, whatever its status: a refusal
+     * page says 503 for an issuer that did not answer.
+     */
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         HttpRequest built = request.timeout(REQUEST_TIMEOUT).build();
         while (true) {
             try {
                 HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-                if ((response.statusCode() != 502 && response.statusCode() != 503 && response.statusCode() != 504)
-                        || Instant.now().isAfter(finalDeadline)) {
+                boolean balancerError = (response.statusCode() == 502 || response.statusCode() == 503
+                        || response.statusCode() == 504) && response.headers().firstValue("X-Paygate-Front").isEmpty();
+                if (!balancerError || Instant.now().isAfter(finalDeadline)) {
                     return response;
                 }
             } catch (IOException e) {
@@ -233,6 +246,12 @@ public final class ClusterDriver {
             }
             Thread.sleep(RETRY_PAUSE);
         }
+    }
+
+    /** The reason code of a refusal page (the payment page's answer to a refused payment), if this is one. */
+    private static Optional<String> refusalReason(HttpResponse<String> response) {
+        Matcher reason = REFUSAL_REASON.matcher(response.body());
+        return response.statusCode() >= 400 && reason.find() ? Optional.of(reason.group(1)) : Optional.empty();
     }
 
     private static String front(HttpResponse<String> response) {

@@ -4,6 +4,9 @@ import static dev.paygate.simulator.support.Requests.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.paygate.iso8583.field.Mti;
 import dev.paygate.iso8583.field.ResponseCode;
 import dev.paygate.iso8583.field.Stan;
@@ -23,6 +26,7 @@ import org.jpos.iso.ISOMsg;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Holds, debits, credits, reversals and duplicates, over real TCP, checked on the accounts. */
 class IssuerBookkeepingTest {
@@ -184,6 +188,30 @@ class IssuerBookkeepingTest {
         assertThat(repeated).isEqualTo(first);
         assertThat(first.approvalCode()).isPresent();
         assertThat(available(TestCards.EVERYDAY)).isEqualTo(80_000);
+    }
+
+    @Test
+    void journalNamesEachBookingAndEachUndoneBookingOnce() throws Exception {
+        ListAppender<ILoggingEvent> journal = new ListAppender<>();
+        Logger journalLogger = (Logger) LoggerFactory.getLogger("dev.paygate.simulator.journal");
+        journal.start();
+        journalLogger.addAppender(journal);
+        try {
+            CardRequest authorization = authorization(TestCards.EVERYDAY, 20_000);
+            cardnetA.exchange(authorization.toIsoMsg());
+            cardnetA.exchange(authorization.toIsoMsg());
+            reverse(cardnetA, authorization, ReversalKind.ADVICE);
+            reverse(cardnetA, authorization, ReversalKind.ADVICE);
+            exchange(authorization(TestCards.DECLINE, 1_000));
+
+            String stan = authorization.keyFields().stan().digits();
+            assertThat(journal.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                    "booked network=cardnet-a mti=0100 type=PURCHASE stan=" + stan + " rrn="
+                            + authorization.keyFields().rrn() + " amount-minor=20000 currency=EUR",
+                    "reversed network=cardnet-a mti=0100 type=PURCHASE stan=" + stan + " amount-minor=20000 currency=EUR");
+        } finally {
+            journalLogger.detachAppender(journal);
+        }
     }
 
     @Test

@@ -85,6 +85,15 @@ final class Browser {
         return send(request.build());
     }
 
+    /** Signs in on the account pages, as the customer would; false when the gateway did not let them in. */
+    boolean signIn(URI entry, String customerId, String password) throws IOException, InterruptedException {
+        Map<String, String> login = new LinkedHashMap<>(get(entry.resolve("/account")).hiddenFields());
+        login.put("customerId", customerId);
+        login.put("password", password);
+        Page answer = postForm(entry.resolve("/account/login"), login, Map.of());
+        return answer.status() == 302 || answer.status() == 303;
+    }
+
     private Page send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         save(response);

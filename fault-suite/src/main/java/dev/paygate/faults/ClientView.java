@@ -15,14 +15,17 @@ final class ClientView {
     private final String ticketId;
     private final PaymentKind kind;
     private final long amountMinor;
+    private final Merchant merchant;
     private final Set<String> voucherIds = new LinkedHashSet<>();
     private final Set<String> refusalReasons = new LinkedHashSet<>();
     private String firstVoucher;
 
-    ClientView(String ticketId, PaymentKind kind, long amountMinor) {
+    /** @param merchant who signed the ticket and verifies its answers; null for a payment another client made */
+    ClientView(String ticketId, PaymentKind kind, long amountMinor, Merchant merchant) {
         this.ticketId = ticketId;
         this.kind = kind;
         this.amountMinor = amountMinor;
+        this.merchant = merchant;
     }
 
     String ticketId() {
@@ -35,6 +38,10 @@ final class ClientView {
 
     long amountMinor() {
         return amountMinor;
+    }
+
+    Merchant merchant() {
+        return merchant;
     }
 
     synchronized void approved(String voucherId, String compactVoucher) {

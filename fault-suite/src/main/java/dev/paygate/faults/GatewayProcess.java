@@ -103,12 +103,17 @@ final class GatewayProcess implements AutoCloseable {
 
     /** SIGTERM and wait, so the gateway stops its PostgreSQL cleanly; true when it exited by itself in time. */
     boolean stopGracefully() {
+        return stopGracefully(STOP_GRACE);
+    }
+
+    /** @param grace how long it may take: longer when the JVM writes its AOT cache at exit */
+    boolean stopGracefully(Duration grace) {
         if (process == null || !process.isAlive()) {
             return true;
         }
         process.destroy();
         try {
-            return process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            return process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -13,7 +13,6 @@ import dev.paygate.merchant.ticket.TicketSigner;
 import dev.paygate.merchant.voucher.Voucher;
 import dev.paygate.merchant.voucher.VoucherRejectedException;
 import dev.paygate.merchant.voucher.VoucherVerifier;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,22 +21,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The driver's merchant, enrolled at the first start: signs tickets with merchant-kit, verifies what comes back
- * on its return and cancel URLs, and reads its register over the merchant API.
+ * A merchant of the run: signs tickets with merchant-kit and verifies what comes back on its return and cancel
+ * URLs; with an API key, it refunds over the merchant API.
  */
 final class Merchant {
 
     // The checker re-reads stored vouchers and refusals long after their 60 s life, across restarts: it checks
     // signature and match at the token's own issue time, not freshness. Probes check freshness.
     private static final Duration CHECKER_CLOCK_SKEW = Duration.ZERO;
-    private static final int REGISTER_PAGE_SIZE = 100;
+
+    private static final String TICKET_USED = "ticket_used";
 
     private final String merchantId;
     private final TicketSigner signer;
@@ -47,13 +44,14 @@ final class Merchant {
     private final JsonHttp api;
     private final AtomicLong serials = new AtomicLong();
 
-    Merchant(String merchantId, OctetKeyPair privateKey, URI gateway, URI shopBase, String apiKeyId, String apiSecret) {
+    /** @param api the merchant API with this merchant's key; null where the run has none (the local cluster) */
+    Merchant(String merchantId, OctetKeyPair privateKey, URI gateway, URI shopBase, JsonHttp api) {
         this.merchantId = merchantId;
         this.signer = new TicketSigner(privateKey);
         this.payLink = new PayLink(gateway);
         this.shopBase = shopBase;
         this.serverKeys = new JwksKeyResolver(new HttpJwksSource(gateway.resolve("/.well-known/jwks.json")));
-        this.api = new JsonHttp(gateway, apiKeyId, apiSecret);
+        this.api = api;
     }
 
     String merchantId() {
@@ -104,28 +102,8 @@ final class Merchant {
                     .verify(refusal.get(), ticket);
             view.refused(verified.reason().code());
         } else if (page.status() >= 400) {
-            page.reasonCode().ifPresent(view::refused);
-        }
-    }
-
-    List<RegisterEntry> register() throws IOException, InterruptedException {
-        List<RegisterEntry> entries = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            JsonHttp.Answer answer = api.get("/api/v1/merchants/me/transactions?page=" + page + "&size=" + REGISTER_PAGE_SIZE);
-            if (answer.status() != 200) {
-                throw new IOException("register page " + page + ": HTTP " + answer.status() + " " + answer.reason());
-            }
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> listed = (List<Map<String, Object>>) answer.body().get("entries");
-            for (Map<String, Object> entry : listed) {
-                entries.add(new RegisterEntry(((Number) entry.get("serial")).longValue(), (String) entry.get("ticketId"),
-                        ((Number) entry.get("amountMinor")).longValue(), (String) entry.get("currency"),
-                        (String) entry.get("path"), (String) entry.get("status"), (String) entry.get("reason")));
-            }
-            int total = ((Number) answer.body().get("totalEntries")).intValue();
-            if (listed.isEmpty() || (page + 1) * REGISTER_PAGE_SIZE >= total) {
-                return entries;
-            }
+            // "ticket_used" is the page of a ticket opened again, not its outcome: that one is on the status page.
+            page.reasonCode().filter(reason -> !reason.equals(TICKET_USED)).ifPresent(view::refused);
         }
     }
 

@@ -35,15 +35,18 @@ final class Probes {
     private final Merchant merchant;
     private final Merchant otherMerchant;
     private final JsonHttp operator;
+    private final Database database;
     private final List<String> failures = new ArrayList<>();
     private int probesRun;
 
-    Probes(URI gateway, Path pageDirectory, Merchant merchant, Merchant otherMerchant, JsonHttp operator) {
+    Probes(URI gateway, Path pageDirectory, Merchant merchant, Merchant otherMerchant, JsonHttp operator,
+           Database database) {
         this.gateway = gateway;
         this.pageDirectory = pageDirectory;
         this.merchant = merchant;
         this.otherMerchant = otherMerchant;
         this.operator = operator;
+        this.database = database;
     }
 
     List<String> failures() {
@@ -93,7 +96,7 @@ final class Probes {
 
     private void replayedTicketGetsTheFirstVoucher(Ticket paid, String paidCompact, String paidVoucherId,
                                                    PaymentKind payer) throws Exception {
-        ClientView replay = new ClientView(paid.ticketId(), payer, paid.amountMinor());
+        ClientView replay = new ClientView(paid.ticketId(), payer, paid.amountMinor(), merchant);
         // A browser with a session and its form token, as one that had the page open before the payment.
         Browser browser = new Browser(pageDirectory);
         Map<String, String> form = new LinkedHashMap<>(browser.get(gateway.resolve("/account")).hiddenFields());
@@ -140,7 +143,7 @@ final class Probes {
     }
 
     private void passwordGuessingLocksWithoutAnOracle() throws Exception {
-        String customer = "f-brute";
+        String customer = RunCustomers.PASSWORD_GUESSED;
         List<String> answers = new ArrayList<>();
         for (int attempt = 1; attempt <= WRONG_PASSWORDS_TO_LOCK; attempt++) {
             answers.add(confirmAs(customer, "wrong-guess-" + attempt));
@@ -158,7 +161,8 @@ final class Probes {
     }
 
     private void crossSitePostsAreRefused(String customer, String password) throws Exception {
-        JsonHttp.Answer crossSiteUnlock = operator.postWithHeaders("/api/v1/operator/customers/f-brute/unlock", "",
+        JsonHttp.Answer crossSiteUnlock = operator.postWithHeaders(
+                "/api/v1/operator/customers/" + RunCustomers.PASSWORD_GUESSED + "/unlock", "",
                 Map.of("Sec-Fetch-Site", "cross-site", "Origin", EVIL_ORIGIN));
         expect("cross-site operator POST refused (403), was " + crossSiteUnlock.status(),
                 crossSiteUnlock.status() == 403, null);
@@ -170,16 +174,32 @@ final class Probes {
         Browser.Page topUp = browser.postForm(gateway.resolve("/account/top-up"), withoutToken,
                 Map.of("Origin", EVIL_ORIGIN, "Sec-Fetch-Site", "cross-site"));
         expect("cross-site top-up without the form's token refused (403)", topUp.status() == 403, topUp);
+        crossSiteConfirmIsRefusedAndPaysNothing(customer, password);
+    }
+
+    /**
+     * Another site makes the customer's browser (which has the payment page open, so a session) post the confirm
+     * form with the customer's credentials, as a phishing page that asked for them would, but without the form's
+     * token, which it cannot read: refused, and nothing registered for the ticket.
+     */
+    private void crossSiteConfirmIsRefusedAndPaysNothing(String customer, String password) throws Exception {
+        Ticket ticket = merchant.ticket(100, Ticket.DEFAULT_VALIDITY);
+        String compact = merchant.sign(ticket);
+        Browser browser = new Browser(pageDirectory);
+        browser.get(merchant.payUrl(compact));
+        Map<String, String> forged = new LinkedHashMap<>(Map.of("ticket", compact, "customerId", customer,
+                "password", password));
+        Browser.Page answer = browser.postForm(gateway.resolve("/pay/confirm"), forged,
+                Map.of("Origin", EVIL_ORIGIN, "Sec-Fetch-Site", "cross-site"));
+        boolean registered = database.register().stream().anyMatch(entry -> entry.ticketId().equals(ticket.ticketId()));
+        expect("cross-site confirm without the form's token refused (403), nothing registered, was " + answer.status()
+                + (registered ? ", registered" : ""), answer.status() == 403 && !registered, answer);
     }
 
     private Browser signedIn(String customer, String password) throws Exception {
         Browser browser = new Browser(pageDirectory);
-        Map<String, String> login = new LinkedHashMap<>(browser.get(gateway.resolve("/account")).hiddenFields());
-        login.put("customerId", customer);
-        login.put("password", password);
-        Browser.Page answer = browser.postForm(gateway.resolve("/account/login"), login, Map.of());
-        if (answer.status() != 302 && answer.status() != 303) {
-            fail("sign-in of " + customer + " answered " + answer.status());
+        if (!browser.signIn(gateway, customer, password)) {
+            fail("sign-in of " + customer + " was refused");
         }
         return browser;
     }

@@ -9,15 +9,16 @@ import org.junit.jupiter.api.Test;
 class CheckerTest {
 
     private static ClientView view(String ticketId, PaymentKind kind, long amountMinor) {
-        return new ClientView(ticketId, kind, amountMinor);
+        return new ClientView(ticketId, kind, amountMinor, null);
     }
 
     private static RegisterEntry approved(String ticketId, long amountMinor) {
-        return new RegisterEntry(1, ticketId, amountMinor, "EUR", "WALLET", "APPROVED", null);
+        return new RegisterEntry(1, ticketId, amountMinor, "EUR", "wallet", "APPROVED", null, null, null, null);
     }
 
     private static RegisterEntry refused(String ticketId, long amountMinor) {
-        return new RegisterEntry(2, ticketId, amountMinor, "EUR", "CARD", "REFUSED", "issuer_unavailable");
+        return new RegisterEntry(2, ticketId, amountMinor, "EUR", "card", "REFUSED", "issuer_unavailable", "cardnet-a", "000002",
+                "612300000002");
     }
 
     @Test

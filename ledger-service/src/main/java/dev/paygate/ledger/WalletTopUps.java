@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /**
@@ -55,15 +56,18 @@ public final class WalletTopUps {
         });
     }
 
-    /** True when this idempotency key has already topped a wallet up: the caller must not charge the card again. */
-    public boolean isCredited(String idempotencyKey) {
+    /**
+     * What this idempotency key has already credited to a wallet, if anything: the caller must not charge the card
+     * again, and a request with another amount under the same key is a conflict, not a second top-up.
+     */
+    public OptionalLong creditedMinor(String idempotencyKey) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         return transactions.inSnapshot(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "select 1 from ledger.transfer where idempotency_key = ?")) {
+                    "select amount_minor from ledger.transfer where idempotency_key = ?")) {
                 select.setString(1, "top-up:" + idempotencyKey);
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next();
+                    return row.next() ? OptionalLong.of(row.getLong("amount_minor")) : OptionalLong.empty();
                 }
             }
         });

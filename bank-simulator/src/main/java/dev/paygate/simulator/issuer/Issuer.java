@@ -165,6 +165,7 @@ public final class Issuer {
                 new Booking(account, request.type(), amountMinor, today, false));
         log.info("approved {} {} of {} on card {}: available now {}", mti, request.type(), request.amount(),
                 request.pan(), account.availableMinor());
+        IssuerJournal.booked(network, mti, request);
     }
 
     private Decision refuse(KeyFields request, ResponseCode responseCode, String why) {
@@ -202,6 +203,8 @@ public final class Issuer {
         }
         log.info("reversed {} STAN {} on card {}: available now {}", original.mti(), original.stan(), account.pan(),
                 account.availableMinor());
+        IssuerJournal.reversed(network, original.mti(), original.stan(), booking.type(), booking.amountMinor(),
+                account.currency());
         return ResponseCode.APPROVED;
     }
 

@@ -37,6 +37,8 @@ class CustomerAccountController {
     /** History rows shown on the page. */
     static final int HISTORY_ROWS = 50;
     private static final int FORM_KEY_LENGTH_MAX = 64;
+    /** The back office's answer to a form key sent again with another amount (the first top-up stands). */
+    private static final String IDEMPOTENCY_CONFLICT = "idempotency_conflict";
 
     private final CustomerCredentials credentials;
     private final AccountDesk desk;
@@ -118,6 +120,9 @@ class CustomerAccountController {
             String formatted = MoneyFormat.format(topUp.amountMinor(), topUp.currency(), MoneyFormat.localeOf(acceptLanguage));
             if (topUp.approved()) {
                 flash.addFlashAttribute("topUpDone", formatted + " added to your wallet from your card.");
+            } else if (IDEMPOTENCY_CONFLICT.equals(topUp.reason())) {
+                flash.addFlashAttribute("topUpError", "This form was already used for a top-up of another amount;"
+                        + " nothing more was added. Enter the amount again on this page.");
             } else {
                 flash.addFlashAttribute("topUpError", "The top-up of " + formatted + " was refused ("
                         + topUp.reason() + "). Nothing was added.");

@@ -1,5 +1,6 @@
 package dev.paygate.gateway.runtime;
 
+import dev.paygate.routes.order.HandoverProperties;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The embedded broker's policy for Paygate's queues: a message the consumers keep failing on is redelivered
- * with back-off, then parked on the dead-letter queue, never dropped. An external broker needs the same
- * address settings: {@code config/artemis/paygate-address-settings.xml}.
+ * with back-off, then parked on the dead-letter queue, never dropped; an order sent twice with one duplicate id
+ * (a client's resend after a failover) is taken once. An external broker needs the same address settings:
+ * {@code config/artemis/paygate-address-settings.xml}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded", matchIfMissing = true)
@@ -21,25 +23,34 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedBrokerConfiguration {
 
     @Bean
-    ArtemisConfigurationCustomizer paygateAddressSettings(BrokerPolicy policy) {
-        return configuration -> configuration.addAddressSetting("paygate.#", new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of(policy.deadLetterAddress()))
-                .setAutoCreateDeadLetterResources(true)
-                .setMaxDeliveryAttempts(policy.maxDeliveryAttempts())
-                .setRedeliveryDelay(policy.redeliveryDelayMs())
-                .setRedeliveryMultiplier(2.0)
-                .setMaxRedeliveryDelay(policy.maxRedeliveryDelayMs()));
+    ArtemisConfigurationCustomizer paygateAddressSettings(BrokerPolicy policy, HandoverProperties handover) {
+        return configuration -> {
+            configuration.addAddressSetting("paygate.#", new AddressSettings()
+                    .setDeadLetterAddress(SimpleString.of(policy.deadLetterAddress()))
+                    .setAutoCreateDeadLetterResources(true)
+                    .setMaxDeliveryAttempts(policy.maxDeliveryAttempts())
+                    .setRedeliveryDelay(policy.redeliveryDelayMs())
+                    .setRedeliveryMultiplier(2.0)
+                    .setMaxRedeliveryDelay(policy.maxRedeliveryDelayMs()));
+            // Merged over paygate.#: the request queue remembers the duplicate ids of this many orders, on disk.
+            configuration.addAddressSetting(handover.paymentQueue(), new AddressSettings()
+                    .setIDCacheSize(policy.requestDuplicateIdsMax()));
+            configuration.setPersistIDCache(true);
+        };
     }
 
     /**
      * @param maxDeliveryAttempts  deliveries of one message before it is parked on {@code deadLetterAddress}
      * @param redeliveryDelayMs    pause before the first redelivery, doubling up to {@code maxRedeliveryDelayMs}
+     * @param requestDuplicateIdsMax duplicate ids the payment request queue remembers (the oldest go first); far
+     *                             more than the orders sent while a client can still resend one after a failover
      */
     @ConfigurationProperties("paygate.broker")
     record BrokerPolicy(
             @DefaultValue("paygate.payment.dead-letter") String deadLetterAddress,
             @DefaultValue("10") int maxDeliveryAttempts,
             @DefaultValue("500") long redeliveryDelayMs,
-            @DefaultValue("30000") long maxRedeliveryDelayMs) {
+            @DefaultValue("30000") long maxRedeliveryDelayMs,
+            @DefaultValue("100000") int requestDuplicateIdsMax) {
     }
 }

@@ -9,6 +9,7 @@ import dev.paygate.routes.order.Decision;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +79,23 @@ class CustomerAccountPagesTest {
     }
 
     @Test
+    void topUpFormSentAgainWithAnotherAmountIsRefusedClearlyAndAddsNothing() throws Exception {
+        Browser alice = new Browser(gateway);
+        alice.signIn("alice", "alice-demo-pass");
+        String page = alice.get("/account").body();
+        Map<String, String> form = Map.of("csrf", Browser.csrfOf(page), "topUpKey", Browser.topUpKeyOf(page));
+        alice.post("/account/top-up", withAmount(form, "5.00"));
+        alice.get("/account");
+        long afterFirstMinor = aliceBalanceMinor();
+
+        HttpResponse<String> again = alice.post("/account/top-up", withAmount(form, "7.00"));
+
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(aliceBalanceMinor()).isEqualTo(afterFirstMinor);
+        assertThat(alice.get("/account").body()).contains("This form was already used for a top-up of another amount");
+    }
+
+    @Test
     void topUpWithoutTheSessionsTokenIsRejectedAndMovesNothing() throws Exception {
         Browser alice = new Browser(gateway);
         alice.signIn("alice", "alice-demo-pass");
@@ -101,6 +119,12 @@ class CustomerAccountPagesTest {
         assertThat(bob.post("/account/logout", Map.of("csrf", Browser.csrfOf(page))).statusCode()).isEqualTo(302);
 
         assertThat(bob.get("/account").body()).contains("Sign in").doesNotContain("Balance");
+    }
+
+    private static Map<String, String> withAmount(Map<String, String> form, String amount) {
+        Map<String, String> fields = new HashMap<>(form);
+        fields.put("amount", amount);
+        return fields;
     }
 
     private static long aliceBalanceMinor() {

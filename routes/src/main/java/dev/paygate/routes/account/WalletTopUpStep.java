@@ -3,6 +3,7 @@ package dev.paygate.routes.account;
 import dev.paygate.iso8583.field.Stan;
 import dev.paygate.ledger.Account;
 import dev.paygate.ledger.Accounts;
+import dev.paygate.ledger.IdempotencyConflictException;
 import dev.paygate.ledger.RefusalReason;
 import dev.paygate.ledger.TopUpOutcome;
 import dev.paygate.ledger.WalletTopUps;
@@ -15,6 +16,7 @@ import dev.paygate.routes.card.CardConversation;
 import dev.paygate.routes.card.CardExchange;
 import dev.paygate.routes.card.CardOperation;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jpos.iso.ISOException;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +54,12 @@ public class WalletTopUpStep {
         if (customer.get().blocked()) {
             return refused(request, wallet.get(), RefusalReason.CUSTOMER_BLOCKED);
         }
-        if (topUps.isCredited(request.idempotencyKey())) {
+        OptionalLong creditedMinor = topUps.creditedMinor(request.idempotencyKey());
+        if (creditedMinor.isPresent()) {
+            if (creditedMinor.getAsLong() != request.amountMinor()) {
+                // The key names one top-up: sent again with another amount it is a mistake, not a second top-up.
+                return refused(request, wallet.get(), RefusalReason.IDEMPOTENCY_CONFLICT);
+            }
             // A repeated request: the first one charged the card and credited the wallet; charge nothing again.
             return new AccountAnswer.TopUp(true, null, request.amountMinor(), wallet.get().currency(),
                     wallet.get().balanceMinor(), wallet.get().capMinor().orElse(0), null, null, true);
@@ -92,8 +99,14 @@ public class WalletTopUpStep {
                     return Settlement.kept(refused(request, wallet, answer.refusal().orElseThrow()));
                 }
                 String approvalCode = answer.approvalCode().orElseThrow();
-                TopUpOutcome credited = topUps.topUpWallet(request.customerId(), request.amountMinor(), wallet.currency(),
-                        request.idempotencyKey(), approvalCode, answer.rrn());
+                TopUpOutcome credited;
+                try {
+                    credited = topUps.topUpWallet(request.customerId(), request.amountMinor(), wallet.currency(),
+                            request.idempotencyKey(), approvalCode, answer.rrn());
+                } catch (IdempotencyConflictException conflict) {
+                    // The same key with another amount, charged at the same time as the first: undo this charge.
+                    return Settlement.reversed(refused(request, wallet, RefusalReason.IDEMPOTENCY_CONFLICT));
+                }
                 Account after = accounts.wallet(request.customerId()).orElse(wallet);
                 AccountAnswer.TopUp topUp = new AccountAnswer.TopUp(credited.approved(),
                         credited.approved() ? null : credited.reason().code(), request.amountMinor(), wallet.currency(),

@@ -6,7 +6,10 @@ import dev.paygate.routes.order.OrderCodec;
 import dev.paygate.routes.order.PaymentHandover;
 import dev.paygate.routes.order.PaymentOrder;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.apache.activemq.artemis.api.core.Message;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,12 @@ import org.springframework.stereotype.Component;
 @FrontUnit
 public class JmsPaymentHandover implements PaymentHandover {
 
+    /**
+     * Artemis drops a message whose duplicate id it has seen on the address. Each send of an order gets its own: the
+     * copy a client resends after a failover (the same send, the same id) is dropped, while recovery's deliberate
+     * resend of the order (a new send) goes through, also when the first copy ended in the dead-letter queue.
+     */
+    static final String DUPLICATE_ID_HEADER = Message.HDR_DUPLICATE_DETECTION_ID.toString();
     private static final Logger log = LoggerFactory.getLogger(JmsPaymentHandover.class);
 
     private final ProducerTemplate producer;
@@ -31,8 +40,8 @@ public class JmsPaymentHandover implements PaymentHandover {
 
     @Override
     public Decision handOver(PaymentOrder order) {
-        String answer = producer.requestBodyAndHeader(FrontPaymentRoutes.HAND_OVER, codec.encodeOrder(order),
-                OrderCodec.TICKET_ID_HEADER, order.ticketId(), String.class);
+        String answer = producer.requestBodyAndHeaders(FrontPaymentRoutes.HAND_OVER, codec.encodeOrder(order),
+                sendHeaders(order), String.class);
         if (answer == null || answer.isBlank()) {
             // No answer in time is an honest "pending": the back unit records the outcome all the same.
             log.info("Back unit did not answer ticket {} within the reply wait: pending", order.ticketId());
@@ -43,8 +52,13 @@ public class JmsPaymentHandover implements PaymentHandover {
 
     @Override
     public void resend(PaymentOrder order) {
-        producer.sendBodyAndHeader(FrontPaymentRoutes.RESEND, codec.encodeOrder(order), OrderCodec.TICKET_ID_HEADER,
-                order.ticketId());
+        producer.sendBodyAndHeaders(FrontPaymentRoutes.RESEND, codec.encodeOrder(order), sendHeaders(order));
+    }
+
+    /** The ticket id, for the back unit's logs, and a duplicate id of this one send. */
+    private static Map<String, Object> sendHeaders(PaymentOrder order) {
+        return Map.of(OrderCodec.TICKET_ID_HEADER, order.ticketId(),
+                DUPLICATE_ID_HEADER, order.ticketId() + ":" + UUID.randomUUID());
     }
 
     @Override

@@ -219,6 +219,23 @@ class BackOfficeChannelIntegrationTest {
     }
 
     @Test
+    void topUpKeyUsedAgainWithAnotherAmountIsAConflictAndChargesNothing() {
+        String customer = customerWithCard(APPROVING_CARD, 1_000);
+        AccountAnswer.TopUp first = desk.topUpWallet(customer, 2_500, "form-" + customer);
+        long cardAfterFirstMinor = BackUnitTestRuntime.simulator().account(APPROVING_CARD).orElseThrow().availableMinor();
+
+        AccountAnswer.TopUp otherAmount = desk.topUpWallet(customer, 1_000, "form-" + customer);
+
+        assertThat(first.approved()).isTrue();
+        assertThat(otherAmount.approved()).isFalse();
+        assertThat(otherAmount.reason()).isEqualTo("idempotency_conflict");
+        assertThat(accounts.wallet(customer).orElseThrow().balanceMinor()).isEqualTo(3_500);
+        assertThat(BackUnitTestRuntime.simulator().account(APPROVING_CARD).orElseThrow().availableMinor())
+                .as("the card was not charged again").isEqualTo(cardAfterFirstMinor);
+        assertThat(reversalStatuses(customer)).isEmpty();
+    }
+
+    @Test
     void topUpAboveTheCapIsRefusedBeforeTheCardIsCharged() {
         String customer = customerWithCard(APPROVING_CARD, 99_000);
 
