@@ -15,18 +15,25 @@ public class BackAccountRoutes extends RouteBuilder {
     static final String TRANSACTIONS = "direct:back.account.transactions";
     static final String REFUND = "direct:back.account.refund";
     static final String TOP_UP = "direct:back.account.top-up";
+    static final String PAYMENT_METHOD = "direct:back.account.payment-method";
+    static final String PAYMENT_SEARCH = "direct:back.operator.payment-search";
+    static final String PAYMENT_TRAIL = "direct:back.operator.payment-trail";
+    static final String UNSETTLED_REVERSALS = "direct:back.operator.unsettled-reversals";
+    static final String SWEEP_RUNS = "direct:back.operator.sweep-runs";
 
     private final AccountCodec codec;
     private final AccountProperties properties;
     private final BackOfficeLedger ledger;
     private final WalletTopUpStep topUp;
+    private final OperatorLookups operatorLookups;
 
     public BackAccountRoutes(AccountCodec codec, AccountProperties properties, BackOfficeLedger ledger,
-                             WalletTopUpStep topUp) {
+                             WalletTopUpStep topUp, OperatorLookups operatorLookups) {
         this.codec = codec;
         this.properties = properties;
         this.ledger = ledger;
         this.topUp = topUp;
+        this.operatorLookups = operatorLookups;
     }
 
     @Override
@@ -43,6 +50,11 @@ public class BackAccountRoutes extends RouteBuilder {
                     .when(body().isInstanceOf(AccountRequest.MerchantTransactions.class)).to(TRANSACTIONS)
                     .when(body().isInstanceOf(AccountRequest.WalletRefund.class)).to(REFUND)
                     .when(body().isInstanceOf(AccountRequest.WalletTopUp.class)).to(TOP_UP)
+                    .when(body().isInstanceOf(AccountRequest.PaymentMethod.class)).to(PAYMENT_METHOD)
+                    .when(body().isInstanceOf(AccountRequest.PaymentSearch.class)).to(PAYMENT_SEARCH)
+                    .when(body().isInstanceOf(AccountRequest.PaymentTrail.class)).to(PAYMENT_TRAIL)
+                    .when(body().isInstanceOf(AccountRequest.UnsettledReversals.class)).to(UNSETTLED_REVERSALS)
+                    .when(body().isInstanceOf(AccountRequest.SweepRuns.class)).to(SWEEP_RUNS)
                 .end()
                 .bean(codec, "encodeAnswer");
 
@@ -51,5 +63,10 @@ public class BackAccountRoutes extends RouteBuilder {
         from(TRANSACTIONS).routeId("back.transactions.list").bean(ledger, "merchantTransactions");
         from(REFUND).routeId("back.payment.refund").bean(ledger, "refund");
         from(TOP_UP).routeId("back.wallet.top-up").bean(topUp, "topUp");
+        from(PAYMENT_METHOD).routeId("back.payment-method.read").bean(ledger, "paymentMethod");
+        from(PAYMENT_SEARCH).routeId("back.operator.payments.search").bean(operatorLookups, "paymentSearch");
+        from(PAYMENT_TRAIL).routeId("back.operator.trail.read").bean(operatorLookups, "paymentTrail");
+        from(UNSETTLED_REVERSALS).routeId("back.operator.reversals.list").bean(operatorLookups, "unsettledReversals");
+        from(SWEEP_RUNS).routeId("back.operator.sweeps.list").bean(operatorLookups, "sweepRuns");
     }
 }
