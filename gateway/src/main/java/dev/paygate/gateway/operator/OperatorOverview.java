@@ -3,35 +3,29 @@ package dev.paygate.gateway.operator;
 import dev.paygate.gateway.auth.AlertLog;
 import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.ledger.invariant.LedgerInvariants;
-import dev.paygate.ledger.register.PaymentRegister;
-import dev.paygate.ledger.register.RegisterStatus;
 import dev.paygate.routes.network.CardNetworks;
 import dev.paygate.routes.reversal.ReversalQueue;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** What operators look at: card network links, reversals waiting, ledger invariants, alerts, refusals. */
+/** What operators look at in this process: card network links, reversals waiting, ledger invariants, alerts. */
 @Component
 @AllInOne
 class OperatorOverview {
-
-    static final int REFUSALS_SHOWN_MAX = 20;
 
     private final CardNetworks networks;
     private final ReversalQueue reversals;
     private final LedgerInvariants invariants;
     private final AlertLog alerts;
     private final CustomerCredentials credentials;
-    private final PaymentRegister register;
 
     OperatorOverview(CardNetworks networks, ReversalQueue reversals, LedgerInvariants invariants, AlertLog alerts,
-                     CustomerCredentials credentials, PaymentRegister register) {
+                     CustomerCredentials credentials) {
         this.networks = networks;
         this.reversals = reversals;
         this.invariants = invariants;
         this.alerts = alerts;
         this.credentials = credentials;
-        this.register = register;
     }
 
     List<NetworkView> networks() {
@@ -54,13 +48,6 @@ class OperatorOverview {
     List<AlertView> alerts(int limit) {
         return alerts.recent(limit).stream()
                 .map(alert -> AlertView.of(alert, credentials.isLocked(alert.customerId())))
-                .toList();
-    }
-
-    /** The newest refusals across all merchants, newest first. */
-    List<RefusalView> recentRefusals() {
-        return register.recentWithStatus(RegisterStatus.REFUSED, REFUSALS_SHOWN_MAX).stream()
-                .map(RefusalView::of)
                 .toList();
     }
 }

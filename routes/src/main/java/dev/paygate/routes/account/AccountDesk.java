@@ -61,9 +61,13 @@ public class AccountDesk {
                 properties.hintTimeoutMs());
     }
 
-    /** Operators: payments by ticket id, order id, customer id, STAN, RRN or approval code; blank for the latest. */
-    public AccountAnswer.PaymentSearch searchPayments(String term, int limit) {
-        return ask(new AccountRequest.PaymentSearch(term, limit), AccountAnswer.PaymentSearch.class);
+    /**
+     * Operators: payments by ticket id, order id, customer id, STAN, RRN or approval code; blank for the latest.
+     *
+     * @param status a {@code RegisterStatus} name, or null for all
+     */
+    public AccountAnswer.PaymentSearch searchPayments(String term, String status, int limit) {
+        return ask(new AccountRequest.PaymentSearch(term, status, limit), AccountAnswer.PaymentSearch.class);
     }
 
     /** Operators: one payment's trail; {@link AccountDeskException} {@code unknown_ticket} when none is registered. */

@@ -92,12 +92,17 @@ public sealed interface AccountRequest {
     /**
      * Operators: register entries whose ticket id, order id, customer id, STAN, RRN or approval code is
      * {@code term}, newest first; a blank term lists the latest entries.
+     *
+     * @param status a {@code RegisterStatus} name, or null for every status
      */
-    record PaymentSearch(String term, int limit) implements AccountRequest {
+    record PaymentSearch(String term, String status, int limit) implements AccountRequest {
         public PaymentSearch {
             term = term == null ? "" : term.strip();
             if (term.length() > 200) {
                 throw new IllegalArgumentException("term must be at most 200 characters");
+            }
+            if (status != null) {
+                RegisterStatus.valueOf(status);
             }
             requireWithin(limit, 1, ENTRIES_MAX, "limit");
         }

@@ -3,9 +3,11 @@ package dev.paygate.routes.account;
 import dev.paygate.ledger.RefusalReason;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.register.RegisterEntry;
+import dev.paygate.ledger.register.RegisterStatus;
 import dev.paygate.ledger.sweep.SweepHistory;
 import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.reversal.ReversalQueue;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +30,14 @@ public class OperatorLookups {
         this.sweeps = sweeps;
     }
 
+    /** A term matches few entries exactly, so those are filtered by status here; without a term the index does it. */
     public AccountAnswer paymentSearch(AccountRequest.PaymentSearch request) {
-        return new AccountAnswer.PaymentSearch(request.term(),
-                register.search(request.term(), request.limit()).stream().map(HistoryEntry::of).toList());
+        List<RegisterEntry> found = request.status() != null && request.term().isEmpty()
+                ? register.recentWithStatus(RegisterStatus.valueOf(request.status()), request.limit())
+                : register.search(request.term(), request.limit()).stream()
+                        .filter(entry -> request.status() == null || entry.status().name().equals(request.status()))
+                        .toList();
+        return new AccountAnswer.PaymentSearch(request.term(), found.stream().map(HistoryEntry::of).toList());
     }
 
     public AccountAnswer paymentTrail(AccountRequest.PaymentTrail request) {

@@ -29,7 +29,7 @@ class AccountCodecTest {
                 new AccountRequest.WalletRefund("demo-shop", "tkt-1", 500, "r-1"),
                 new AccountRequest.WalletTopUp("alice", 2_500, "t-1"),
                 new AccountRequest.PaymentMethod("alice", 4_500, "EUR"),
-                new AccountRequest.PaymentSearch("633012345678", 50),
+                new AccountRequest.PaymentSearch("633012345678", "APPROVED", 50),
                 new AccountRequest.PaymentTrail("tkt-1"),
                 new AccountRequest.UnsettledReversals(100),
                 new AccountRequest.SweepRuns(30));

@@ -136,14 +136,17 @@ class BackOfficeChannelIntegrationTest {
         assertThat(payment.outcome()).isEqualTo(Decision.Outcome.APPROVED);
 
         for (String reference : List.of(payment.ticketId(), payment.rrn(), payment.authCode())) {
-            assertThat(desk.searchPayments(reference, 10).entries()).as(reference)
+            assertThat(desk.searchPayments(reference, null, 10).entries()).as(reference)
                     .extracting(HistoryEntry::ticketId).containsExactly(payment.ticketId());
         }
+        assertThat(desk.searchPayments(payment.ticketId(), "REFUSED", 10).entries()).isEmpty();
+        assertThat(desk.searchPayments("", "APPROVED", 5).entries()).extracting(HistoryEntry::ticketId)
+                .contains(payment.ticketId());
         AccountAnswer.PaymentTrail trail = desk.paymentTrail(payment.ticketId());
 
         assertThat(trail.entry().network()).isEqualTo("cardnet-a");
         assertThat(trail.entry().stan()).matches("[0-9]{6}");
-        assertThat(desk.searchPayments(trail.entry().stan(), 10).entries()).extracting(HistoryEntry::ticketId)
+        assertThat(desk.searchPayments(trail.entry().stan(), null, 10).entries()).extracting(HistoryEntry::ticketId)
                 .contains(payment.ticketId());
         assertThat(trail.postings()).extracting(Posting::kind, Posting::creditAccount, Posting::amountMinor)
                 .containsExactly(tuple(TransferKind.CARD_PAYMENT, "till:" + SHOP, 4_200L));
