@@ -8,6 +8,7 @@ import dev.paygate.gateway.auth.LoginThrottledException;
 import dev.paygate.gateway.runtime.PaygateRuntimeProperties;
 import dev.paygate.gateway.security.PageHeaders;
 import dev.paygate.gateway.api.ApiError;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -58,8 +59,8 @@ class OperatorConfiguration {
 
     @Bean
     OperatorLogins operatorLogins(OperatorAccounts accounts, AuthenticationProperties authentication, AlertLog alerts,
-                                  ObjectProvider<Clock> clock) {
-        return new OperatorLogins(accounts, authentication, alerts, clock.getIfUnique(Clock::systemUTC));
+                                  ObjectProvider<Clock> clock, MeterRegistry meters) {
+        return new OperatorLogins(accounts, authentication, alerts, clock.getIfUnique(Clock::systemUTC), meters);
     }
 
     /**

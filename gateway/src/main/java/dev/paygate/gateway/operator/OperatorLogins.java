@@ -7,6 +7,7 @@ import dev.paygate.gateway.auth.Argon2idPasswordHasher;
 import dev.paygate.gateway.auth.AuthenticationProperties;
 import dev.paygate.gateway.auth.LoginThrottle;
 import dev.paygate.gateway.auth.ThrottledAuthenticationProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -21,9 +22,11 @@ final class OperatorLogins {
 
     private final AuthenticationManager manager;
 
-    OperatorLogins(OperatorAccounts accounts, AuthenticationProperties authentication, AlertLog alerts, Clock clock) {
+    OperatorLogins(OperatorAccounts accounts, AuthenticationProperties authentication, AlertLog alerts, Clock clock,
+                   MeterRegistry meters) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
-        passwords.setPasswordEncoder(new Argon2idPasswordEncoder(new Argon2idPasswordHasher(authentication.argon2())));
+        passwords.setPasswordEncoder(new Argon2idPasswordEncoder(
+                new Argon2idPasswordHasher(authentication.argon2(), meters, "operator")));
         LoginThrottle throttle = new LoginThrottle(authentication.throttle(), clock);
         this.manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, alerts,
                 authentication, Alert.OPERATOR_SOURCE_THROTTLED));

@@ -26,7 +26,7 @@ class PaymentMethodHint {
         this.desk = desk;
     }
 
-    /** e.g. "from your Paygate wallet" or "charged to your card ending 0002"; empty when nobody can say. */
+    /** e.g. "from your Paygate wallet" or "with your card ending 0002"; empty when nobody can say. */
     Optional<String> of(Ticket ticket) {
         AccountDesk available = desk.getIfAvailable();
         if (ticket.customerId() == null || ticket.amountMinor() == 0 || available == null) {
@@ -37,8 +37,8 @@ class PaymentMethodHint {
                     ticket.currency());
             return switch (method.path()) {
                 case "wallet" -> Optional.of("from your Paygate wallet");
-                case "card" -> Optional.of(method.cardLastFour() == null ? "charged to your card"
-                        : "charged to your card ending " + method.cardLastFour());
+                case "card" -> Optional.of(method.cardLastFour() == null ? "with your card"
+                        : "with your card ending " + method.cardLastFour());
                 default -> Optional.empty();
             };
         } catch (AccountDeskException | IllegalArgumentException noHint) {

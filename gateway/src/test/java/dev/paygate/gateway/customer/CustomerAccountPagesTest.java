@@ -90,6 +90,7 @@ class CustomerAccountPagesTest {
         String page = alice.get("/account").body();
 
         assertThat(page).contains(order, "Paygate Demo Coffee").doesNotContain(">demo-shop<");
+        assertThat(page).containsOnlyOnce("<header").doesNotContain("operator console");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.gateway.payment.FrontTestDatabase;
 import dev.paygate.gateway.payment.MutableClock;
 import dev.paygate.merchant.jose.Ids;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -69,6 +70,6 @@ class OperatorLoginThrottleTest {
                 hasher.hash("operator test password".toCharArray()))), hasher);
         AuthenticationProperties properties = new AuthenticationProperties(5, LockPolicy.WATCH, 900, FAST_ARGON2,
                 new AuthenticationProperties.Throttle(2, 2_000, 60_000, 100));
-        return new OperatorLogins(accounts, properties, alerts, clock).manager();
+        return new OperatorLogins(accounts, properties, alerts, clock, new SimpleMeterRegistry()).manager();
     }
 }

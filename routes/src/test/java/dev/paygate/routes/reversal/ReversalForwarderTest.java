@@ -22,6 +22,7 @@ import dev.paygate.routes.lease.BackLeases;
 import dev.paygate.routes.lease.Lease;
 import dev.paygate.routes.network.CardNetworkProperties;
 import dev.paygate.routes.network.CardNetworks;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +51,9 @@ class ReversalForwarderTest {
     private final VaultedCard card = mock(VaultedCard.class);
     private final ReversalProperties properties = new ReversalProperties(true, 1_000, 20, 2_000, 300_000, 40);
     private final BackLeases leases = mock(BackLeases.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ReversalForwarder forwarder = new ReversalForwarder(queue, properties, networks, vault, register, CLOCK,
-            leases);
+            leases, new ReversalMetrics(meters, queue, networks));
 
     @BeforeEach
     void aConnectedNetworkAndTheCardTheRequestUsed() {
@@ -85,6 +87,7 @@ class ReversalForwarderTest {
         verify(queue).acknowledge(7L, NOW);
         verify(register).markReversed("ticket-1");
         verify(card).wipe();
+        assertThat(attempts("acknowledged")).isEqualTo(1);
     }
 
     @Test
@@ -109,6 +112,7 @@ class ReversalForwarderTest {
         verify(queue).retryAt(eq(7L), eq(NOW.plusMillis(8_000)), eq("no answer within 500 ms"));
         verify(queue).retryAt(eq(7L), eq(NOW.plusMillis(300_000)), eq("no answer within 500 ms"));
         verify(queue, never()).acknowledge(anyLong(), any());
+        assertThat(attempts("retry")).isEqualTo(2);
     }
 
     @Test
@@ -130,6 +134,7 @@ class ReversalForwarderTest {
 
         verify(queue).abandon(7L, "attempts exhausted");
         verify(mux, never()).request(any(), anyLong());
+        assertThat(attempts("abandoned")).isEqualTo(1);
     }
 
     @Test
@@ -151,5 +156,10 @@ class ReversalForwarderTest {
         return new PendingReversal(7L, ticketId, "cardnet-a", "alice", "card-token", "0100", "00", 9_500, "EUR", 17,
                 NOW.minusSeconds(30), "12345678901", "633820000017", "TERM0001", "SHOP00000000001", 18,
                 NOW.minusSeconds(30), attempts);
+    }
+
+    /** Prometheus {@code paygate_reversals_total{network="cardnet-a",result=...}}. */
+    private double attempts(String result) {
+        return meters.get("paygate.reversals").tag("network", "cardnet-a").tag("result", result).counter().count();
     }
 }
