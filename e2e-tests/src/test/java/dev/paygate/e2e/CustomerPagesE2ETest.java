@@ -38,13 +38,7 @@ class CustomerPagesE2ETest {
     void reloadingTheDeliveryPageOrGoingBackToThePaymentPageShowsThePaidStateWithTheVoucherCopy(Viewport viewport)
             throws IOException {
         try (ChromiumPage page = ChromiumPage.open("customer-paid", viewport)) {
-            page.get(paygate.shop("/"));
-            page.await("#add-house-blend", "shop").click();
-            page.await("#checkout", "basket").click();
-            page.await("#password", "payment page");
-            page.find("#customerId").sendKeys("alice");
-            page.find("#password").sendKeys("alice-demo-pass");
-            page.find("form.pay-form button[type=submit]").click();
+            page.buyInTheShop(paygate, "house-blend", "alice", "alice-demo-pass");
             WebElement delivery = page.await("#delivery", OUTCOME_TIMEOUT, "delivery");
             page.find("#raw-voucher summary").click();
             page.assertFitsTheScreen("delivery");

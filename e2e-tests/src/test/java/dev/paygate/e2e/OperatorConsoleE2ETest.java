@@ -116,13 +116,7 @@ class OperatorConsoleE2ETest {
 
     /** Alice buys the hand grinder (above the wallet threshold, so her card pays); the approval code the shop shows. */
     private static String cardPaymentThroughTheShop(ChromiumPage page) {
-        page.get(paygate.shop("/"));
-        page.await("#add-hand-grinder", "shop").click();
-        page.await("#checkout", "basket").click();
-        page.await("#password", "payment page");
-        page.find("#customerId").sendKeys("alice");
-        page.find("#password").sendKeys("alice-demo-pass");
-        page.find("form.pay-form button[type=submit]").click();
+        page.buyInTheShop(paygate, "hand-grinder", "alice", "alice-demo-pass");
         WebElement delivery = page.await("#delivery", OUTCOME_TIMEOUT, "delivery");
         assertThat(delivery.getDomAttribute("data-path")).isEqualTo("card");
         return page.find("#approval-code").getText();
