@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -56,7 +58,7 @@ class OperatorConsoleE2ETest {
             WebElement results = page.await("#results", "search");
             page.assertFitsTheScreen("search");
             page.shot("3-search");
-            assertThat(results.findElements(org.openqa.selenium.By.cssSelector("tbody tr"))).hasSize(1);
+            assertThat(results.findElements(By.cssSelector("tbody tr"))).hasSize(1);
             assertThat(results.getText()).contains(approvalCode, "card", "approved", "Paygate Demo Coffee");
 
             page.find("#results .trail-link").click();
@@ -98,8 +100,8 @@ class OperatorConsoleE2ETest {
         setPassword.getOutputStream().close();
         assertThat(setPassword.waitFor(SET_PASSWORD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
-        assertThat(setPassword.exitValue()).as(java.nio.file.Files.readString(
-                RunningPaygate.LOG_DIRECTORY.resolve("set-password.log"))).isZero();
+        assertThat(setPassword.exitValue()).as(Files.readString(RunningPaygate.LOG_DIRECTORY.resolve("set-password.log")))
+                .isZero();
         paygate.operatorPasswordChanged(newPassword);
         try (ChromiumPage page = ChromiumPage.open("operator-password", Viewport.DESKTOP)) {
             for (String password : List.of(oldPassword, newPassword)) {
