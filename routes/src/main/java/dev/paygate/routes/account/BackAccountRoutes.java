@@ -10,27 +10,25 @@ import org.springframework.stereotype.Component;
 @BackUnit
 public class BackAccountRoutes extends RouteBuilder {
 
-    static final String BALANCE = "direct:back.account.balance";
-    static final String TILL = "direct:back.account.till";
-    static final String TRANSACTIONS = "direct:back.account.transactions";
-    static final String REFUND = "direct:back.account.refund";
-    static final String TOP_UP = "direct:back.account.top-up";
-    static final String PAYMENT_METHOD = "direct:back.account.payment-method";
-    static final String PAYMENT_SEARCH = "direct:back.operator.payment-search";
-    static final String PAYMENT_TRAIL = "direct:back.operator.payment-trail";
-    static final String UNSETTLED_REVERSALS = "direct:back.operator.unsettled-reversals";
-    static final String SWEEP_RUNS = "direct:back.operator.sweep-runs";
+    static final String READ_BALANCE = "direct:back.balance.read";
+    static final String READ_TILL = "direct:back.till.read";
+    static final String LIST_TRANSACTIONS = "direct:back.transactions.list";
+    static final String REFUND = "direct:back.payment.refund";
+    static final String TOP_UP = "direct:back.wallet.top-up";
+    static final String READ_PAYMENT_METHOD = "direct:back.payment-method.read";
+    static final String SEARCH_PAYMENTS = "direct:back.payments.search";
+    static final String READ_TRAIL = "direct:back.trail.read";
+    static final String LIST_REVERSALS = "direct:back.reversals.list";
+    static final String LIST_SWEEPS = "direct:back.sweeps.list";
 
     private final AccountCodec codec;
-    private final AccountProperties properties;
     private final BackOfficeLedger ledger;
     private final WalletTopUpStep topUp;
     private final OperatorLookups operatorLookups;
 
-    public BackAccountRoutes(AccountCodec codec, AccountProperties properties, BackOfficeLedger ledger,
-                             WalletTopUpStep topUp, OperatorLookups operatorLookups) {
+    public BackAccountRoutes(AccountCodec codec, BackOfficeLedger ledger, WalletTopUpStep topUp,
+                             OperatorLookups operatorLookups) {
         this.codec = codec;
-        this.properties = properties;
         this.ledger = ledger;
         this.topUp = topUp;
         this.operatorLookups = operatorLookups;
@@ -39,34 +37,34 @@ public class BackAccountRoutes extends RouteBuilder {
     @Override
     public void configure() {
         // Transacted: the request is acknowledged, and the answer sent, only once its effect is committed.
-        from("jms:queue:" + properties.requestQueue() + "?transacted=true&concurrentConsumers="
-                + properties.backConsumers())
+        from("jms:queue:{{paygate.account.request-queue}}?transacted=true"
+                + "&concurrentConsumers={{paygate.account.back-consumers}}")
                 .routeId("back.account.receive")
                 .routeConfigurationId(GatewayErrors.ID)
                 .bean(codec, "decodeRequest")
                 .choice()
-                    .when(body().isInstanceOf(AccountRequest.CustomerOverview.class)).to(BALANCE)
-                    .when(body().isInstanceOf(AccountRequest.MerchantTill.class)).to(TILL)
-                    .when(body().isInstanceOf(AccountRequest.MerchantTransactions.class)).to(TRANSACTIONS)
+                    .when(body().isInstanceOf(AccountRequest.CustomerOverview.class)).to(READ_BALANCE)
+                    .when(body().isInstanceOf(AccountRequest.MerchantTill.class)).to(READ_TILL)
+                    .when(body().isInstanceOf(AccountRequest.MerchantTransactions.class)).to(LIST_TRANSACTIONS)
                     .when(body().isInstanceOf(AccountRequest.WalletRefund.class)).to(REFUND)
                     .when(body().isInstanceOf(AccountRequest.WalletTopUp.class)).to(TOP_UP)
-                    .when(body().isInstanceOf(AccountRequest.PaymentMethod.class)).to(PAYMENT_METHOD)
-                    .when(body().isInstanceOf(AccountRequest.PaymentSearch.class)).to(PAYMENT_SEARCH)
-                    .when(body().isInstanceOf(AccountRequest.PaymentTrail.class)).to(PAYMENT_TRAIL)
-                    .when(body().isInstanceOf(AccountRequest.UnsettledReversals.class)).to(UNSETTLED_REVERSALS)
-                    .when(body().isInstanceOf(AccountRequest.SweepRuns.class)).to(SWEEP_RUNS)
+                    .when(body().isInstanceOf(AccountRequest.PaymentMethod.class)).to(READ_PAYMENT_METHOD)
+                    .when(body().isInstanceOf(AccountRequest.PaymentSearch.class)).to(SEARCH_PAYMENTS)
+                    .when(body().isInstanceOf(AccountRequest.PaymentTrail.class)).to(READ_TRAIL)
+                    .when(body().isInstanceOf(AccountRequest.UnsettledReversals.class)).to(LIST_REVERSALS)
+                    .when(body().isInstanceOf(AccountRequest.SweepRuns.class)).to(LIST_SWEEPS)
                 .end()
                 .bean(codec, "encodeAnswer");
 
-        from(BALANCE).routeId("back.balance.read").bean(ledger, "customerOverview");
-        from(TILL).routeId("back.till.read").bean(ledger, "merchantTill");
-        from(TRANSACTIONS).routeId("back.transactions.list").bean(ledger, "merchantTransactions");
+        from(READ_BALANCE).routeId("back.balance.read").bean(ledger, "customerOverview");
+        from(READ_TILL).routeId("back.till.read").bean(ledger, "merchantTill");
+        from(LIST_TRANSACTIONS).routeId("back.transactions.list").bean(ledger, "merchantTransactions");
         from(REFUND).routeId("back.payment.refund").bean(ledger, "refund");
         from(TOP_UP).routeId("back.wallet.top-up").bean(topUp, "topUp");
-        from(PAYMENT_METHOD).routeId("back.payment-method.read").bean(ledger, "paymentMethod");
-        from(PAYMENT_SEARCH).routeId("back.operator.payments.search").bean(operatorLookups, "paymentSearch");
-        from(PAYMENT_TRAIL).routeId("back.operator.trail.read").bean(operatorLookups, "paymentTrail");
-        from(UNSETTLED_REVERSALS).routeId("back.operator.reversals.list").bean(operatorLookups, "unsettledReversals");
-        from(SWEEP_RUNS).routeId("back.operator.sweeps.list").bean(operatorLookups, "sweepRuns");
+        from(READ_PAYMENT_METHOD).routeId("back.payment-method.read").bean(ledger, "paymentMethod");
+        from(SEARCH_PAYMENTS).routeId("back.payments.search").bean(operatorLookups, "paymentSearch");
+        from(READ_TRAIL).routeId("back.trail.read").bean(operatorLookups, "paymentTrail");
+        from(LIST_REVERSALS).routeId("back.reversals.list").bean(operatorLookups, "unsettledReversals");
+        from(LIST_SWEEPS).routeId("back.sweeps.list").bean(operatorLookups, "sweepRuns");
     }
 }
