@@ -67,8 +67,14 @@ public class BackOfficeLedger {
                 cardLastFour(request.customerId()), topUps.recentForCustomer(request.customerId(), request.historyLimit()));
     }
 
-    /** The path the back unit would take, as {@link SettlementPathChoice} decides it, and the card it would charge. */
+    /**
+     * The path the back unit would take, as {@link SettlementPathChoice} decides it, and the card it would charge.
+     * An unknown customer is refused: the page then says nothing rather than name a way that cannot pay.
+     */
     public AccountAnswer paymentMethod(AccountRequest.PaymentMethod request) {
+        if (accounts.wallet(request.customerId()).isEmpty()) {
+            return new AccountAnswer.Refused(RefusalReason.UNKNOWN_CUSTOMER.code(), "no wallet for this customer");
+        }
         SettlementPath path = pathChoice.pathOf(request.amountMinor(), request.currency());
         return new AccountAnswer.PaymentMethod(path.code(),
                 path == SettlementPath.CARD ? cardLastFour(request.customerId()) : null);

@@ -127,7 +127,9 @@ class BackOfficeChannelIntegrationTest {
         assertThat(desk.paymentMethod(customer, 3_000, "EUR")).isEqualTo(new AccountAnswer.PaymentMethod("wallet", null));
         assertThat(desk.paymentMethod(customer, 3_001, "EUR")).isEqualTo(new AccountAnswer.PaymentMethod("card", "0002"));
         assertThat(desk.paymentMethod(customer, 0, "EUR").path()).isEqualTo("auth-only");
-        assertThat(desk.paymentMethod("no-card-" + customer, 9_000, "EUR")).isEqualTo(new AccountAnswer.PaymentMethod("card", null));
+        assertThatThrownBy(() -> desk.paymentMethod("nobody-" + customer, 9_000, "EUR"))
+                .isInstanceOfSatisfying(AccountDeskException.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo("unknown_customer"));
     }
 
     @Test
