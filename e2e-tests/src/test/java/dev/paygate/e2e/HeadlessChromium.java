@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -20,6 +21,7 @@ final class HeadlessChromium {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PAGE_LOAD_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MINIMUM_WINDOW_WIDTH_PX = 500;
 
     private HeadlessChromium() {
     }
@@ -36,6 +38,10 @@ final class HeadlessChromium {
     }
 
     static ChromeDriver start(Path userDataDirectory, Path driverLogFile) {
+        return start(userDataDirectory, driverLogFile, Viewport.DESKTOP);
+    }
+
+    static ChromeDriver start(Path userDataDirectory, Path driverLogFile, Viewport viewport) {
         // Checked by Selenium before Selenium Manager: with it set, the manager never runs.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -55,8 +61,14 @@ final class HeadlessChromium {
                         "--disable-component-update",
                         "--disable-sync",
                         "--disable-dev-shm-usage",
-                        "--window-size=1280,900",
+                        "--window-size=" + Math.max(viewport.widthPx, MINIMUM_WINDOW_WIDTH_PX) + "," + viewport.heightPx,
                         "--user-data-dir=" + userDataDirectory);
+        if (viewport.mobile) {
+            // A headless window is never narrower than 500 px; the emulated device gives the page its 390.
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of(
+                    "width", viewport.widthPx, "height", viewport.heightPx, "pixelRatio", 1.0, "touch", true,
+                    "mobile", true)));
+        }
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD_TIMEOUT);
         return driver;

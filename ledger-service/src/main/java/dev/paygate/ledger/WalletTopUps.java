@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,6 +18,9 @@ import javax.sql.DataSource;
  * here after the card approved must be reversed at the card network.
  */
 public final class WalletTopUps {
+
+    /** Most top-ups one history lists. */
+    public static final int TOP_UPS_LISTED_MAX = 500;
 
     private final Transactions transactions;
 
@@ -71,6 +77,44 @@ public final class WalletTopUps {
                 }
             }
         });
+    }
+
+    /**
+     * The customer's latest top-ups, newest first, at most {@code limit}: their history lists them beside payments.
+     */
+    public List<TopUp> recentForCustomer(String customerId, int limit) {
+        Objects.requireNonNull(customerId, "customerId");
+        if (limit < 1 || limit > TOP_UPS_LISTED_MAX) {
+            throw new IllegalArgumentException("limit must be within 1.." + TOP_UPS_LISTED_MAX + ": " + limit);
+        }
+        return transactions.inSnapshot(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select u.top_up_id, t.amount_minor, t.currency, u.auth_code, u.rrn, u.created_at
+                    from ledger.top_up u join ledger.transfer t on t.transfer_id = u.transfer_id
+                    where u.customer_id = ? order by u.top_up_id desc limit ?""")) {
+                select.setString(1, customerId);
+                select.setInt(2, limit);
+                List<TopUp> topUps = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        topUps.add(new TopUp(row.getLong("top_up_id"), row.getLong("amount_minor"),
+                                row.getString("currency"), row.getString("auth_code"), row.getString("rrn"),
+                                SqlSupport.instant(row, "created_at")));
+                    }
+                }
+                return topUps;
+            }
+        });
+    }
+
+    /**
+     * A wallet credit from the customer's card.
+     *
+     * @param authCode DE 38 of the approved financial request
+     * @param rrn      DE 37 of the financial request
+     */
+    public record TopUp(long topUpId, long amountMinor, String currency, String authCode, String rrn,
+                        Instant toppedUpAt) {
     }
 
     private record WalletHolder(long walletAccountId, boolean blocked) {

@@ -2,6 +2,7 @@ package dev.paygate.ledger;
 
 import static dev.paygate.ledger.testsupport.Fixtures.EUR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.paygate.ledger.invariant.LedgerInvariants;
 import dev.paygate.ledger.party.CustomerRecords;
@@ -47,6 +48,20 @@ class WalletTopUpsTest {
         assertThat(outcome.replayed()).isFalse();
         assertThat(walletBalance()).isEqualTo(2_500);
         assertThat(cardReferencesOf(outcome.transferId())).isEqualTo("OK1234/987654321098");
+    }
+
+    @Test
+    void listsTheCustomersTopUpsNewestFirstWithTheirCardReferences() {
+        topUps.topUpWallet(customerId, 1_000, EUR, "first-" + customerId, "OK0001", "100000000001");
+        topUps.topUpWallet(customerId, 2_000, EUR, "second-" + customerId, "OK0002", "100000000002");
+        // A replay is one top-up, listed once.
+        topUps.topUpWallet(customerId, 2_000, EUR, "second-" + customerId, "OK0002", "100000000002");
+
+        assertThat(topUps.recentForCustomer(customerId, 10))
+                .extracting(WalletTopUps.TopUp::amountMinor, WalletTopUps.TopUp::authCode, WalletTopUps.TopUp::rrn)
+                .containsExactly(tuple(2_000L, "OK0002", "100000000002"), tuple(1_000L, "OK0001", "100000000001"));
+        assertThat(topUps.recentForCustomer(customerId, 1)).hasSize(1);
+        assertThat(topUps.recentForCustomer("nobody-" + customerId, 10)).isEmpty();
     }
 
     @Test

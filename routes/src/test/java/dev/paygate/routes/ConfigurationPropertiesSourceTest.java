@@ -18,7 +18,7 @@ class ConfigurationPropertiesSourceTest {
             new CardNetworkProperties.Network("127.0.0.1", 10001, "", false, 3000, 45_000, 200, 1_600, "");
     private final ConfigurationPropertiesSource source = ConfigurationPropertiesSource.of(Map.of(
             "paygate.handover", new HandoverProperties(8000, "orders", "lookups", "dead", 2, 5000, 5000, 60_000, 100),
-            "paygate.account", new AccountProperties("accounts", 20_000, 4,
+            "paygate.account", new AccountProperties("accounts", 20_000, 2_000, 4,
                     new AccountProperties.TopUpAcceptor("PGTOPUP1", "PAYGATETOPUP001", "Paygate", "6540")),
             "paygate.card", new CardNetworkProperties(Path.of("deploy"), Path.of("q2"), 20_000,
                     Map.of("cardnet-a", cardnetA), List.of()),

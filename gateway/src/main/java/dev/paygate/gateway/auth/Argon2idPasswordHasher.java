@@ -1,5 +1,8 @@
 package dev.paygate.gateway.auth;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -40,16 +43,31 @@ public final class Argon2idPasswordHasher {
 
     private final AuthenticationProperties.Argon2 parameters;
     private final SecureRandom random = new SecureRandom();
+    private final Timer hashTime;
+    private final Timer verifyTime;
 
+    /** Unmeasured: for tools and tests. */
     public Argon2idPasswordHasher(AuthenticationProperties.Argon2 parameters) {
+        this(parameters, new SimpleMeterRegistry(), "tool");
+    }
+
+    /**
+     * Every derivation timed in {@code paygate.argon2id} (Prometheus {@code paygate_argon2id_seconds}), by what it
+     * was for: the cost of a login and a measure of how much of the machine passwords take.
+     *
+     * @param use {@code customer} or {@code operator}
+     */
+    public Argon2idPasswordHasher(AuthenticationProperties.Argon2 parameters, MeterRegistry registry, String use) {
         this.parameters = parameters;
+        this.hashTime = timer(registry, use, "hash");
+        this.verifyTime = timer(registry, use, "verify");
     }
 
     public String hash(char[] password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = derive(password, salt, parameters.memoryKib(), parameters.iterations(), parameters.parallelism(),
-                HASH_BYTES);
+        byte[] hash = hashTime.record(() -> derive(password, salt, parameters.memoryKib(), parameters.iterations(),
+                parameters.parallelism(), HASH_BYTES));
         return "$argon2id$v=19$m=" + parameters.memoryKib() + ",t=" + parameters.iterations()
                 + ",p=" + parameters.parallelism() + "$" + BASE64.encodeToString(salt) + "$" + BASE64.encodeToString(hash);
     }
@@ -65,9 +83,18 @@ public final class Argon2idPasswordHasher {
         }
         byte[] salt = BASE64_DECODER.decode(phc.group(4));
         byte[] expected = BASE64_DECODER.decode(phc.group(5));
-        byte[] actual = derive(password, salt, Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2)),
-                Integer.parseInt(phc.group(3)), expected.length);
+        byte[] actual = verifyTime.record(() -> derive(password, salt, Integer.parseInt(phc.group(1)),
+                Integer.parseInt(phc.group(2)), Integer.parseInt(phc.group(3)), expected.length));
         return MessageDigest.isEqual(expected, actual);
+    }
+
+    private static Timer timer(MeterRegistry registry, String use, String operation) {
+        return Timer.builder("paygate.argon2id")
+                .description("Argon2id password derivations: hashing a new password or verifying a login")
+                .tag("use", use)
+                .tag("operation", operation)
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     private static byte[] derive(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism,

@@ -3,6 +3,8 @@ package dev.paygate.gateway.auth;
 import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.merchant.jose.ClaimNames;
 import dev.paygate.merchant.jose.ClaimRules;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
@@ -44,12 +47,19 @@ public class CustomerCredentials {
      */
     private volatile CompletableFuture<String> decoyHash;
 
+    /** Derivations unmeasured: for tests of one class. */
     public CustomerCredentials(FrontSchema schema, AlertLog alerts, AuthenticationProperties properties,
                                ObjectProvider<Clock> clock) {
+        this(schema, alerts, properties, clock, new SimpleMeterRegistry());
+    }
+
+    @Autowired
+    public CustomerCredentials(FrontSchema schema, AlertLog alerts, AuthenticationProperties properties,
+                               ObjectProvider<Clock> clock, MeterRegistry meters) {
         this.schema = schema;
         this.alerts = alerts;
         this.properties = properties;
-        this.hasher = new Argon2idPasswordHasher(properties.argon2());
+        this.hasher = new Argon2idPasswordHasher(properties.argon2(), meters, "customer");
         this.clock = clock.getIfUnique(Clock::systemUTC);
         this.throttle = new LoginThrottle(properties.throttle(), this.clock);
     }

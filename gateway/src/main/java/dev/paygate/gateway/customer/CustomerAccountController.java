@@ -2,6 +2,7 @@ package dev.paygate.gateway.customer;
 
 import dev.paygate.gateway.auth.AuthenticationResult;
 import dev.paygate.gateway.auth.CustomerCredentials;
+import dev.paygate.gateway.merchant.MerchantKeys;
 import dev.paygate.gateway.payment.MoneyFormat;
 import dev.paygate.gateway.voucher.StoredVoucher;
 import dev.paygate.gateway.voucher.VoucherStore;
@@ -11,9 +12,12 @@ import dev.paygate.routes.account.AccountDeskException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -44,13 +48,15 @@ class CustomerAccountController {
     private final AccountDesk desk;
     private final VoucherStore vouchers;
     private final CustomerSignIn signIn;
+    private final MerchantKeys merchantKeys;
 
     CustomerAccountController(CustomerCredentials credentials, AccountDesk desk, VoucherStore vouchers,
-                              CustomerSignIn signIn) {
+                              CustomerSignIn signIn, MerchantKeys merchantKeys) {
         this.credentials = credentials;
         this.desk = desk;
         this.vouchers = vouchers;
         this.signIn = signIn;
+        this.merchantKeys = merchantKeys;
     }
 
     @GetMapping("/account")
@@ -63,7 +69,8 @@ class CustomerAccountController {
         Locale locale = MoneyFormat.localeOf(acceptLanguage);
         try {
             AccountAnswer.CustomerOverview overview = desk.customerOverview(customerId, HISTORY_ROWS);
-            model.addAttribute("page", AccountPageView.of(overview, vouchers.listForCustomer(customerId), locale));
+            model.addAttribute("page", AccountPageView.of(overview, vouchers.listForCustomer(customerId),
+                    merchantNames(), HISTORY_ROWS, locale));
         } catch (AccountDeskException unanswered) {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             model.addAttribute("unavailable", true);
@@ -107,7 +114,10 @@ class CustomerAccountController {
             return "redirect:/account";
         }
         try {
-            String currency = desk.customerOverview(customerId, 1).currency();
+            AccountAnswer.CustomerOverview account = desk.customerOverview(customerId, 1);
+            String currency = account.currency();
+            String card = account.cardLastFour() == null ? "your card"
+                    : "your " + AccountPageView.cardName(account.cardLastFour());
             Optional<Long> amountMinor = TopUpAmount.minorUnits(amount, currency);
             if (amountMinor.isEmpty()) {
                 flash.addFlashAttribute("topUpError", "Enter a positive amount in " + currency + ", e.g. 25.00.");
@@ -119,7 +129,7 @@ class CustomerAccountController {
                     "customer:" + customerId + ":" + topUpKey);
             String formatted = MoneyFormat.format(topUp.amountMinor(), topUp.currency(), MoneyFormat.localeOf(acceptLanguage));
             if (topUp.approved()) {
-                flash.addFlashAttribute("topUpDone", formatted + " added to your wallet from your card.");
+                flash.addFlashAttribute("topUpDone", formatted + " added to your wallet from " + card + ".");
             } else if (IDEMPOTENCY_CONFLICT.equals(topUp.reason())) {
                 flash.addFlashAttribute("topUpError", "This form was already used for a top-up of another amount;"
                         + " nothing more was added. Enter the amount again on this page.");
@@ -145,7 +155,15 @@ class CustomerAccountController {
             model.addAttribute("missing", true);
         } else {
             model.addAttribute("voucher", voucher.get());
+            model.addAttribute("merchantName", merchantNames().apply(voucher.get().merchantId()));
         }
         return "customer/voucher";
+    }
+
+    /** Merchants by their registered name, each looked up once per page; the id when none is known. */
+    private Function<String, String> merchantNames() {
+        Map<String, String> names = new HashMap<>();
+        return merchantId -> names.computeIfAbsent(merchantId,
+                id -> merchantKeys.merchantName(id).orElse(id));
     }
 }

@@ -10,6 +10,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -19,9 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded default's operator: {@code admin} with a random password, made once. Only the Argon2id hash is
- * kept, in {@code <data>/keys/operator.properties} (mode {@code rw-------}); the password is logged the one time
- * it is made, as a local demo credential. Production configures {@code paygate.operator.accounts} instead.
+ * The embedded default's operator: {@code admin}, with a random password made once, or the one an operator set with
+ * {@code bin/paygate-operator set-password}. Only the Argon2id hash is kept, in {@code <data>/keys/operator.properties}
+ * (mode {@code rw-------}); a generated password is logged the one time it is made, as a local demo credential. The
+ * file is read again when it changes, so a password set while the gateway runs counts from the next sign-in.
+ * Production configures {@code paygate.operator.accounts} instead.
  */
 final class GeneratedOperatorAccount {
 
@@ -29,26 +33,81 @@ final class GeneratedOperatorAccount {
     static final String USERNAME = "admin";
     private static final String USERNAME_KEY = "username";
     private static final String PASSWORD_HASH_KEY = "password-hash";
+    /** "true" once an operator chose the password: the start-up line stops pointing at the generated one. */
+    private static final String PASSWORD_SET_KEY = "password-set";
     /** 144 random bits, 24 URL-safe characters: typed by a person once, then kept in a password manager. */
     private static final int PASSWORD_RANDOM_BYTES = 18;
     private static final Logger log = LoggerFactory.getLogger(GeneratedOperatorAccount.class);
 
-    private GeneratedOperatorAccount() {
+    private final Path file;
+    private final Argon2idPasswordHasher hasher;
+    private volatile Loaded loaded;
+
+    private record Loaded(OperatorProperties.Account account, boolean passwordSet, FileTime modifiedAt) {
     }
 
-    static OperatorProperties.Account loadOrCreate(Path keyDirectory, Argon2idPasswordHasher hasher) {
+    private GeneratedOperatorAccount(Path file, Argon2idPasswordHasher hasher, Loaded loaded) {
+        this.file = file;
+        this.hasher = hasher;
+        this.loaded = loaded;
+    }
+
+    /** The account in {@code keyDirectory}, generated first when there is none. */
+    static GeneratedOperatorAccount loadOrCreate(Path keyDirectory, Argon2idPasswordHasher hasher) {
         Path file = keyDirectory.resolve(FILE_NAME);
         try {
             if (!Files.exists(file)) {
                 create(keyDirectory, file, hasher);
             }
-            return load(file);
+            return new GeneratedOperatorAccount(file, hasher, load(file, hasher));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the generated operator account in " + keyDirectory, e);
         }
     }
 
-    private static OperatorProperties.Account load(Path file) throws IOException {
+    /**
+     * Replaces the password (the user name stays), marked as chosen by an operator. The file is replaced in one
+     * move, so a gateway reading it sees the old account or the new one, never half of either.
+     */
+    static Path setPassword(Path keyDirectory, char[] password, Argon2idPasswordHasher hasher) {
+        Path file = keyDirectory.resolve(FILE_NAME);
+        try {
+            String username = Files.exists(file) ? load(file, hasher).account().username() : USERNAME;
+            write(keyDirectory, file, username, hasher.hash(password), true, true);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set the operator password in " + file, e);
+        }
+    }
+
+    /** The account as the file holds it now; a file that became unreadable keeps the last good account. */
+    OperatorProperties.Account account() {
+        Loaded current = loaded;
+        try {
+            if (!Files.getLastModifiedTime(file).equals(current.modifiedAt())) {
+                current = load(file, hasher);
+                loaded = current;
+                log.info("Operator account {} read again from {}", current.account().username(), file);
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            log.error("Cannot read the operator account in {} ({}); the last one read stays in use", file,
+                    unreadable.getMessage());
+        }
+        return current.account();
+    }
+
+    /** False while the password is the generated one. */
+    boolean passwordSetByOperator() {
+        account();
+        return loaded.passwordSet();
+    }
+
+    Path file() {
+        return file;
+    }
+
+    private static Loaded load(Path file, Argon2idPasswordHasher hasher) throws IOException {
+        FileTime modifiedAt = Files.getLastModifiedTime(file);
         Properties stored = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             stored.load(reader);
@@ -59,35 +118,54 @@ final class GeneratedOperatorAccount {
             throw new IllegalStateException(file + " needs " + USERNAME_KEY + " and " + PASSWORD_HASH_KEY
                     + "; delete it to generate a new operator account");
         }
-        return new OperatorProperties.Account(username, passwordHash);
+        OperatorAccounts.requirePhc(file.toString(), passwordHash, hasher);
+        return new Loaded(new OperatorProperties.Account(username, passwordHash),
+                Boolean.parseBoolean(stored.getProperty(PASSWORD_SET_KEY)), modifiedAt);
     }
 
     private static void create(Path keyDirectory, Path file, Argon2idPasswordHasher hasher) throws IOException {
-        Files.createDirectories(keyDirectory);
         char[] password = randomPassword();
-        Path draft = Files.createTempFile(keyDirectory, "operator", ".draft");
         try {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
-            }
-            Properties generated = new Properties();
-            generated.setProperty(USERNAME_KEY, USERNAME);
-            generated.setProperty(PASSWORD_HASH_KEY, hasher.hash(password));
-            try (Writer writer = Files.newBufferedWriter(draft, StandardCharsets.UTF_8)) {
-                generated.store(writer, "Paygate operator account, generated for the embedded default."
-                        + " Only the Argon2id hash is kept. Configure paygate.operator.accounts in production.");
-            }
-            // A move without REPLACE_EXISTING: if another process made the account meanwhile, its account wins.
-            Files.move(draft, file);
+            write(keyDirectory, file, USERNAME, hasher.hash(password), false, false);
             // Deliberately logged, once: a local demo credential nobody could learn otherwise.
             log.warn("Generated the local demo operator account for /operator: user '{}', password '{}'. This is"
-                            + " shown once; only its hash is kept in {}. Delete that file to get a new password;"
-                            + " configure paygate.operator.accounts for anything but a local demo.",
+                            + " shown once; only its hash is kept in {}. Set your own with bin/paygate-operator"
+                            + " set-password; configure paygate.operator.accounts for anything but a local demo.",
                     USERNAME, new String(password), file);
         } catch (FileAlreadyExistsException anotherProcessWasFaster) {
             log.info("Using the operator account another process just generated in {}", file);
         } finally {
             Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * Writes a draft owner-only, then moves it into place.
+     *
+     * @param replace false when creating: if another process made the account meanwhile, its account wins
+     */
+    private static void write(Path keyDirectory, Path file, String username, String passwordHash, boolean passwordSet,
+                              boolean replace) throws IOException {
+        Files.createDirectories(keyDirectory);
+        Path draft = Files.createTempFile(keyDirectory, "operator", ".draft");
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
+            }
+            Properties account = new Properties();
+            account.setProperty(USERNAME_KEY, username);
+            account.setProperty(PASSWORD_HASH_KEY, passwordHash);
+            account.setProperty(PASSWORD_SET_KEY, Boolean.toString(passwordSet));
+            try (Writer writer = Files.newBufferedWriter(draft, StandardCharsets.UTF_8)) {
+                account.store(writer, "Paygate operator account of the embedded default. Only the Argon2id hash is"
+                        + " kept. Configure paygate.operator.accounts in production.");
+            }
+            if (replace) {
+                Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.move(draft, file);
+            }
+        } finally {
             Files.deleteIfExists(draft);
         }
     }

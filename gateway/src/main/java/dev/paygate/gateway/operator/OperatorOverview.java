@@ -4,7 +4,6 @@ import dev.paygate.gateway.auth.AlertLog;
 import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.ledger.invariant.LedgerInvariants;
 import dev.paygate.ledger.register.PaymentRegister;
-import dev.paygate.ledger.register.RegisterStatus;
 import dev.paygate.routes.networkdesk.NetworkDesk;
 import dev.paygate.routes.reversal.ReversalQueue;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
 @AllInOne
 class OperatorOverview {
 
-    static final int REFUSALS_SHOWN_MAX = 20;
     static final int LATE_ANSWERS_SHOWN_MAX = 10;
 
     private final NetworkDesk networks;
@@ -62,12 +60,5 @@ class OperatorOverview {
     /** The latest answers that came after their card request had timed out, newest first; none was paid. */
     List<LateAnswerView> recentLateAnswers() {
         return register.recentLateAnswers(LATE_ANSWERS_SHOWN_MAX).stream().map(LateAnswerView::of).toList();
-    }
-
-    /** The newest refusals across all merchants, newest first. */
-    List<RefusalView> recentRefusals() {
-        return register.recentWithStatus(RegisterStatus.REFUSED, REFUSALS_SHOWN_MAX).stream()
-                .map(RefusalView::of)
-                .toList();
     }
 }

@@ -33,13 +33,22 @@ public final class OperatorPasswordHash {
 
     /** The hash with the front unit's default Argon2id parameters (each hash carries its own). */
     static String hash(char[] password) {
+        return hasher().hash(checked(password));
+    }
+
+    /** The front unit's default Argon2id parameters, as {@code paygate.front.auth.argon2} defines them. */
+    static Argon2idPasswordHasher hasher() {
+        return new Argon2idPasswordHasher(new Binder()
+                .bindOrCreate("paygate.front.auth.argon2", AuthenticationProperties.Argon2.class));
+    }
+
+    /** @throws IllegalArgumentException when the password is too short or too long, saying so */
+    static char[] checked(char[] password) {
         if (password.length < PASSWORD_LENGTH_MIN || password.length > PASSWORD_LENGTH_MAX) {
-            throw new IllegalArgumentException("an operator password has " + PASSWORD_LENGTH_MIN + " to "
-                    + PASSWORD_LENGTH_MAX + " characters");
+            throw new IllegalArgumentException("An operator password has " + PASSWORD_LENGTH_MIN + " to "
+                    + PASSWORD_LENGTH_MAX + " characters.");
         }
-        AuthenticationProperties.Argon2 defaults = new Binder()
-                .bindOrCreate("paygate.front.auth.argon2", AuthenticationProperties.Argon2.class);
-        return new Argon2idPasswordHasher(defaults).hash(password);
+        return password;
     }
 
     private static char[] readPassword() throws IOException {

@@ -2,10 +2,10 @@ package dev.paygate.gateway.payment;
 
 import dev.paygate.gateway.api.ErrorPages;
 import dev.paygate.gateway.auth.CustomerCredentials;
-import dev.paygate.gateway.api.ErrorPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,13 +29,19 @@ class PaymentController {
 
     /** How often a pending page asks for the payment's status. */
     static final int PENDING_REFRESH_SECONDS = 3;
+    /** After this many checks (a minute) the pending page says the wait is unusually long and what that means. */
+    static final int PENDING_CHECKS_BEFORE_LONG_WAIT = 20;
+    /** Checks counted at most: the count only words the page. */
+    private static final int PENDING_CHECKS_MAX = 100_000;
 
     private final PaymentFlow flow;
     private final StatusAccess statusAccess;
+    private final PaymentMethodHint paymentMethod;
 
-    PaymentController(PaymentFlow flow, StatusAccess statusAccess) {
+    PaymentController(PaymentFlow flow, StatusAccess statusAccess, PaymentMethodHint paymentMethod) {
         this.flow = flow;
         this.statusAccess = statusAccess;
+        this.paymentMethod = paymentMethod;
     }
 
     @GetMapping("/pay/{ticket}")
@@ -79,27 +85,36 @@ class PaymentController {
     }
 
     /** For the browser that confirmed, or with the ticket itself as {@code ?ticket=}; to anyone else it is unknown. */
+    /** @param checks how many times the pending page asked already; it counts them to show the wait's progress */
     @GetMapping("/pay/status/{ticketId}")
     ModelAndView status(@PathVariable String ticketId, @RequestParam(required = false) String ticket,
+                        @RequestParam(defaultValue = "0") int checks,
                         @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
                         HttpServletRequest request, HttpServletResponse response) {
         if (!statusAccess.allows(request, ticketId, ticket)) {
             return render(new PaymentOutcome.UnknownTicket(ticketId), acceptLanguage, response);
         }
-        return render(flow.status(ticketId), acceptLanguage, response);
+        return render(flow.status(ticketId), acceptLanguage, response, Math.clamp(checks, 0, PENDING_CHECKS_MAX));
     }
 
-    private static ModelAndView render(PaymentOutcome outcome, String acceptLanguage, HttpServletResponse response) {
+    private ModelAndView render(PaymentOutcome outcome, String acceptLanguage, HttpServletResponse response) {
+        return render(outcome, acceptLanguage, response, 0);
+    }
+
+    private ModelAndView render(PaymentOutcome outcome, String acceptLanguage, HttpServletResponse response,
+                                int checks) {
+        Locale locale = MoneyFormat.localeOf(acceptLanguage);
         return switch (outcome) {
             case PaymentOutcome.ShowPage page -> new ModelAndView("pay",
                     Map.of("page", PaymentPage.of(page.ticket(), page.merchantName(), page.compactTicket(),
-                            MoneyFormat.localeOf(acceptLanguage))),
+                            paymentMethod.of(page.ticket()).orElse(null), locale)),
                     HttpStatus.OK);
             case PaymentOutcome.ToMerchant toMerchant -> new ModelAndView(seeOther(toMerchant.location().toString()));
             case PaymentOutcome.Refused refused -> new ModelAndView("refused", Map.of("refusal", refused),
                     RefusalMessages.status(refused.reason()));
-            case PaymentOutcome.AlreadyPaid paid -> new ModelAndView("paid", Map.of("paid", paid), HttpStatus.OK);
-            case PaymentOutcome.Pending pending -> pendingPage(pending, response);
+            case PaymentOutcome.AlreadyPaid paid -> new ModelAndView("paid",
+                    Map.of("paid", paid, "voucher", PaidPage.of(paid, locale)), HttpStatus.OK);
+            case PaymentOutcome.Pending pending -> pendingPage(pending, checks, response);
             case PaymentOutcome.UnknownTicket unknown -> ErrorPages.page(HttpStatus.NOT_FOUND,
                     "No payment is known for this ticket.");
         };
@@ -107,13 +122,15 @@ class PaymentController {
 
     /**
      * Undecided: the page asks again by itself, without JavaScript, until the status answers with the voucher or
-     * the refusal (a 303 to the merchant).
+     * the refusal (a 303 to the merchant). Each check counts itself in the next URL, so the page can say how long
+     * it has waited, and after a minute that the wait is unusually long.
      */
-    private static ModelAndView pendingPage(PaymentOutcome.Pending pending, HttpServletResponse response) {
+    private static ModelAndView pendingPage(PaymentOutcome.Pending pending, int checks, HttpServletResponse response) {
         response.setHeader("Refresh", PENDING_REFRESH_SECONDS + "; url=/pay/status/"
-                + UriUtils.encodePathSegment(pending.ticketId(), StandardCharsets.UTF_8));
-        return new ModelAndView("pending", Map.of("pending", pending, "refreshSeconds", PENDING_REFRESH_SECONDS),
-                HttpStatus.ACCEPTED);
+                + UriUtils.encodePathSegment(pending.ticketId(), StandardCharsets.UTF_8) + "?checks=" + (checks + 1));
+        return new ModelAndView("pending", Map.of("pending", pending, "refreshSeconds", PENDING_REFRESH_SECONDS,
+                "checks", checks, "waitedSeconds", (long) checks * PENDING_REFRESH_SECONDS,
+                "longWait", checks >= PENDING_CHECKS_BEFORE_LONG_WAIT), HttpStatus.ACCEPTED);
     }
 
     /** 303, so the browser GETs the merchant's page and a reload never re-posts the confirmation. */

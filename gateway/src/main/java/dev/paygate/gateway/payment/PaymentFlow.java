@@ -254,7 +254,8 @@ class PaymentFlow {
             return usedByAnotherMerchant(ticket, merchantName);
         }
         if (used.outcome() == UsedTickets.Outcome.APPROVED) {
-            return new PaymentOutcome.AlreadyPaid(merchantName, firstOutcomeLocation(ticket, used));
+            return new PaymentOutcome.AlreadyPaid(merchantName, firstOutcomeLocation(ticket, used),
+                    voucherStore.find(used.voucherId()).orElseThrow());
         }
         return new PaymentOutcome.Refused(RefusalReason.TICKET_USED, RefusalMessages.message(RefusalReason.TICKET_USED),
                 merchantName, firstOutcomeLocation(ticket, used), null);

@@ -1,5 +1,6 @@
 package dev.paygate.gateway.payment;
 
+import dev.paygate.gateway.voucher.StoredVoucher;
 import dev.paygate.merchant.refusal.RefusalReason;
 import dev.paygate.merchant.ticket.Ticket;
 import java.net.URI;
@@ -24,8 +25,11 @@ sealed interface PaymentOutcome {
             implements PaymentOutcome {
     }
 
-    /** Opening a ticket that was paid already: say so, and lead on to the shop with the voucher copy. */
-    record AlreadyPaid(String merchantName, URI continueTo) implements PaymentOutcome {
+    /**
+     * Opening a ticket that was paid already (a reload, or Back from the shop): say so, show the voucher copy, and
+     * lead on to the shop with it.
+     */
+    record AlreadyPaid(String merchantName, URI continueTo, StoredVoucher voucher) implements PaymentOutcome {
     }
 
     /** Handed over, decision not known yet: say so honestly and offer the status link. */

@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** One log line that says the gateway is ready, how long it took, and where to point a browser. */
@@ -21,7 +23,9 @@ class StartupReport {
         this.demoShopUrl = demoShopUrl;
     }
 
+    /** First of the ready lines; others (the operator console's) follow it. */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void onReady(ApplicationReadyEvent event) {
         long startupMillis = event.getTimeTaken().toMillis();
         long jvmUptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();

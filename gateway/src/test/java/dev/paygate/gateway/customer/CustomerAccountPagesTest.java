@@ -75,7 +75,23 @@ class CustomerAccountPagesTest {
 
         assertThat(topUp.statusCode()).isEqualTo(302);
         assertThat(aliceBalanceMinor() - beforeMinor).isEqualTo(2_500);
-        assertThat(alice.get("/account").body()).contains("added to your wallet from your card");
+        String after = alice.get("/account").body();
+        assertThat(after).contains("€25.00 added to your wallet from your card ending 0002.",
+                "Top up from your card ending 0002", "Wallet top-up", "+€25.00", "data-kind=\"top-up\"")
+                .doesNotContain("4000000000000002", "400000");
+    }
+
+    @Test
+    void historyNamesTheMerchantNotItsId() throws Exception {
+        String order = "named-order-" + UUID.randomUUID();
+        gateway.pay("alice", "demo-shop", 300, order);
+        Browser alice = new Browser(gateway);
+        alice.signIn("alice", "alice-demo-pass");
+
+        String page = alice.get("/account").body();
+
+        assertThat(page).contains(order, "Paygate Demo Coffee").doesNotContain(">demo-shop<");
+        assertThat(page).containsOnlyOnce("<header").doesNotContain("operator console");
     }
 
     @Test

@@ -65,7 +65,7 @@ class OperatorAccountsTest {
                                                                                      CapturedOutput output) throws Exception {
         Path keys = dataDirectory.resolve("keys");
 
-        OperatorProperties.Account generated = GeneratedOperatorAccount.loadOrCreate(keys, hasher);
+        GeneratedOperatorAccount generated = GeneratedOperatorAccount.loadOrCreate(keys, hasher);
 
         Matcher logged = LOGGED_PASSWORD.matcher(output.getOut());
         assertThat(logged.find()).as("the password is logged at its generation: %s", output.getOut()).isTrue();
@@ -74,18 +74,49 @@ class OperatorAccountsTest {
         Path file = keys.resolve(GeneratedOperatorAccount.FILE_NAME);
         assertThat(Files.readString(file)).doesNotContain(password).contains("argon2id");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(generated.username()).isEqualTo("admin");
-        OperatorAccounts accounts = new OperatorAccounts(List.of(generated), hasher);
-        assertThat(authenticate(accounts, "admin", password)).contains("admin");
+        assertThat(generated.account().username()).isEqualTo("admin");
+        assertThat(generated.passwordSetByOperator()).isFalse();
+        assertThat(authenticate(new OperatorAccounts(generated), "admin", password)).contains("admin");
 
         int logLengthBeforeRestart = output.getOut().length();
-        OperatorProperties.Account reloaded = GeneratedOperatorAccount.loadOrCreate(keys, hasher);
+        GeneratedOperatorAccount reloaded = GeneratedOperatorAccount.loadOrCreate(keys, hasher);
 
-        assertThat(reloaded.passwordHash()).isEqualTo(generated.passwordHash());
+        assertThat(reloaded.account().passwordHash()).isEqualTo(generated.account().passwordHash());
         assertThat(output.getOut().substring(logLengthBeforeRestart)).doesNotContain(password, "Generated");
         try (var leftovers = Files.list(keys)) {
             assertThat(leftovers).containsExactly(file);
         }
+    }
+
+    @Test
+    void aPasswordSetWhileTheGatewayRunsCountsFromTheNextSignInAndIsMarkedAsChosen(@TempDir Path dataDirectory,
+                                                                                  CapturedOutput output) {
+        Path keys = dataDirectory.resolve("keys");
+        GeneratedOperatorAccount generated = GeneratedOperatorAccount.loadOrCreate(keys, hasher);
+        Matcher logged = LOGGED_PASSWORD.matcher(output.getOut());
+        assertThat(logged.find()).isTrue();
+        String generatedPassword = logged.group(1);
+        OperatorAccounts accounts = new OperatorAccounts(generated);
+
+        GeneratedOperatorAccount.setPassword(keys, "my own operator password".toCharArray(), hasher);
+
+        assertThat(authenticate(accounts, "admin", "my own operator password")).contains("admin");
+        assertThat(authenticate(accounts, "admin", generatedPassword)).isEmpty();
+        assertThat(generated.passwordSetByOperator()).isTrue();
+        assertThat(GeneratedOperatorAccount.loadOrCreate(keys, hasher).passwordSetByOperator()).isTrue();
+    }
+
+    @Test
+    void aPasswordSetBeforeTheFirstStartIsTheAccountsAndNothingIsGenerated(@TempDir Path dataDirectory,
+                                                                          CapturedOutput output) {
+        Path keys = dataDirectory.resolve("keys");
+
+        GeneratedOperatorAccount.setPassword(keys, "chosen before the start".toCharArray(), hasher);
+        GeneratedOperatorAccount account = GeneratedOperatorAccount.loadOrCreate(keys, hasher);
+
+        assertThat(output.getOut()).doesNotContain("Generated");
+        assertThat(authenticate(new OperatorAccounts(account), "admin", "chosen before the start")).contains("admin");
+        assertThat(account.passwordSetByOperator()).isTrue();
     }
 
     @Test

@@ -18,10 +18,12 @@ import dev.paygate.gateway.runtime.TestPorts;
 import dev.paygate.gateway.webhook.WebhookSettings;
 import dev.paygate.ledger.party.CustomerRecords;
 import dev.paygate.ledger.party.MerchantRecords;
+import dev.paygate.ledger.WalletTopUps;
 import dev.paygate.ledger.messages.JournalMessage;
 import dev.paygate.ledger.messages.JournalMessage.Direction;
 import dev.paygate.ledger.messages.MessageJournal;
 import dev.paygate.ledger.register.LateOutcome;
+import dev.paygate.ledger.register.OrderItem;
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.ledger.register.RegisterOrder;
 import dev.paygate.ledger.register.SettlementPath;
@@ -126,12 +128,14 @@ class OperatorConsoleTest {
     WebhookSettings webhookSettings;
     @Autowired
     MessageJournal journal;
+    @Autowired
+    WalletTopUps topUps;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
 
     @Test
-    void refusesEveryOperatorPathWithoutOrWithWrongCredentials() throws Exception {
-        for (String path : List.of("/operator", "/api/v1/operator/alerts", "/api/v1/operator/invariants",
+    void refusesEveryOperatorApiPathWithoutOrWithWrongCredentials() throws Exception {
+        for (String path : List.of("/api/v1/operator/alerts", "/api/v1/operator/invariants",
                 "/actuator/ledgerinvariants")) {
             HttpResponse<String> anonymous = send(request(path).GET());
             HttpResponse<String> wrongPassword = send(request(path).header("Authorization", basic(OPERATOR, "not it")).GET());
@@ -150,6 +154,43 @@ class OperatorConsoleTest {
                 .POST(HttpRequest.BodyPublishers.ofString(customerJson(customerId, PAN).toString())));
         assertThat(anonymousEnrollment.statusCode()).isEqualTo(401);
         assertThat(customers.find(customerId)).isEmpty();
+    }
+
+    @Test
+    void theConsoleAsksForASignInAndTakesNoBasicCredentialsABrowserCouldNotForget() throws Exception {
+        for (String path : List.of("/operator", "/operator/payments", "/operator/alerts")) {
+            HttpResponse<String> anonymous = send(request(path).GET());
+            HttpResponse<String> withBasic = send(authorized(path).GET());
+
+            for (HttpResponse<String> refused : List.of(anonymous, withBasic)) {
+                assertThat(refused.statusCode()).as(path).isEqualTo(302);
+                assertThat(refused.headers().firstValue("Location")).get().asString().endsWith("/operator/login");
+                assertThat(refused.headers().firstValue("WWW-Authenticate")).isEmpty();
+            }
+        }
+        ConsoleSession wrongPassword = new ConsoleSession(port);
+        HttpResponse<String> refused = wrongPassword.signIn(OPERATOR, "not it");
+        assertThat(refused.headers().firstValue("Location")).get().asString().endsWith("/operator/login?failed");
+        assertThat(wrongPassword.get("/operator").statusCode()).isEqualTo(302);
+        assertThat(wrongPassword.get("/operator/login?failed").body())
+                .contains("The user name or the password is not correct.");
+    }
+
+    @Test
+    void signingOutEndsTheSessionSoItsCookieOpensNothingAnyMore() throws Exception {
+        ConsoleSession operator = ConsoleSession.signedIn(port, OPERATOR, OPERATOR_PASSWORD);
+        HttpResponse<String> console = operator.get("/operator");
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.body()).contains("Signed in as <strong>ops</strong>", "Sign out");
+
+        HttpResponse<String> signedOut = operator.post("/operator/logout", Map.of());
+
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location")).get().asString().endsWith("/operator/login?signedOut");
+        assertThat(operator.get("/operator/login?signedOut").body()).contains("You are signed out.");
+        HttpResponse<String> afterwards = operator.get("/operator");
+        assertThat(afterwards.statusCode()).isEqualTo(302);
+        assertThat(afterwards.headers().firstValue("Location")).get().asString().endsWith("/operator/login");
     }
 
     @Test
@@ -345,7 +386,7 @@ class OperatorConsoleTest {
             assertThat(body.path("violations").findValuesAsText("rule"))
                     .contains("BALANCES_SUM_TO_ZERO", "BALANCE_MATCHES_JOURNAL");
             assertThat(body.path("violations").findValuesAsText("subject")).contains("account wallet:" + customerId);
-            assertThat(send(authorized("/operator").GET()).body())
+            assertThat(ConsoleSession.signedIn(port, OPERATOR, OPERATOR_PASSWORD).get("/operator").body())
                     .contains("violation(s)", "BALANCE_MATCHES_JOURNAL broken for account wallet:" + customerId
                             + ": expected 0, found 700");
         } finally {
@@ -362,27 +403,27 @@ class OperatorConsoleTest {
         postJson("/api/v1/operator/merchants", merchantJson(merchantId, Ed25519Keys.generate(merchantId + "-k1")));
         register.refuse(new RegisterOrder("ticket-" + UUID.randomUUID(), merchantId, customerId, "order-77", 1250, 0,
                 "EUR", "serial-1", List.of(), Instant.now()), SettlementPath.WALLET, "insufficient_funds");
+        ConsoleSession operator = ConsoleSession.signedIn(port, OPERATOR, OPERATOR_PASSWORD);
 
-        HttpResponse<String> page = send(authorized("/operator").GET());
+        HttpResponse<String> page = operator.get("/operator");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString().contains("frame-ancestors 'none'");
         assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
-        assertThat(page.body()).contains("Operator console", "Signed in as <strong>ops</strong>",
-                "<code>cardnet-a</code>", "<code>cardnet-b</code>", "Reversals waiting to be sent, all networks: <strong>0</strong>",
-                "Healthy: every rule holds", customerId, "Unlock " + customerId,
-                "order-77", "<code>insufficient_funds</code>", "€12.50");
+        assertThat(page.body()).contains("operator console", "Signed in as <strong>ops</strong>",
+                "<code>cardnet-a</code>", "<code>cardnet-b</code>", "reversals waiting to be sent",
+                "Healthy: every rule holds", "order-77", "<code>insufficient_funds</code>", "€12.50")
+                .doesNotContain("secure payment");
+        HttpResponse<String> alerts = operator.get("/operator/alerts");
+        assertThat(alerts.body()).contains(customerId, "Unlock " + customerId);
 
-        HttpResponse<String> unlock = send(authorized("/operator/customers/" + customerId + "/unlock")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", "http://127.0.0.1:" + port)
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> unlock = operator.post("/operator/customers/" + customerId + "/unlock", Map.of());
 
         assertThat(unlock.statusCode()).isEqualTo(303);
-        URI backToConsole = URI.create(unlock.headers().firstValue("Location").orElseThrow());
-        assertThat(backToConsole.getPath()).isEqualTo("/operator");
+        URI backToAlerts = URI.create(unlock.headers().firstValue("Location").orElseThrow());
+        assertThat(backToAlerts.getPath()).isEqualTo("/operator/alerts");
         assertThat(credentials.isLocked(customerId)).isFalse();
-        assertThat(send(authorized(backToConsole.getRawPath() + "?" + backToConsole.getRawQuery()).GET()).body())
+        assertThat(operator.get(backToAlerts.getRawPath() + "?" + backToAlerts.getRawQuery()).body())
                 .contains("Customer " + customerId + " is unlocked.")
                 .doesNotContain("Unlock " + customerId);
     }
@@ -465,19 +506,51 @@ class OperatorConsoleTest {
     }
 
     @Test
+    void findsAPaymentByItsOrderIdAndShowsItsTrailWithTheLedgerPostings() throws Exception {
+        String customerId = newId("judy");
+        String merchantId = newId("trail-shop");
+        postJson("/api/v1/operator/customers", customerJson(customerId, null));
+        postJson("/api/v1/operator/merchants", merchantJson(merchantId, Ed25519Keys.generate(merchantId + "-k1")));
+        topUps.topUpWallet(customerId, 5_000, "EUR", "trail-" + customerId, "IT0001", null);
+        String orderId = newId("order");
+        RegisterOrder order = new RegisterOrder("ticket-" + UUID.randomUUID(), merchantId, customerId, orderId, 1_250,
+                200, "EUR", "TILL-9", List.of(new OrderItem("beans", "House blend", 1, 1_250)), Instant.now());
+        register.settleWalletPayment(order);
+        ConsoleSession operator = ConsoleSession.signedIn(port, OPERATOR, OPERATOR_PASSWORD);
+
+        HttpResponse<String> found = operator.get("/operator/payments?q=" + orderId);
+
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body()).contains("1 payment", "Shop " + merchantId, customerId, "€12.50", "approved",
+                "/operator/payments/" + order.ticketId());
+        HttpResponse<String> trail = operator.get("/operator/payments/" + order.ticketId());
+        assertThat(trail.statusCode()).isEqualTo(200);
+        assertThat(trail.body()).contains("Register entry", orderId, "TILL-9", "House blend", "Ledger postings",
+                "wallet payment", "wallet:" + customerId, "till:" + merchantId);
+        assertThat(operator.get("/operator/payments?q=no-such-order").body()).contains("No payment matches");
+        assertThat(operator.get("/operator/payments/no-such-ticket").statusCode()).isEqualTo(404);
+        assertThat(operator.get("/operator/reversals").body()).contains("Store-and-forward queue");
+        assertThat(operator.get("/operator/settlement").body()).contains("Settlement files");
+    }
+
+    @Test
     void refusesAConsoleActionPostedFromAnotherSite() throws Exception {
         String customerId = lockedCustomer("ivan");
+        ConsoleSession operator = ConsoleSession.signedIn(port, OPERATOR, OPERATOR_PASSWORD);
 
-        HttpResponse<String> fromOrigin = send(authorized("/operator/customers/" + customerId + "/unlock")
-                .header("Origin", "http://shop.example").POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> withoutToken = operator.postWithoutToken("/operator/customers/" + customerId + "/unlock",
+                Map.of());
         HttpResponse<String> fromFetchSite = send(authorized("/api/v1/operator/customers/" + customerId + "/unlock")
                 .header("Sec-Fetch-Site", "cross-site").POST(HttpRequest.BodyPublishers.noBody()));
 
-        for (HttpResponse<String> refused : List.of(fromOrigin, fromFetchSite)) {
-            assertThat(refused.statusCode()).isEqualTo(403);
-            assertThat(json.readTree(refused.body()).path("reason").asText()).isEqualTo("cross_site_request");
-        }
+        assertThat(withoutToken.statusCode()).isEqualTo(302);
+        assertThat(withoutToken.headers().firstValue("Location")).get().asString()
+                .endsWith("/operator?done=" + OperatorConsoleController.FORM_EXPIRED);
+        assertThat(fromFetchSite.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(fromFetchSite.body()).path("reason").asText()).isEqualTo("cross_site_request");
         assertThat(credentials.isLocked(customerId)).isTrue();
+        assertThat(operator.get("/operator?done=" + OperatorConsoleController.FORM_EXPIRED).body())
+                .contains("nothing was done");
     }
 
     @Test

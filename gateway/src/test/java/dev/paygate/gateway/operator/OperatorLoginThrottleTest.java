@@ -5,31 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paygate.gateway.auth.Alert;
 import dev.paygate.gateway.auth.AlertLog;
-import dev.paygate.gateway.auth.Argon2idPasswordEncoder;
 import dev.paygate.gateway.auth.Argon2idPasswordHasher;
 import dev.paygate.gateway.auth.AuthenticationProperties;
 import dev.paygate.gateway.auth.LockPolicy;
-import dev.paygate.gateway.auth.LoginThrottle;
 import dev.paygate.gateway.auth.LoginThrottledException;
-import dev.paygate.gateway.auth.ThrottledAuthenticationProvider;
 import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.gateway.payment.FrontTestDatabase;
 import dev.paygate.gateway.payment.MutableClock;
 import dev.paygate.merchant.jose.Ids;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Issue 14, point 9: operator Basic logins get the customers' growing delays per source and an alert, through the
- * provider the operator chain uses, with real Argon2id and the real alert table.
+ * Issue 14, point 9: operator logins (the console's form and the API's Basic header) get the customers' growing
+ * delays per source and an alert, through the manager both operator chains use, with real Argon2id and the real
+ * alert table.
  */
 class OperatorLoginThrottleTest {
 
@@ -39,7 +38,7 @@ class OperatorLoginThrottleTest {
     private final AlertLog alerts = new AlertLog(new FrontSchema(FrontTestDatabase.dataSource()), clock.asProvider());
     private final Argon2idPasswordHasher hasher = new Argon2idPasswordHasher(FAST_ARGON2);
     private final String operator = "ops-" + Ids.random().substring(0, 8);
-    private final ThrottledAuthenticationProvider provider = provider();
+    private final AuthenticationManager logins = logins();
 
     @Test
     void aSourceOfWrongOperatorPasswordsWaitsGrowingDelaysAndRaisesOneAlert() {
@@ -62,17 +61,15 @@ class OperatorLoginThrottleTest {
         request.setRemoteAddr(source);
         UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(operator, password);
         attempt.setDetails(new WebAuthenticationDetails(request));
-        return provider.authenticate(attempt);
+        return logins.authenticate(attempt);
     }
 
-    private ThrottledAuthenticationProvider provider() {
+    /** The one the console's sign-in form and the API's Basic header share. */
+    private AuthenticationManager logins() {
         OperatorAccounts accounts = new OperatorAccounts(List.of(new OperatorProperties.Account(operator,
                 hasher.hash("operator test password".toCharArray()))), hasher);
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
-        passwords.setPasswordEncoder(new Argon2idPasswordEncoder(hasher));
         AuthenticationProperties properties = new AuthenticationProperties(5, LockPolicy.WATCH, 900, FAST_ARGON2,
                 new AuthenticationProperties.Throttle(2, 2_000, 60_000, 100));
-        return new ThrottledAuthenticationProvider(passwords, new LoginThrottle(properties.throttle(), clock), alerts,
-                properties, Alert.OPERATOR_SOURCE_THROTTLED);
+        return new OperatorLogins(accounts, properties, alerts, clock, new SimpleMeterRegistry()).manager();
     }
 }

@@ -98,6 +98,14 @@ class DashboardMetricsTest {
         assertThat(scrape).containsPattern("paygate_card_network_up\\{network=\"cardnet-a\"\\} 1");
         assertThat(scrape).contains("paygate_reversal_saf_depth", "paygate_webhook_outbox_depth");
         assertThat(scrape).contains("paygate_payments_total{outcome=\"approved\",path=\"wallet\",reason=\"none\"");
+        assertThat(scrape).contains("paygate_reversals_total{network=\"cardnet-a\",result=\"acknowledged\"}");
+    }
+
+    @Test
+    void everyPasswordCheckIsTimedByWhoseItWas() {
+        assertThat(scrape).containsPattern("paygate_argon2id_seconds_count\\{operation=\"verify\",use=\"customer\"\\} [1-9]")
+                .containsPattern("paygate_argon2id_seconds_count\\{operation=\"verify\",use=\"operator\"\\} [1-9]")
+                .contains("paygate_argon2id_seconds_bucket{operation=\"verify\",use=\"customer\",le=");
     }
 
     private static Set<String> exportedNames(String scrape) {

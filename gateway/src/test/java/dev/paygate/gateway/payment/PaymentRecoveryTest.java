@@ -127,9 +127,12 @@ class PaymentRecoveryTest extends FrontFlowTestBase {
 
         assertThat(pending.statusCode()).isEqualTo(202);
         assertThat(pending.headers().firstValue("Refresh")).hasValue(
-                PaymentController.PENDING_REFRESH_SECONDS + "; url=/pay/status/" + ticket.ticketId());
+                PaymentController.PENDING_REFRESH_SECONDS + "; url=/pay/status/" + ticket.ticketId() + "?checks=1");
         assertThat(http.get("/pay/status/" + ticket.ticketId()).headers().firstValue("Refresh")).isPresent();
-        assertThat(pending.body()).contains("checks again by itself");
+        assertThat(pending.body()).contains("checks again by itself", "<progress");
+        HttpResponse<String> aMinuteLater = http.get("/pay/status/" + ticket.ticketId() + "?checks=25");
+        assertThat(aMinuteLater.headers().firstValue("Refresh")).get().asString().endsWith("?checks=26");
+        assertThat(aMinuteLater.body()).contains("checked 25 times over about 75 seconds", "taking longer than usual");
     }
 
     private void pastTheWait() {

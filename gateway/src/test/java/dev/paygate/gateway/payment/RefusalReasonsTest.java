@@ -113,9 +113,17 @@ class RefusalReasonsTest extends FrontFlowTestBase {
         HttpResponse<String> page = http.get("/pay/" + compact);
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("This payment is complete", "never charged twice")
+        assertThat(page.body()).contains("This payment is complete", "never charged twice", "€12.50",
+                "Your copy of the signed voucher", paidVoucher(paid))
                 .doesNotContain("Payment not completed");
         assertThat(FrontFixture.continueLink(page)).isEqualTo(paid.headers().firstValue("Location"));
+    }
+
+    /** The voucher the first confirm carried to the merchant's return URL. */
+    private static String paidVoucher(HttpResponse<String> paid) {
+        String location = paid.headers().firstValue("Location").orElseThrow();
+        return java.net.URLDecoder.decode(location.substring(location.indexOf("voucher=") + "voucher=".length()),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

@@ -221,6 +221,24 @@ public final class PaymentRegister {
                 RegisterStore.recentLateAnswers(connection, requireHistoryLimit(limit)));
     }
 
+    /**
+     * Entries an operator looks for, newest first, at most {@code limit}: those whose ticket id, order id, customer
+     * id, STAN, RRN or approval code is {@code term} exactly (a STAN also without its leading zeros, an approval
+     * code in any case). A blank term finds the latest entries.
+     */
+    public List<RegisterEntry> search(String term, int limit) {
+        int checkedLimit = requireHistoryLimit(limit);
+        String stripped = term == null ? "" : term.strip();
+        return transactions.inTransaction(connection -> stripped.isEmpty()
+                ? RegisterStore.latest(connection, checkedLimit)
+                : RegisterStore.search(connection, stripped, checkedLimit));
+    }
+
+    /** Every transfer the entry caused, oldest first: its payment, refunds, a card reversal. */
+    public List<Posting> postings(long serial) {
+        return transactions.inTransaction(connection -> RegisterStore.postings(connection, serial));
+    }
+
     /** The latest entries in {@code status} across all merchants, newest first (e.g. refusals for operators). */
     public List<RegisterEntry> recentWithStatus(RegisterStatus status, int limit) {
         return transactions.inTransaction(connection ->

@@ -1,6 +1,7 @@
 package dev.paygate.ledger.register;
 
 import dev.paygate.ledger.SqlSupport;
+import dev.paygate.ledger.TransferKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** SQL for register rows, on the caller's transaction. */
@@ -79,8 +81,53 @@ final class RegisterStore {
                 + " from ledger.register_entry where " + ownerColumn + " = ? order by serial desc limit ?")) {
             select.setString(1, ownerId);
             select.setInt(2, limit);
-            return list(select);
+            return entries(select);
         }
+    }
+
+    static List<RegisterEntry> latest(Connection connection, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS
+                + " from ledger.register_entry order by serial desc limit ?")) {
+            select.setInt(1, limit);
+            return entries(select);
+        }
+    }
+
+    /** Exact matches only, each on an indexed column (V9), so a search costs a few index probes. */
+    static List<RegisterEntry> search(Connection connection, String term, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS
+                + " from ledger.register_entry where ticket_id = ? or order_id = ? or customer_id = ? or stan = ?"
+                + " or rrn = ? or auth_code = ? order by serial desc limit ?")) {
+            select.setString(1, term);
+            select.setString(2, term);
+            select.setString(3, term);
+            // DE 11 is n 6: an operator may type "42" for "000042".
+            select.setString(4, term.matches("[0-9]{1,6}") ? "%06d".formatted(Integer.parseInt(term)) : term);
+            select.setString(5, term);
+            // Approval codes are stored as the network sent them, in upper case.
+            select.setString(6, term.toUpperCase(Locale.ROOT));
+            select.setInt(7, limit);
+            return entries(select);
+        }
+    }
+
+    static List<Posting> postings(Connection connection, long serial) throws SQLException {
+        List<Posting> postings = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("select t.transfer_id, t.kind,"
+                + " debit.code as debit_code, credit.code as credit_code, t.amount_minor, t.currency, t.created_at"
+                + " from ledger.transfer t join ledger.account debit on debit.account_id = t.debit_account_id"
+                + " join ledger.account credit on credit.account_id = t.credit_account_id"
+                + " where t.register_serial = ? order by t.transfer_id")) {
+            select.setLong(1, serial);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    postings.add(new Posting(row.getLong("transfer_id"), TransferKind.valueOf(row.getString("kind")),
+                            row.getString("debit_code"), row.getString("credit_code"), row.getLong("amount_minor"),
+                            row.getString("currency"), SqlSupport.instant(row, "created_at")));
+                }
+            }
+        }
+        return postings;
     }
 
     static List<RegisterEntry> recentWithStatus(Connection connection, RegisterStatus status, int limit)
@@ -93,7 +140,7 @@ final class RegisterStore {
                 + " from ledger.register_entry where late_outcome_mti is not null"
                 + " order by late_outcome_at desc limit ?")) {
             select.setInt(1, limit);
-            return list(select);
+            return entries(select);
         }
     }
 
@@ -168,7 +215,7 @@ final class RegisterStore {
             update.setString(1, reason);
             update.setTimestamp(2, Timestamp.from(registeredBefore));
             update.setInt(3, limit);
-            return list(update);
+            return entries(update);
         }
     }
 
@@ -197,11 +244,11 @@ final class RegisterStore {
         }
     }
 
-    private static List<RegisterEntry> list(PreparedStatement statement) throws SQLException {
+    private static List<RegisterEntry> entries(PreparedStatement select) throws SQLException {
         List<RegisterEntry> entries = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                entries.add(entry(rows));
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                entries.add(entry(row));
             }
         }
         return entries;

@@ -54,13 +54,18 @@ final class SettlementFile {
     private SettlementFile() {
     }
 
+    /** The file of a day's sweep: one per business day, written again identically on a re-run. */
+    static String fileName(LocalDate businessDay) {
+        return "sweep-" + businessDay + "-" + MESSAGE_DEFINITION + ".xml";
+    }
+
     static Path write(Path outputDirectory, LocalDate businessDay, String messageId, Instant createdAt,
             SettlementDebtor debtor, List<SweepPayment> payments) {
         if (payments.isEmpty()) {
             throw new IllegalArgumentException("a pain.001 file needs at least one payment");
         }
         String xml = xml(businessDay, messageId, createdAt, debtor, payments);
-        Path file = outputDirectory.resolve("sweep-" + businessDay + "-" + MESSAGE_DEFINITION + ".xml");
+        Path file = outputDirectory.resolve(fileName(businessDay));
         try {
             Files.createDirectories(outputDirectory);
             Path partial = Files.createTempFile(outputDirectory, ".sweep-" + businessDay, ".partial");

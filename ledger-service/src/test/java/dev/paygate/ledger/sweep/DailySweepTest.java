@@ -90,6 +90,25 @@ class DailySweepTest {
     }
 
     @Test
+    void listsRecentRunsWithTheirTotalsPerCurrencyAndTheirSettlementFile() {
+        merchantPaid("bakery", 1_250);
+        merchantPaid("florist", 4_000);
+        sweep.run(BUSINESS_DAY, outputDirectory);
+        LocalDate quietDay = BUSINESS_DAY.plusDays(1);
+        sweep.run(quietDay, outputDirectory);
+
+        List<SweepHistory.SweepRun> runs = new SweepHistory(database.dataSource()).recentRuns(10);
+
+        assertThat(runs).extracting(SweepHistory.SweepRun::businessDay).containsExactly(quietDay, BUSINESS_DAY);
+        SweepHistory.SweepRun paying = runs.get(1);
+        assertThat(paying.totals()).containsExactly(new SweepHistory.SweepRun.Total("EUR", 2, 5_250));
+        assertThat(outputDirectory.resolve(paying.settlementFile())).exists();
+        assertThat(paying.completedAt()).isNotNull();
+        assertThat(runs.get(0).totals()).isEmpty();
+        assertThat(runs.get(0).settlementFile()).isNull();
+    }
+
+    @Test
     void sweepRunTwiceForTheSameDayPaysNobodyTwice() throws IOException {
         merchantPaid("bakery", 1_250);
         SweepResult first = sweep.run(BUSINESS_DAY, outputDirectory);

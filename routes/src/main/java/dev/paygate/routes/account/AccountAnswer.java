@@ -3,11 +3,15 @@ package dev.paygate.routes.account;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.paygate.ledger.RefusalReason;
+import dev.paygate.ledger.WalletTopUps;
 import dev.paygate.ledger.messages.JournalMessage;
 import dev.paygate.ledger.register.LateOutcome;
+import dev.paygate.ledger.register.OrderItem;
+import dev.paygate.ledger.register.Posting;
 import dev.paygate.ledger.register.RefundOutcome;
 import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.sweep.SweepHistory;
+import dev.paygate.routes.reversal.ReversalRecord;
 import java.util.List;
 
 /** What the back office answers; never a card number, only what the open side may show. */
@@ -19,13 +23,24 @@ import java.util.List;
         @JsonSubTypes.Type(value = AccountAnswer.Refund.class, name = "refund"),
         @JsonSubTypes.Type(value = AccountAnswer.TopUp.class, name = "top-up"),
         @JsonSubTypes.Type(value = AccountAnswer.Refused.class, name = "refused"),
-        @JsonSubTypes.Type(value = AccountAnswer.PaymentMessages.class, name = "payment-messages")})
+        @JsonSubTypes.Type(value = AccountAnswer.PaymentMessages.class, name = "payment-messages"),
+        @JsonSubTypes.Type(value = AccountAnswer.PaymentMethod.class, name = "payment-method"),
+        @JsonSubTypes.Type(value = AccountAnswer.PaymentSearch.class, name = "payment-search"),
+        @JsonSubTypes.Type(value = AccountAnswer.PaymentTrail.class, name = "payment-trail"),
+        @JsonSubTypes.Type(value = AccountAnswer.UnsettledReversals.class, name = "unsettled-reversals"),
+        @JsonSubTypes.Type(value = AccountAnswer.SweepRuns.class, name = "sweep-runs")})
 public sealed interface AccountAnswer {
 
+    /**
+     * @param cardLastFour the last four digits of the card on file, which top-ups charge; null without a card
+     * @param topUps       the latest wallet top-ups, newest first
+     */
     record CustomerOverview(String customerId, String currency, long balanceMinor, long capMinor,
-                            List<HistoryEntry> entries) implements AccountAnswer {
+                            List<HistoryEntry> entries, String cardLastFour, List<WalletTopUps.TopUp> topUps)
+            implements AccountAnswer {
         public CustomerOverview {
             entries = List.copyOf(entries);
+            topUps = topUps == null ? List.of() : List.copyOf(topUps);
         }
     }
 
@@ -94,6 +109,44 @@ public sealed interface AccountAnswer {
                            List<JournalMessage> messages) implements AccountAnswer {
         public PaymentMessages {
             messages = List.copyOf(messages);
+        }
+    }
+
+    /**
+     * @param path         the settlement path code the amount takes: {@code wallet}, {@code card} or {@code auth-only}
+     * @param cardLastFour the card the card path charges; null off the card path or without a card on file
+     */
+    record PaymentMethod(String path, String cardLastFour) implements AccountAnswer {
+    }
+
+    record PaymentSearch(String term, List<HistoryEntry> entries) implements AccountAnswer {
+        public PaymentSearch {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * Everything the back unit recorded about one ticket, for a dispute: the register entry (with the card
+     * network's STAN, RRN, approval code and any late answer), the basket, every posting it caused and its reversal.
+     */
+    record PaymentTrail(RegisterEntry entry, List<OrderItem> items, List<Posting> postings,
+                        List<ReversalRecord> reversals) implements AccountAnswer {
+        public PaymentTrail {
+            items = List.copyOf(items);
+            postings = List.copyOf(postings);
+            reversals = List.copyOf(reversals);
+        }
+    }
+
+    record UnsettledReversals(List<ReversalRecord> reversals) implements AccountAnswer {
+        public UnsettledReversals {
+            reversals = List.copyOf(reversals);
+        }
+    }
+
+    record SweepRuns(List<SweepHistory.SweepRun> runs) implements AccountAnswer {
+        public SweepRuns {
+            runs = List.copyOf(runs);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.paygate.routes.account;
 
 import dev.paygate.routes.FrontUnit;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.jms.JmsConstants;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,10 +15,12 @@ public class AccountDesk {
 
     private final ProducerTemplate producer;
     private final AccountCodec codec;
+    private final AccountProperties properties;
 
-    public AccountDesk(ProducerTemplate producer, AccountCodec codec) {
+    public AccountDesk(ProducerTemplate producer, AccountCodec codec, AccountProperties properties) {
         this.producer = producer;
         this.codec = codec;
+        this.properties = properties;
     }
 
     public AccountAnswer.CustomerOverview customerOverview(String customerId, int historyLimit) {
@@ -54,8 +57,44 @@ public class AccountDesk {
         return ask(new AccountRequest.PaymentMessages(ticketId), AccountAnswer.PaymentMessages.class);
     }
 
+    /**
+     * How a payment of this amount would be settled for the customer. Waits only {@code hint-timeout-ms}: the
+     * payment page shows the answer as a hint and does without it.
+     */
+    public AccountAnswer.PaymentMethod paymentMethod(String customerId, long amountMinor, String currency) {
+        return ask(new AccountRequest.PaymentMethod(customerId, amountMinor, currency), AccountAnswer.PaymentMethod.class,
+                properties.hintTimeoutMs());
+    }
+
+    /**
+     * Operators: payments by ticket id, order id, customer id, STAN, RRN or approval code; blank for the latest.
+     *
+     * @param status a {@code RegisterStatus} name, or null for all
+     */
+    public AccountAnswer.PaymentSearch searchPayments(String term, String status, int limit) {
+        return ask(new AccountRequest.PaymentSearch(term, status, limit), AccountAnswer.PaymentSearch.class);
+    }
+
+    /** Operators: one payment's trail; {@link AccountDeskException} {@code unknown_ticket} when none is registered. */
+    public AccountAnswer.PaymentTrail paymentTrail(String ticketId) {
+        return ask(new AccountRequest.PaymentTrail(ticketId), AccountAnswer.PaymentTrail.class);
+    }
+
+    public AccountAnswer.UnsettledReversals unsettledReversals(int limit) {
+        return ask(new AccountRequest.UnsettledReversals(limit), AccountAnswer.UnsettledReversals.class);
+    }
+
+    public AccountAnswer.SweepRuns sweepRuns(int limit) {
+        return ask(new AccountRequest.SweepRuns(limit), AccountAnswer.SweepRuns.class);
+    }
+
     private <T extends AccountAnswer> T ask(AccountRequest request, Class<T> expected) {
-        String json = producer.requestBody(FrontAccountRoutes.REQUEST, codec.encodeRequest(request), String.class);
+        return ask(request, expected, properties.replyTimeoutMs());
+    }
+
+    private <T extends AccountAnswer> T ask(AccountRequest request, Class<T> expected, long replyTimeoutMs) {
+        String json = producer.requestBodyAndHeader(FrontAccountRoutes.REQUEST, codec.encodeRequest(request),
+                JmsConstants.JMS_REQUEST_TIMEOUT, replyTimeoutMs, String.class);
         if (json == null || json.isBlank()) {
             throw new AccountDeskException(AccountDeskException.UNAVAILABLE, "the back office did not answer in time");
         }

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestQueue      persistent request queue the back unit consumes
  * @param replyTimeoutMs    how long the front waits for an answer; longer than the slowest card network's
  *                          timeout, so a declined top-up is answered, not timed out
+ * @param hintTimeoutMs     how long a page waits for an answer it can do without, such as the payment page's "paid
+ *                          from your wallet" line: a slow back unit must not hold the page up
  * @param backConsumers     concurrent consumers of {@code requestQueue} in one back unit
  * @param topUpAcceptor     how the payment server names itself to the card network when it charges a
  *                          customer's card for a wallet top-up
@@ -18,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AccountProperties(
         @DefaultValue("paygate.account.request") String requestQueue,
         @DefaultValue("20000") long replyTimeoutMs,
+        @DefaultValue("2000") long hintTimeoutMs,
         @DefaultValue("4") int backConsumers,
         @DefaultValue TopUpAcceptor topUpAcceptor) {
 

@@ -16,7 +16,12 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = AccountRequest.MerchantTransactions.class, name = "merchant-transactions"),
         @JsonSubTypes.Type(value = AccountRequest.WalletRefund.class, name = "wallet-refund"),
         @JsonSubTypes.Type(value = AccountRequest.WalletTopUp.class, name = "wallet-top-up"),
-        @JsonSubTypes.Type(value = AccountRequest.PaymentMessages.class, name = "payment-messages")})
+        @JsonSubTypes.Type(value = AccountRequest.PaymentMessages.class, name = "payment-messages"),
+        @JsonSubTypes.Type(value = AccountRequest.PaymentMethod.class, name = "payment-method"),
+        @JsonSubTypes.Type(value = AccountRequest.PaymentSearch.class, name = "payment-search"),
+        @JsonSubTypes.Type(value = AccountRequest.PaymentTrail.class, name = "payment-trail"),
+        @JsonSubTypes.Type(value = AccountRequest.UnsettledReversals.class, name = "unsettled-reversals"),
+        @JsonSubTypes.Type(value = AccountRequest.SweepRuns.class, name = "sweep-runs")})
 public sealed interface AccountRequest {
 
     /** Most register entries one answer carries. */
@@ -80,6 +85,58 @@ public sealed interface AccountRequest {
         }
     }
 
+    /**
+     * How the back unit would settle this amount for this customer, for the payment page to say before the
+     * customer confirms: from the wallet, or charged to the card on file (named by its last four digits).
+     */
+    record PaymentMethod(String customerId, long amountMinor, String currency) implements AccountRequest {
+        public PaymentMethod {
+            requireId(customerId, "customerId");
+            requireWithin(amountMinor, 0, Long.MAX_VALUE, "amountMinor");
+            Objects.requireNonNull(currency, "currency");
+        }
+    }
+
+    /**
+     * Operators: register entries whose ticket id, order id, customer id, STAN, RRN or approval code is
+     * {@code term}, newest first; a blank term lists the latest entries.
+     *
+     * @param status a {@code RegisterStatus} name, or null for every status
+     */
+    record PaymentSearch(String term, String status, int limit) implements AccountRequest {
+        public PaymentSearch {
+            term = term == null ? "" : term.strip();
+            if (term.length() > 200) {
+                throw new IllegalArgumentException("term must be at most 200 characters");
+            }
+            if (status != null) {
+                RegisterStatus.valueOf(status);
+            }
+            requireWithin(limit, 1, ENTRIES_MAX, "limit");
+        }
+    }
+
+    /** Operators: one payment's dispute trail, everything the back unit recorded about the ticket. */
+    record PaymentTrail(String ticketId) implements AccountRequest {
+        public PaymentTrail {
+            requireId(ticketId, "ticketId");
+        }
+    }
+
+    /** Operators: reversals the card networks have not acknowledged yet (the store-and-forward queue), oldest first. */
+    record UnsettledReversals(int limit) implements AccountRequest {
+        public UnsettledReversals {
+            requireWithin(limit, 1, ENTRIES_MAX, "limit");
+        }
+    }
+
+    /** Operators: the latest daily sweeps with their settlement files, newest first. */
+    record SweepRuns(int limit) implements AccountRequest {
+        public SweepRuns {
+            requireWithin(limit, 1, ENTRIES_MAX, "limit");
+        }
+    }
+
     private static void requireId(String value, String name) {
         Objects.requireNonNull(value, name);
         if (value.isBlank() || value.length() > 200) {
@@ -87,7 +144,7 @@ public sealed interface AccountRequest {
         }
     }
 
-    private static void requireWithin(int value, int min, int max, String name) {
+    private static void requireWithin(long value, long min, long max, String name) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + " must be within " + min + ".." + max + ": " + value);
         }

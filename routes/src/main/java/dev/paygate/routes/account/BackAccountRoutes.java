@@ -16,18 +16,25 @@ public class BackAccountRoutes extends RouteBuilder {
     static final String REFUND = "direct:back.payment.refund";
     static final String TOP_UP = "direct:back.wallet.top-up";
     static final String READ_PAYMENT_MESSAGES = "direct:back.payment-messages.read";
+    static final String READ_PAYMENT_METHOD = "direct:back.payment-method.read";
+    static final String SEARCH_PAYMENTS = "direct:back.payments.search";
+    static final String READ_TRAIL = "direct:back.trail.read";
+    static final String LIST_REVERSALS = "direct:back.reversals.list";
+    static final String LIST_SWEEPS = "direct:back.sweeps.list";
 
     private final AccountCodec codec;
     private final BackOfficeLedger ledger;
     private final WalletTopUpStep topUp;
     private final PaymentMessagesLookup paymentMessages;
+    private final OperatorLookups operatorLookups;
 
     public BackAccountRoutes(AccountCodec codec, BackOfficeLedger ledger, WalletTopUpStep topUp,
-                             PaymentMessagesLookup paymentMessages) {
+                             PaymentMessagesLookup paymentMessages, OperatorLookups operatorLookups) {
         this.codec = codec;
         this.ledger = ledger;
         this.topUp = topUp;
         this.paymentMessages = paymentMessages;
+        this.operatorLookups = operatorLookups;
     }
 
     @Override
@@ -45,6 +52,11 @@ public class BackAccountRoutes extends RouteBuilder {
                     .when(body().isInstanceOf(AccountRequest.WalletRefund.class)).to(REFUND)
                     .when(body().isInstanceOf(AccountRequest.WalletTopUp.class)).to(TOP_UP)
                     .when(body().isInstanceOf(AccountRequest.PaymentMessages.class)).to(READ_PAYMENT_MESSAGES)
+                    .when(body().isInstanceOf(AccountRequest.PaymentMethod.class)).to(READ_PAYMENT_METHOD)
+                    .when(body().isInstanceOf(AccountRequest.PaymentSearch.class)).to(SEARCH_PAYMENTS)
+                    .when(body().isInstanceOf(AccountRequest.PaymentTrail.class)).to(READ_TRAIL)
+                    .when(body().isInstanceOf(AccountRequest.UnsettledReversals.class)).to(LIST_REVERSALS)
+                    .when(body().isInstanceOf(AccountRequest.SweepRuns.class)).to(LIST_SWEEPS)
                 .end()
                 .bean(codec, "encodeAnswer");
 
@@ -54,5 +66,10 @@ public class BackAccountRoutes extends RouteBuilder {
         from(REFUND).routeId("back.payment.refund").bean(ledger, "refund");
         from(TOP_UP).routeId("back.wallet.top-up").bean(topUp, "topUp");
         from(READ_PAYMENT_MESSAGES).routeId("back.payment-messages.read").bean(paymentMessages, "paymentMessages");
+        from(READ_PAYMENT_METHOD).routeId("back.payment-method.read").bean(ledger, "paymentMethod");
+        from(SEARCH_PAYMENTS).routeId("back.payments.search").bean(operatorLookups, "paymentSearch");
+        from(READ_TRAIL).routeId("back.trail.read").bean(operatorLookups, "paymentTrail");
+        from(LIST_REVERSALS).routeId("back.reversals.list").bean(operatorLookups, "unsettledReversals");
+        from(LIST_SWEEPS).routeId("back.sweeps.list").bean(operatorLookups, "sweepRuns");
     }
 }

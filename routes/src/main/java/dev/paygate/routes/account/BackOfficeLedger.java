@@ -9,14 +9,18 @@ import dev.paygate.ledger.register.RefundOutcome;
 import dev.paygate.ledger.register.Refunds;
 import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.register.SettlementPath;
+import dev.paygate.ledger.WalletTopUps;
 import dev.paygate.ledger.sweep.SweepHistory;
+import dev.paygate.ledger.vault.CardOnFile;
+import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.routes.BackUnit;
+import dev.paygate.routes.back.SettlementPathChoice;
 import java.util.List;
 import org.jpos.iso.ISOException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Balances, history and wallet refunds, answered from the ledger for the back-office routes. */
+/** Balances, history, payment methods and refunds, answered from the ledger for the back-office routes. */
 @Component
 @BackUnit
 public class BackOfficeLedger {
@@ -28,20 +32,27 @@ public class BackOfficeLedger {
     public static final int MERCHANT_SCAN_ENTRIES_MAX = PaymentRegister.HISTORY_ENTRIES_MAX;
     /** The latest daily sweeps shown with a till. */
     static final int SWEEPS_SHOWN = 30;
+    private static final int CARD_DIGITS_SHOWN = 4;
 
     private final Accounts accounts;
     private final PaymentRegister register;
     private final Refunds refunds;
     private final CardRefundStep cardRefunds;
     private final SweepHistory sweeps;
+    private final WalletTopUps topUps;
+    private final CardVault vault;
+    private final SettlementPathChoice pathChoice;
 
     public BackOfficeLedger(Accounts accounts, PaymentRegister register, Refunds refunds, CardRefundStep cardRefunds,
-                            SweepHistory sweeps) {
+                            SweepHistory sweeps, WalletTopUps topUps, CardVault vault, SettlementPathChoice pathChoice) {
         this.accounts = accounts;
         this.register = register;
         this.refunds = refunds;
         this.cardRefunds = cardRefunds;
         this.sweeps = sweeps;
+        this.topUps = topUps;
+        this.vault = vault;
+        this.pathChoice = pathChoice;
     }
 
     public AccountAnswer customerOverview(AccountRequest.CustomerOverview request) {
@@ -52,7 +63,29 @@ public class BackOfficeLedger {
         List<HistoryEntry> entries = register.recentForCustomer(request.customerId(), request.historyLimit())
                 .stream().map(HistoryEntry::of).toList();
         return new AccountAnswer.CustomerOverview(request.customerId(), wallet.get().currency(),
-                wallet.get().balanceMinor(), wallet.get().capMinor().orElse(0), entries);
+                wallet.get().balanceMinor(), wallet.get().capMinor().orElse(0), entries,
+                cardLastFour(request.customerId()), topUps.recentForCustomer(request.customerId(), request.historyLimit()));
+    }
+
+    /**
+     * The path the back unit would take, as {@link SettlementPathChoice} decides it, and the card it would charge.
+     * An unknown customer is refused: the page then says nothing rather than name a way that cannot pay.
+     */
+    public AccountAnswer paymentMethod(AccountRequest.PaymentMethod request) {
+        if (accounts.wallet(request.customerId()).isEmpty()) {
+            return new AccountAnswer.Refused(RefusalReason.UNKNOWN_CUSTOMER.code(), "no wallet for this customer");
+        }
+        SettlementPath path = pathChoice.pathOf(request.amountMinor(), request.currency());
+        return new AccountAnswer.PaymentMethod(path.code(),
+                path == SettlementPath.CARD ? cardLastFour(request.customerId()) : null);
+    }
+
+    /** Only the last four digits cross to the front: enough for the customer to know the card, nothing more. */
+    private String cardLastFour(String customerId) {
+        return vault.cardOnFile(customerId)
+                .map(CardOnFile::maskedPan)
+                .map(masked -> masked.substring(masked.length() - CARD_DIGITS_SHOWN))
+                .orElse(null);
     }
 
     public AccountAnswer merchantTill(AccountRequest.MerchantTill request) {

@@ -32,14 +32,23 @@ public class SettlementPathChoice {
     }
 
     public boolean walletPays(PaymentOrder order) {
-        Long threshold = properties.walletThresholdMinor().get(order.currency());
-        return threshold != null && order.amountMinor() <= threshold;
+        return withinWalletThreshold(order.amountMinor(), order.currency());
     }
 
     public SettlementPath pathOf(PaymentOrder order) {
-        if (authenticationOnly(order)) {
+        return pathOf(order.amountMinor(), order.currency());
+    }
+
+    /** The path an order of this amount takes, also asked before the order exists (the payment page says it). */
+    public SettlementPath pathOf(long amountMinor, String currency) {
+        if (amountMinor == 0) {
             return SettlementPath.AUTH_ONLY;
         }
-        return walletPays(order) ? SettlementPath.WALLET : SettlementPath.CARD;
+        return withinWalletThreshold(amountMinor, currency) ? SettlementPath.WALLET : SettlementPath.CARD;
+    }
+
+    private boolean withinWalletThreshold(long amountMinor, String currency) {
+        Long threshold = properties.walletThresholdMinor().get(currency);
+        return threshold != null && amountMinor <= threshold;
     }
 }

@@ -49,10 +49,11 @@ public class ReversalForwarder {
     private final Clock clock;
     private final BackLeases leases;
     private final MessageJournalWriter journal;
+    private final ReversalMetrics metrics;
 
     public ReversalForwarder(ReversalQueue queue, ReversalProperties properties, CardNetworks networks,
                              CardVault vault, PaymentRegister register, Clock clock, BackLeases leases,
-                             MessageJournalWriter journal) {
+                             MessageJournalWriter journal, ReversalMetrics metrics) {
         this.queue = queue;
         this.properties = properties;
         this.networks = networks;
@@ -61,6 +62,7 @@ public class ReversalForwarder {
         this.clock = clock;
         this.leases = leases;
         this.journal = journal;
+        this.metrics = metrics;
     }
 
     /**
@@ -88,6 +90,7 @@ public class ReversalForwarder {
             log.error("Reversal of ticket {} abandoned after {} attempts; an operator must settle it with {}",
                     reversal.ticketId(), reversal.attempts() - 1, reversal.network());
             queue.abandon(reversal.id(), "attempts exhausted");
+            metrics.attempted(reversal.network(), ReversalMetrics.ABANDONED);
             return false;
         }
         if (!networks.isConnected(reversal.network())) {
@@ -99,6 +102,7 @@ public class ReversalForwarder {
         if (card.isEmpty()) {
             log.error("Reversal of ticket {}: the card it used is no longer on file; abandoned", reversal.ticketId());
             queue.abandon(reversal.id(), "card no longer on file");
+            metrics.attempted(reversal.network(), ReversalMetrics.ABANDONED);
             return false;
         }
         try {
@@ -118,6 +122,7 @@ public class ReversalForwarder {
             journal.received(link, reversal.network(), answer, clock.instant());
             ReversalResponse response = ReversalResponse.fromIsoMsg(answer, clock);
             queue.acknowledge(reversal.id(), clock.instant());
+            metrics.attempted(reversal.network(), ReversalMetrics.ACKNOWLEDGED);
             // Payments have a register entry to close; a wallet top-up's reversal has none.
             if (register.findByTicket(reversal.ticketId()).isPresent()) {
                 register.markReversed(reversal.ticketId());
@@ -147,6 +152,7 @@ public class ReversalForwarder {
     private void retryLater(PendingReversal reversal, String error) {
         Instant next = clock.instant().plus(properties.backOff().delayAfter(reversal.attempts()));
         queue.retryAt(reversal.id(), next, error);
+        metrics.attempted(reversal.network(), ReversalMetrics.RETRY);
         log.warn("Reversal of ticket {} to {} not acknowledged ({}); next attempt at {}",
                 reversal.ticketId(), reversal.network(), error, next);
     }

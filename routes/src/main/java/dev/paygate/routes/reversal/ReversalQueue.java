@@ -26,6 +26,10 @@ public class ReversalQueue {
     /** A held reversal nobody released or activated falls due this many answer timeouts after its request. */
     static final long HELD_GRACE_TIMEOUTS = 3;
 
+    private static final String RECORD_COLUMNS = "ticket_id, network, original_mti, transaction_type, amount_minor,"
+            + " currency, original_stan, rrn, reversal_stan, status, attempts, next_attempt_at, last_error, created_at,"
+            + " acknowledged_at";
+
     private final JdbcTemplate jdbc;
 
     public ReversalQueue(JdbcTemplate jdbc) {
@@ -160,9 +164,33 @@ public class ReversalQueue {
         return counts;
     }
 
+    /** The reversal kept under a ticket id, for its payment's trail. */
+    public List<ReversalRecord> forTicket(String ticketId) {
+        return jdbc.query("select " + RECORD_COLUMNS + " from saf.reversal where ticket_id = ?", ReversalQueue::record,
+                ticketId);
+    }
+
+    /**
+     * Reversals the networks have not acknowledged, oldest first, at most {@code limit}: held ones whose request
+     * is still in flight, pending ones being sent, and abandoned ones an operator must settle with the network.
+     */
+    public List<ReversalRecord> unsettled(int limit) {
+        return jdbc.query("select " + RECORD_COLUMNS + " from saf.reversal"
+                + " where status in ('HELD', 'PENDING', 'ABANDONED') order by id limit ?", ReversalQueue::record, limit);
+    }
+
     /** Status by ticket, for operators and tests. */
     public List<String> statusOf(String ticketId) {
         return jdbc.queryForList("select status from saf.reversal where ticket_id = ?", String.class, ticketId);
+    }
+
+    private static ReversalRecord record(ResultSet row, int rowNumber) throws SQLException {
+        Timestamp acknowledgedAt = row.getTimestamp("acknowledged_at");
+        return new ReversalRecord(row.getString("ticket_id"), row.getString("network"), row.getString("original_mti"),
+                row.getString("transaction_type"), row.getLong("amount_minor"), row.getString("currency"),
+                row.getInt("original_stan"), row.getString("rrn"), row.getInt("reversal_stan"), row.getString("status"),
+                row.getInt("attempts"), row.getTimestamp("next_attempt_at").toInstant(), row.getString("last_error"),
+                row.getTimestamp("created_at").toInstant(), acknowledgedAt == null ? null : acknowledgedAt.toInstant());
     }
 
     private static PendingReversal read(ResultSet row, int rowNumber) throws SQLException {

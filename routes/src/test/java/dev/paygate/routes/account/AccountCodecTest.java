@@ -3,10 +3,18 @@ package dev.paygate.routes.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paygate.ledger.TransferKind;
+import dev.paygate.ledger.WalletTopUps;
 import dev.paygate.ledger.messages.JournalMessage;
 import dev.paygate.ledger.messages.JournalMessage.Direction;
 import dev.paygate.ledger.register.LateOutcome;
+import dev.paygate.ledger.register.OrderItem;
+import dev.paygate.ledger.register.Posting;
+import dev.paygate.ledger.register.RegisterEntry;
+import dev.paygate.ledger.register.RegisterStatus;
+import dev.paygate.ledger.register.SettlementPath;
 import dev.paygate.routes.order.MalformedMessageException;
+import dev.paygate.routes.reversal.ReversalRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +33,12 @@ class AccountCodecTest {
                 new AccountRequest.MerchantTransactions("demo-shop", 2, 50, "REFUSED"),
                 new AccountRequest.WalletRefund("demo-shop", "tkt-1", 500, "r-1"),
                 new AccountRequest.WalletTopUp("alice", 2_500, "t-1"),
-                new AccountRequest.PaymentMessages("tkt-1"));
+                new AccountRequest.PaymentMessages("tkt-1"),
+                new AccountRequest.PaymentMethod("alice", 4_500, "EUR"),
+                new AccountRequest.PaymentSearch("633012345678", "APPROVED", 50),
+                new AccountRequest.PaymentTrail("tkt-1"),
+                new AccountRequest.UnsettledReversals(100),
+                new AccountRequest.SweepRuns(30));
 
         requests.forEach(request -> assertThat(codec.decodeRequest(codec.encodeRequest(request))).isEqualTo(request));
     }
@@ -34,7 +47,9 @@ class AccountCodecTest {
     void answersSurviveTheWireWithTimesAsText() {
         AccountAnswer overview = new AccountAnswer.CustomerOverview("alice", "EUR", 100, 50_000, List.of(
                 new HistoryEntry(7, "tkt-7", Instant.parse("2026-11-24T20:00:00Z"), "demo-shop", "alice", "o-7",
-                        1_250, "EUR", "wallet", "APPROVED", null, 0, null, null)));
+                        1_250, "EUR", "wallet", "APPROVED", null, 0, null, null)), "0002",
+                List.of(new WalletTopUps.TopUp(3, 2_500, "EUR", "OK0001", "633012345678",
+                        Instant.parse("2026-11-24T19:00:00Z"))));
 
         String json = codec.encodeAnswer(overview);
 
@@ -57,6 +72,22 @@ class AccountCodecTest {
         assertThat(json).contains("\"type\":\"payment-messages\"", "\"2\":\"400000******0002\"",
                 "\"late\":true", "\"approvalCode\":\"LATE01\"");
         assertThat(codec.decodeAnswer(json)).isEqualTo(messages);
+    }
+
+    @Test
+    void aPaymentTrailSurvivesTheWireWithItsRegisterEntryPostingsAndReversal() {
+        Instant at = Instant.parse("2026-11-24T20:00:00Z");
+        AccountAnswer trail = new AccountAnswer.PaymentTrail(
+                new RegisterEntry(9, "tkt-9", SettlementPath.CARD, RegisterStatus.REVERSED, null, "demo-shop", "alice",
+                        "o-9", 4_500, 750, "EUR", "TILL1-9", "cardnet-a", null, "633012345678", "000042", 0,
+                        new LateOutcome("0110", "00", "A1B2C3", at), at, at, at),
+                List.of(new OrderItem("grinder", "Hand grinder", 1, 4_500)),
+                List.of(new Posting(11, TransferKind.CARD_PAYMENT, "system:card-clearing:EUR", "till:demo-shop", 4_500,
+                        "EUR", at)),
+                List.of(new ReversalRecord("tkt-9", "cardnet-a", "0100", "00", 4_500, "EUR", 42, "633012345678", 43,
+                        "ACKNOWLEDGED", 1, at, null, at, at)));
+
+        assertThat(codec.decodeAnswer(codec.encodeAnswer(trail))).isEqualTo(trail);
     }
 
     @Test

@@ -2,21 +2,26 @@ package dev.paygate.routes.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.paygate.ledger.Accounts;
+import dev.paygate.ledger.TransferKind;
 import dev.paygate.ledger.WalletTopUps;
 import dev.paygate.ledger.party.BankAccount;
 import dev.paygate.ledger.party.CustomerRecords;
 import dev.paygate.ledger.party.MerchantRecords;
 import dev.paygate.ledger.party.NewCustomer;
 import dev.paygate.ledger.party.NewMerchant;
+import dev.paygate.ledger.register.Posting;
+import dev.paygate.ledger.register.RegisterStatus;
 import dev.paygate.ledger.register.SettlementPath;
 import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.routes.network.CardNetworks;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.PaymentHandover;
 import dev.paygate.routes.order.PaymentOrder;
+import dev.paygate.routes.reversal.ReversalRecord;
 import dev.paygate.routes.support.BackUnitTestRuntime;
 import dev.paygate.routes.support.RoutesTestApplication;
 import java.time.Duration;
@@ -100,6 +105,77 @@ class BackOfficeChannelIntegrationTest {
         assertThatThrownBy(() -> desk.customerOverview("nobody-" + UUID.randomUUID(), 10))
                 .isInstanceOfSatisfying(AccountDeskException.class,
                         refusal -> assertThat(refusal.reason()).isEqualTo("unknown_customer"));
+    }
+
+    @Test
+    void customerOverviewListsTopUpsAndNamesTheCardByItsLastFourDigitsOnly() {
+        String customer = customerWithCard(APPROVING_CARD, 1_000);
+        desk.topUpWallet(customer, 2_500, "listed-" + customer);
+
+        AccountAnswer.CustomerOverview overview = desk.customerOverview(customer, 10);
+
+        assertThat(overview.cardLastFour()).isEqualTo("0002");
+        assertThat(overview.topUps()).extracting(WalletTopUps.TopUp::amountMinor).containsExactly(2_500L, 1_000L);
+        assertThat(overview.topUps().getFirst().rrn()).hasSize(12);
+        assertThat(new AccountCodec().encodeAnswer(overview)).doesNotContain(APPROVING_CARD, "400000");
+    }
+
+    @Test
+    void paymentMethodIsTheWalletUpToTheThresholdAndTheCardOnFileAbove() {
+        String customer = customerWithCard(APPROVING_CARD, 0);
+
+        assertThat(desk.paymentMethod(customer, 3_000, "EUR")).isEqualTo(new AccountAnswer.PaymentMethod("wallet", null));
+        assertThat(desk.paymentMethod(customer, 3_001, "EUR")).isEqualTo(new AccountAnswer.PaymentMethod("card", "0002"));
+        assertThat(desk.paymentMethod(customer, 0, "EUR").path()).isEqualTo("auth-only");
+        assertThatThrownBy(() -> desk.paymentMethod("nobody-" + customer, 9_000, "EUR"))
+                .isInstanceOfSatisfying(AccountDeskException.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo("unknown_customer"));
+    }
+
+    @Test
+    void operatorFindsACardPaymentByItsNetworkReferencesAndReadsItsTrail() {
+        Decision payment = pay(customerWithCard(APPROVING_CARD, 0), SHOP, 4_200);
+        assertThat(payment.outcome()).isEqualTo(Decision.Outcome.APPROVED);
+
+        for (String reference : List.of(payment.ticketId(), payment.rrn(), payment.authCode())) {
+            assertThat(desk.searchPayments(reference, null, 10).entries()).as(reference)
+                    .extracting(HistoryEntry::ticketId).containsExactly(payment.ticketId());
+        }
+        assertThat(desk.searchPayments(payment.ticketId(), "REFUSED", 10).entries()).isEmpty();
+        assertThat(desk.searchPayments("", "APPROVED", 5).entries()).extracting(HistoryEntry::ticketId)
+                .contains(payment.ticketId());
+        AccountAnswer.PaymentTrail trail = desk.paymentTrail(payment.ticketId());
+
+        assertThat(trail.entry().network()).isEqualTo("cardnet-a");
+        assertThat(trail.entry().stan()).matches("[0-9]{6}");
+        assertThat(desk.searchPayments(trail.entry().stan(), null, 10).entries()).extracting(HistoryEntry::ticketId)
+                .contains(payment.ticketId());
+        assertThat(trail.postings()).extracting(Posting::kind, Posting::creditAccount, Posting::amountMinor)
+                .containsExactly(tuple(TransferKind.CARD_PAYMENT, "till:" + SHOP, 4_200L));
+        assertThat(trail.reversals()).extracting(ReversalRecord::status).containsExactly("CANCELLED");
+    }
+
+    @Test
+    void trailOfAnUnansweredCardPaymentShowsItsReversalAcknowledgedAndTheSafQueueEmptiesOfIt() {
+        Decision payment = pay(customerWithCard("4000000000000085", 0), SHOP, 5_000);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> desk.paymentTrail(payment.ticketId()).reversals(),
+                reversals -> reversals.size() == 1 && reversals.getFirst().status().equals("ACKNOWLEDGED"));
+        AccountAnswer.PaymentTrail trail = desk.paymentTrail(payment.ticketId());
+
+        assertThat(trail.entry().status()).isEqualTo(RegisterStatus.REVERSED);
+        assertThat(trail.postings()).isEmpty();
+        assertThat(trail.reversals().getFirst().originalMti()).isEqualTo("0100");
+        assertThat(desk.unsettledReversals(100).reversals()).extracting(ReversalRecord::ticketId)
+                .doesNotContain(payment.ticketId());
+    }
+
+    @Test
+    void trailOfAnUnknownTicketIsAReasonedRefusalAndSweepRunsAreListed() {
+        assertThatThrownBy(() -> desk.paymentTrail("no-such-ticket-" + UUID.randomUUID()))
+                .isInstanceOfSatisfying(AccountDeskException.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo("unknown_ticket"));
+        assertThat(desk.sweepRuns(10).runs()).isNotNull();
     }
 
     @Test

@@ -24,6 +24,7 @@ import dev.paygate.routes.lease.BackLeases;
 import dev.paygate.routes.lease.Lease;
 import dev.paygate.routes.network.CardNetworkProperties;
 import dev.paygate.routes.network.CardNetworks;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,8 +54,9 @@ class ReversalForwarderTest {
     private final ReversalProperties properties = new ReversalProperties(true, 1_000, 20, 2_000, 300_000, 40);
     private final BackLeases leases = mock(BackLeases.class);
     private final MessageJournalWriter journal = mock(MessageJournalWriter.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ReversalForwarder forwarder = new ReversalForwarder(queue, properties, networks, vault, register, CLOCK,
-            leases, journal);
+            leases, journal, new ReversalMetrics(meters, queue, networks));
 
     @BeforeEach
     void aConnectedNetworkAndTheCardTheRequestUsed() {
@@ -88,6 +90,7 @@ class ReversalForwarderTest {
         verify(queue).acknowledge(7L, NOW);
         verify(register).markReversed("ticket-1");
         verify(card).wipe();
+        assertThat(attempts("acknowledged")).isEqualTo(1);
         JournalLink link = new JournalLink("ticket-1", "ticket-1");
         verify(journal).sent(eq(link), eq("cardnet-a"), eq(sent.getValue()), eq(NOW));
         verify(journal).received(eq(link), eq("cardnet-a"), any(), eq(NOW));
@@ -128,7 +131,8 @@ class ReversalForwarderTest {
     @Test
     void sendsA0400RequestAndRepeatsItAs0401WhenAdvicesAreOff() throws Exception {
         ReversalForwarder requests = new ReversalForwarder(queue, new ReversalProperties(false, 1_000, 20, 2_000,
-                300_000, 40), networks, vault, register, CLOCK, leases, journal);
+                300_000, 40), networks, vault, register, CLOCK, leases, journal,
+                new ReversalMetrics(meters, queue, networks));
         due(reversal("ticket-1", 1), reversal("ticket-1", 2));
         when(queue.recordTransmission(7L)).thenReturn(0, 1);
 
@@ -161,6 +165,7 @@ class ReversalForwarderTest {
         verify(queue).retryAt(eq(7L), eq(NOW.plusMillis(8_000)), eq("no answer within 500 ms"));
         verify(queue).retryAt(eq(7L), eq(NOW.plusMillis(300_000)), eq("no answer within 500 ms"));
         verify(queue, never()).acknowledge(anyLong(), any());
+        assertThat(attempts("retry")).isEqualTo(2);
     }
 
     @Test
@@ -182,6 +187,7 @@ class ReversalForwarderTest {
 
         verify(queue).abandon(7L, "attempts exhausted");
         verify(mux, never()).request(any(), anyLong());
+        assertThat(attempts("abandoned")).isEqualTo(1);
     }
 
     @Test
@@ -203,5 +209,10 @@ class ReversalForwarderTest {
         return new PendingReversal(7L, ticketId, "cardnet-a", "alice", "card-token", "0100", "00", 9_500, "EUR", 17,
                 NOW.minusSeconds(30), "12345678901", "633820000017", "TERM0001", "SHOP00000000001", 18,
                 NOW.minusSeconds(30), attempts, "ticket-1", attempts - 1);
+    }
+
+    /** Prometheus {@code paygate_reversals_total{network="cardnet-a",result=...}}. */
+    private double attempts(String result) {
+        return meters.get("paygate.reversals").tag("network", "cardnet-a").tag("result", result).counter().count();
     }
 }

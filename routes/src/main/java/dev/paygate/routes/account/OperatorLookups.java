@@ -1,0 +1,60 @@
+package dev.paygate.routes.account;
+
+import dev.paygate.ledger.RefusalReason;
+import dev.paygate.ledger.register.PaymentRegister;
+import dev.paygate.ledger.register.RegisterEntry;
+import dev.paygate.ledger.register.RegisterStatus;
+import dev.paygate.ledger.sweep.SweepHistory;
+import dev.paygate.routes.BackUnit;
+import dev.paygate.routes.reversal.ReversalQueue;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * What operators ask the back unit: payments found by the references people quote, one payment's dispute trail,
+ * the reversals not yet acknowledged and the latest sweeps. Read only; answered from the ledger and the
+ * store-and-forward queue, so a front unit serves its console without ledger credentials.
+ */
+@Component
+@BackUnit
+public class OperatorLookups {
+
+    private final PaymentRegister register;
+    private final ReversalQueue reversals;
+    private final SweepHistory sweeps;
+
+    public OperatorLookups(PaymentRegister register, ReversalQueue reversals, SweepHistory sweeps) {
+        this.register = register;
+        this.reversals = reversals;
+        this.sweeps = sweeps;
+    }
+
+    /** A term matches few entries exactly, so those are filtered by status here; without a term the index does it. */
+    public AccountAnswer paymentSearch(AccountRequest.PaymentSearch request) {
+        List<RegisterEntry> found = request.status() != null && request.term().isEmpty()
+                ? register.recentWithStatus(RegisterStatus.valueOf(request.status()), request.limit())
+                : register.search(request.term(), request.limit()).stream()
+                        .filter(entry -> request.status() == null || entry.status().name().equals(request.status()))
+                        .toList();
+        return new AccountAnswer.PaymentSearch(request.term(), found.stream().map(HistoryEntry::of).toList());
+    }
+
+    public AccountAnswer paymentTrail(AccountRequest.PaymentTrail request) {
+        Optional<RegisterEntry> found = register.findByTicket(request.ticketId());
+        if (found.isEmpty()) {
+            return new AccountAnswer.Refused(RefusalReason.UNKNOWN_TICKET.code(), "no register entry for this ticket");
+        }
+        RegisterEntry entry = found.get();
+        return new AccountAnswer.PaymentTrail(entry, register.items(entry.serial()), register.postings(entry.serial()),
+                reversals.forTicket(entry.ticketId()));
+    }
+
+    public AccountAnswer unsettledReversals(AccountRequest.UnsettledReversals request) {
+        return new AccountAnswer.UnsettledReversals(reversals.unsettled(request.limit()));
+    }
+
+    public AccountAnswer sweepRuns(AccountRequest.SweepRuns request) {
+        return new AccountAnswer.SweepRuns(sweeps.recentRuns(Math.min(request.limit(), SweepHistory.ENTRIES_MAX)));
+    }
+}
