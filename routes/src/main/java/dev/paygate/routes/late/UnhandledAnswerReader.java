@@ -5,7 +5,6 @@ import dev.paygate.routes.network.CardNetworks;
 import java.util.ArrayList;
 import java.util.List;
 import org.jpos.iso.ISOMsg;
-import org.jpos.iso.MUX;
 import org.jpos.q2.iso.QMUX;
 import org.jpos.space.Space;
 import org.slf4j.Logger;
@@ -40,8 +39,8 @@ public class UnhandledAnswerReader implements SmartLifecycle {
     public synchronized void start() {
         running = true;
         for (String network : networks.names()) {
-            MUX mux = networks.mux(network);
-            if (!(mux instanceof QMUX qmux) || qmux.getUnhandledQueue() == null) {
+            QMUX qmux = networks.link(network).qmux();
+            if (qmux.getUnhandledQueue() == null) {
                 log.warn("The MUX of {} keeps no unhandled queue: late answers from it are not recorded", network);
                 continue;
             }

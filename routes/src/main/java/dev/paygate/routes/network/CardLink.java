@@ -56,6 +56,11 @@ public class CardLink implements MUX, LinkListener {
         return adaptor;
     }
 
+    /** The jPOS MUX underneath, whose unhandled queue holds the answers no request waits for any more. */
+    public QMUX qmux() {
+        return mux;
+    }
+
     /** Requests sent and not yet ended (answered, expired or lost). */
     public int inFlight() {
         return inFlight.size();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.paygate.iso8583.field.Stan;
+import dev.paygate.iso8583.mac.Iso9797Alg3Mac;
+import dev.paygate.iso8583.mac.MacKeys;
 import dev.paygate.iso8583.message.CardResponse;
 import dev.paygate.iso8583.message.NetworkManagementCode;
 import dev.paygate.iso8583.message.NetworkManagementRequest;
@@ -60,8 +62,12 @@ class DeployDescriptorsTest {
         try (BankSimulator simulator = BankSimulator.start(SimulatorConfig.load(
                 BackUnitTestRuntime.CONFIG.resolve("bank-simulator/simulator.yml")).withEphemeralPorts())) {
             CardNetworkProperties settings = repositorySettings(simulator, work);
+            // cardnet-a MACs (the channel's filter is on by default); the simulator knows the demo key.
+            MacKeys.register("cardnet-a", Iso9797Alg3Mac.fromHex(SimulatorConfig.DEMO_MAC_KEY_HEX));
             try (Q2Runtime q2 = Q2Runtime.start(settings)) {
                 signOnAndPay(new CardNetworks(settings));
+            } finally {
+                MacKeys.unregister("cardnet-a");
             }
         }
     }
