@@ -58,6 +58,7 @@ class PaymentFlow {
     private final VoucherIssuer voucherIssuer;
     private final VoucherStore voucherStore;
     private final RefusalIssuer refusalIssuer;
+    private final TicketRefusals ticketRefusals;
     private final MerchantKeys merchantKeys;
     private final FrontSchema schema;
     private final WebhookOutbox webhooks;
@@ -67,7 +68,7 @@ class PaymentFlow {
 
     PaymentFlow(TicketCheck ticketCheck, UsedTickets usedTickets, CustomerCredentials credentials,
                 PaymentHandover handover, VoucherIssuer voucherIssuer, VoucherStore voucherStore,
-                RefusalIssuer refusalIssuer, MerchantKeys merchantKeys, FrontSchema schema, WebhookOutbox webhooks,
+                RefusalIssuer refusalIssuer, TicketRefusals ticketRefusals, MerchantKeys merchantKeys, FrontSchema schema, WebhookOutbox webhooks,
                 HandoverProperties handoverProperties, PaymentMetrics metrics, ObjectProvider<Clock> clock) {
         this.ticketCheck = ticketCheck;
         this.usedTickets = usedTickets;
@@ -76,6 +77,7 @@ class PaymentFlow {
         this.voucherIssuer = voucherIssuer;
         this.voucherStore = voucherStore;
         this.refusalIssuer = refusalIssuer;
+        this.ticketRefusals = ticketRefusals;
         this.merchantKeys = merchantKeys;
         this.schema = schema;
         this.webhooks = webhooks;
@@ -87,7 +89,8 @@ class PaymentFlow {
     /** The payment page for a ticket, or why it cannot be paid. */
     PaymentOutcome open(String compactTicket) {
         return switch (ticketCheck.check(compactTicket)) {
-            case CheckedTicket.Rejected rejected -> untrusted(rejected.reason());
+            case CheckedTicket.Rejected rejected -> ticketRefusals.refuse(rejected, compactTicket);
+            case CheckedTicket.Invalid invalid -> ticketRefusals.refuse(invalid);
             case CheckedTicket.Expired expired -> refused(expired.ticket(), expired.merchantName(),
                     RefusalReason.TICKET_EXPIRED, null);
             case CheckedTicket.Valid valid -> usedTickets.find(valid.ticket().ticketId())
@@ -99,7 +102,8 @@ class PaymentFlow {
     /** Confirm: the customer id from the form counts only when the ticket names none. */
     PaymentOutcome confirm(String compactTicket, String formCustomerId, char[] password) {
         return switch (ticketCheck.check(compactTicket)) {
-            case CheckedTicket.Rejected rejected -> untrusted(rejected.reason());
+            case CheckedTicket.Rejected rejected -> ticketRefusals.refuse(rejected, compactTicket);
+            case CheckedTicket.Invalid invalid -> ticketRefusals.refuse(invalid);
             case CheckedTicket.Expired expired -> refused(expired.ticket(), expired.merchantName(),
                     RefusalReason.TICKET_EXPIRED, null);
             case CheckedTicket.Valid valid -> {
@@ -123,9 +127,13 @@ class PaymentFlow {
     PaymentOutcome cancel(String compactTicket) {
         CheckedTicket checked = ticketCheck.check(compactTicket);
         // An expired ticket can still be cancelled: its signature was good, so its cancel URL is the merchant's.
-        if (!(checked instanceof CheckedTicket.Genuine genuine)) {
-            return untrusted(((CheckedTicket.Rejected) checked).reason());
+        if (checked instanceof CheckedTicket.Rejected rejected) {
+            return ticketRefusals.refuse(rejected, compactTicket);
         }
+        if (checked instanceof CheckedTicket.Invalid invalid) {
+            return ticketRefusals.refuse(invalid);
+        }
+        CheckedTicket.Genuine genuine = (CheckedTicket.Genuine) checked;
         Ticket ticket = genuine.ticket();
         String merchantName = genuine.merchantName();
         Optional<UsedTickets.UsedTicket> used = usedTickets.find(ticket.ticketId());
@@ -302,12 +310,6 @@ class PaymentFlow {
         metrics.refused(null, reason);
         return new PaymentOutcome.Refused(reason, message, merchantName, withQuery(ticket.cancelUrl(), "refusal", refusal),
                 retryTicket);
-    }
-
-    /** Nothing in the ticket can be trusted, not even where to send the customer: the page says why and stops. */
-    private PaymentOutcome untrusted(RefusalReason reason) {
-        metrics.refused(null, reason);
-        return new PaymentOutcome.Refused(reason, RefusalMessages.message(reason), null, null, null);
     }
 
     private Optional<Decision> lookup(String ticketId) {
