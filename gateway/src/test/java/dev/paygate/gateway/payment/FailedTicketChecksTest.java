@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.gateway.merchant.MerchantShopUrls;
+import dev.paygate.gateway.ticket.CheckedTicket;
 import dev.paygate.gateway.webhook.EventView;
 import dev.paygate.gateway.webhook.WebhookOutbox;
+import dev.paygate.gateway.webhook.WebhookProperties;
 import dev.paygate.gateway.webhook.WebhookSettings;
 import dev.paygate.merchant.jose.Ed25519Keys;
 import dev.paygate.merchant.refusal.Refusal;
+import dev.paygate.merchant.refusal.RefusalReason;
 import dev.paygate.merchant.ticket.Ticket;
 import dev.paygate.merchant.ticket.TicketSigner;
 import java.net.URI;
@@ -20,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -191,6 +195,22 @@ class FailedTicketChecksTest extends FrontFlowTestBase {
 
         assertThat(page.body()).contains("could not be verified as Corner Kiosk", "go back to the shop yourself");
         assertThat(FrontFixture.continueLink(page)).isEmpty();
+    }
+
+    @Test
+    void ticketRefusedEventsOfOneMerchantAreCappedPerHour() {
+        WebhookOutbox cappedAtTwo = new WebhookOutbox(schema,
+                new WebhookProperties(null, null, null, null, null, null, null, 2));
+        CheckedTicket.Sender sender = new CheckedTicket.Sender(merchant.merchantId(), merchant.name(),
+                merchant.privateKey().getKeyID(), false, "the signature does not verify", Optional.empty(),
+                Optional.empty());
+
+        for (int ticket = 1; ticket <= 5; ticket++) {
+            cappedAtTwo.recordTicketRefused(sender, RefusalReason.BAD_SIGNATURE, "ticket-refused:forged-" + ticket);
+        }
+
+        assertThat(ticketRefusedEvents()).hasSize(2);
+        assertThat(outbox.recordTest(merchant.merchantId())).as("other events are not capped").isPresent();
     }
 
     private HttpResponse<String> confirm(String compactTicket) {
