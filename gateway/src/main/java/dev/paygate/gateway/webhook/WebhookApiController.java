@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1/merchants/me", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Merchant webhooks", description = "Signed notifications of payment outcomes and their delivery attempts")
+@Tag(name = "Merchant webhooks")
 @SecurityRequirement(name = "merchantApiKey")
 class WebhookApiController {
 
