@@ -13,10 +13,6 @@ import dev.paygate.gateway.voucher.VoucherStore;
 import dev.paygate.gateway.webhook.WebhookOutbox;
 import dev.paygate.merchant.jose.ClaimNames;
 import dev.paygate.merchant.jose.ClaimRules;
-import dev.paygate.merchant.jose.InvalidClaimsException;
-import dev.paygate.merchant.jose.MalformedTokenException;
-import dev.paygate.merchant.jose.SignedToken;
-import dev.paygate.merchant.jose.TokenType;
 import dev.paygate.merchant.refusal.Refusal;
 import dev.paygate.merchant.refusal.RefusalReason;
 import dev.paygate.merchant.ticket.Ticket;
@@ -161,19 +157,19 @@ class PaymentFlow {
                 return finish(used, decision.get());
             }
         }
-        Ticket ticket = storedTicket(used.ticket());
+        Ticket ticket = used.storedTicket();
         return firstOutcome(ticket, merchantName(ticket), used);
     }
 
     /** Records the back unit's decision for a stored, undecided payment (a status lookup or the recovery job). */
     PaymentOutcome finish(UsedTickets.UsedTicket used, Decision decision) {
-        Ticket ticket = storedTicket(used.ticket());
+        Ticket ticket = used.storedTicket();
         return finish(ticket, merchantName(ticket), used.customerId(), decision);
     }
 
     /** The order of a stored payment, as it was handed over: recovery hands it over again. */
     PaymentOrder orderOf(UsedTickets.UsedTicket used) {
-        return order(storedTicket(used.ticket()), used.customerId(), used.createdAt());
+        return order(used.storedTicket(), used.customerId(), used.createdAt());
     }
 
     private String merchantName(Ticket ticket) {
@@ -275,7 +271,7 @@ class PaymentFlow {
         return switch (used.outcome()) {
             case APPROVED, CANCELLED -> new PaymentOutcome.ToMerchant(firstOutcomeLocation(ticket, used));
             case REFUSED -> {
-                Refusal refusal = storedRefusal(used.refusal());
+                Refusal refusal = used.storedRefusal().orElseThrow();
                 yield new PaymentOutcome.Refused(refusal.reason(), refusal.message(), merchantName,
                         firstOutcomeLocation(ticket, used), null);
             }
@@ -385,23 +381,6 @@ class PaymentFlow {
             return ClaimRules.requireId(ClaimNames.CUSTOMER_ID, customerId.strip());
         } catch (IllegalArgumentException malformed) {
             return null;
-        }
-    }
-
-    /** A ticket this flow verified before and stored; read back without a second signature check. */
-    private static Ticket storedTicket(String compactTicket) {
-        try {
-            return Ticket.fromClaims(SignedToken.parse(compactTicket, TokenType.TICKET).claims());
-        } catch (MalformedTokenException | InvalidClaimsException corrupt) {
-            throw new IllegalStateException("front.used_ticket holds a ticket that no longer parses", corrupt);
-        }
-    }
-
-    private static Refusal storedRefusal(String compactRefusal) {
-        try {
-            return Refusal.fromClaims(SignedToken.parse(compactRefusal, TokenType.REFUSAL).claims());
-        } catch (MalformedTokenException | InvalidClaimsException corrupt) {
-            throw new IllegalStateException("front.used_ticket holds a refusal that no longer parses", corrupt);
         }
     }
 
