@@ -184,6 +184,9 @@ class MerchantAccountApiTest {
         HttpResponse<String> pageNotFound = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/no-such-page")))
                 .timeout(REQUEST_TIMEOUT).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
 
+        HttpResponse<String> notJson = post("/refunds", "{\"ticketId\": ", demoShopKey);
+
+        assertError(notJson, 400, "bad_request");
         assertError(notFound, 404, "not_found");
         assertError(wrongMethod, 405, "method_not_allowed");
         assertError(wrongType, 415, "unsupported_media_type");
