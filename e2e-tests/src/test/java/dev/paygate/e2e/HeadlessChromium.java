@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -36,6 +37,11 @@ final class HeadlessChromium {
     }
 
     static ChromeDriver start(Path userDataDirectory, Path driverLogFile) {
+        return start(userDataDirectory, driverLogFile, true);
+    }
+
+    /** @param javaScript false: pages run no script at all, as in a browser with JavaScript turned off */
+    static ChromeDriver start(Path userDataDirectory, Path driverLogFile, boolean javaScript) {
         // Checked by Selenium before Selenium Manager: with it set, the manager never runs.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -57,6 +63,9 @@ final class HeadlessChromium {
                         "--disable-dev-shm-usage",
                         "--window-size=1280,900",
                         "--user-data-dir=" + userDataDirectory);
+        if (!javaScript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD_TIMEOUT);
         return driver;

@@ -7,8 +7,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,21 +29,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ShopCheckoutE2ETest {
 
-    private static final Path REPOSITORY_ROOT = Path.of(System.getProperty("paygate.e2e.repository-root", ".."))
-            .toAbsolutePath().normalize();
-    private static final Path BUILD_DIRECTORY = Path.of(System.getProperty("paygate.e2e.build-directory", "target"))
-            .toAbsolutePath().normalize();
-    private static final Path SCREENSHOT_DIRECTORY = BUILD_DIRECTORY.resolve("e2e-screenshots");
-    private static final Path LOG_DIRECTORY = BUILD_DIRECTORY.resolve("e2e-logs");
-    private static final Path JAR_DIRECTORY = BUILD_DIRECTORY.resolve("e2e-jars");
+    private static final Path SCREENSHOT_DIRECTORY = GatewayAndShop.SCREENSHOT_DIRECTORY;
+    private static final Path LOG_DIRECTORY = GatewayAndShop.LOG_DIRECTORY;
 
-    // Generous: on a loaded 2-core CI machine a first start (initdb) can take over a minute; a hang lasts forever.
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     // The gateway answers within its hand-over reply timeout (20 s; "pending" at worst); the rest is page loads.
     private static final Duration OUTCOME_TIMEOUT = Duration.ofSeconds(40);
     private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(15);
-    // The top-level status, not a component's: every part (database, broker, card networks) is up.
-    private static final Pattern OVERALL_HEALTH_UP = Pattern.compile("\\{\\s*\"status\"\\s*:\\s*\"UP\"");
 
     // Prices from the shop's catalogue; the gateway pays up to EUR 30.00 from the wallet, above from the card.
     private static final long WALLET_THRESHOLD_MINOR = 3000;
@@ -53,8 +42,7 @@ class ShopCheckoutE2ETest {
     private static final String SKU_OVER_WALLET_THRESHOLD = "hand-grinder";     // EUR 49.90
     private static final String SKU_OVER_BOBS_CARD_BALANCE = "espresso-machine"; // EUR 120.00, his card has EUR 5.00
 
-    private static ApplicationProcess gateway;
-    private static ApplicationProcess shop;
+    private static GatewayAndShop applications;
     private static URI gatewayUrl;
     private static URI shopUrl;
 
@@ -70,48 +58,15 @@ class ShopCheckoutE2ETest {
     @BeforeAll
     static void startGatewayAndShop() throws IOException {
         HeadlessChromium.requireInstalled();
-        Path dataDirectory = BUILD_DIRECTORY.resolve("e2e-data");
-        BuiltJars.deleteRecursively(dataDirectory);
-        BuiltJars.deleteRecursively(SCREENSHOT_DIRECTORY);
-        BuiltJars.deleteRecursively(LOG_DIRECTORY);
-        BuiltJars.deleteRecursively(JAR_DIRECTORY);
-
-        int[] ports = LoopbackPorts.free(5);
-        int gatewayPort = ports[0];
-        int shopPort = ports[1];
-        gatewayUrl = URI.create("http://localhost:" + gatewayPort);
-        shopUrl = URI.create("http://localhost:" + shopPort);
-
-        // Both from the repository root, so they read config/ as an operator's run does.
-        gateway = ApplicationProcess.startJar("gateway",
-                BuiltJars.extracted(REPOSITORY_ROOT, "gateway/target/paygate-gateway.jar", JAR_DIRECTORY.resolve("gateway")),
-                BuiltJars.GATEWAY_JVM_FLAGS,
-                List.of("--server.address=127.0.0.1",
-                        "--server.port=" + gatewayPort,
-                        "--paygate.data-directory=" + dataDirectory,
-                        "--paygate.card.networks.cardnet-a.port=" + ports[2],
-                        "--paygate.card.networks.cardnet-b.port=" + ports[3],
-                        "--paygate.embedded.postgres-port=" + ports[4],
-                        "--paygate.demo-shop-url=" + shopUrl),
-                REPOSITORY_ROOT, LOG_DIRECTORY.resolve("gateway.log"));
-        shop = ApplicationProcess.startJar("demo-shop",
-                BuiltJars.privateCopy(REPOSITORY_ROOT, "demo-shop/target/demo-shop.jar", JAR_DIRECTORY),
-                List.of(),
-                List.of("--server.address=127.0.0.1",
-                        "--server.port=" + shopPort,
-                        "--shop.gateway-url=" + gatewayUrl,
-                        "--shop.public-url=" + shopUrl),
-                REPOSITORY_ROOT, LOG_DIRECTORY.resolve("demo-shop.log"));
-
-        gateway.awaitHttpReady(URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health"),
-                body -> OVERALL_HEALTH_UP.matcher(body).lookingAt(), STARTUP_TIMEOUT);
-        shop.awaitHttpReady(URI.create("http://127.0.0.1:" + shopPort + "/"), body -> true, STARTUP_TIMEOUT);
+        applications = GatewayAndShop.start("checkout");
+        gatewayUrl = applications.gatewayUrl();
+        shopUrl = applications.shopUrl();
     }
 
     @AfterAll
     static void stopGatewayAndShop() {
-        try (ApplicationProcess stopLast = gateway; ApplicationProcess stopFirst = shop) {
-            // try-with-resources closes both, shop first, even when one of them fails to stop.
+        if (applications != null) {
+            applications.close();
         }
     }
 
