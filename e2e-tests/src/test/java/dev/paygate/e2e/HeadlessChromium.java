@@ -21,6 +21,7 @@ final class HeadlessChromium {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PAGE_LOAD_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MINIMUM_WINDOW_WIDTH_PX = 500;
 
     private HeadlessChromium() {
     }
@@ -37,11 +38,10 @@ final class HeadlessChromium {
     }
 
     static ChromeDriver start(Path userDataDirectory, Path driverLogFile) {
-        return start(userDataDirectory, driverLogFile, true);
+        return start(userDataDirectory, driverLogFile, Viewport.DESKTOP);
     }
 
-    /** @param javaScript false: pages run no script at all, as in a browser with JavaScript turned off */
-    static ChromeDriver start(Path userDataDirectory, Path driverLogFile, boolean javaScript) {
+    static ChromeDriver start(Path userDataDirectory, Path driverLogFile, Viewport viewport) {
         // Checked by Selenium before Selenium Manager: with it set, the manager never runs.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -61,10 +61,13 @@ final class HeadlessChromium {
                         "--disable-component-update",
                         "--disable-sync",
                         "--disable-dev-shm-usage",
-                        "--window-size=1280,900",
+                        "--window-size=" + Math.max(viewport.widthPx, MINIMUM_WINDOW_WIDTH_PX) + "," + viewport.heightPx,
                         "--user-data-dir=" + userDataDirectory);
-        if (!javaScript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        if (viewport.mobile) {
+            // A headless window is never narrower than 500 px; the emulated device gives the page its 390.
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of(
+                    "width", viewport.widthPx, "height", viewport.heightPx, "pixelRatio", 1.0, "touch", true,
+                    "mobile", true)));
         }
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD_TIMEOUT);

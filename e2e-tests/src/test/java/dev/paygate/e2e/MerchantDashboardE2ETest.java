@@ -2,275 +2,186 @@ package dev.paygate.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import dev.paygate.merchant.ticket.PayLink;
 import dev.paygate.merchant.ticket.Ticket;
-import dev.paygate.merchant.ticket.TicketSigner;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.text.ParseException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 19: the merchant dashboard in real headless Chromium against the gateway and the demo shop as real processes,
- * signed in with the demo merchant's API key the gateway printed at its first start. At desktop width and at 390 px
- * (a phone), and once with JavaScript turned off. Screenshots go to {@code target/e2e-screenshots/merchant-*.png}.
+ * signed in with the demo merchant's API key the gateway printed at its first start: a payment alice just made is
+ * searched, opened (ticket, decision, voucher) and partly refunded, a webhook endpoint is set and a test event's
+ * failed attempts show, an API key is issued, and the merchant signs out; at desktop width and at 390 px, where no
+ * page may scroll sideways, and once with JavaScript turned off. Screenshots:
+ * {@code target/e2e-screenshots/merchant-<viewport>-<step>.png}.
  */
+@ExtendWith(RunningPaygate.Resolver.class)
 class MerchantDashboardE2ETest {
 
     private static final Pattern PRINTED_API_KEY = Pattern.compile(
             "Generated an API key for demo merchant demo-shop: key id '([^']+)', secret '([^']+)'");
-    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
-    private static final int PHONE_WIDTH_PX = 390;
-    private static final int PHONE_HEIGHT_PX = 844;
 
-    private static GatewayAndShop applications;
+    private static RunningPaygate paygate;
     private static String apiKeyId;
     private static String apiKeySecret;
 
-    private Path userDataDirectory;
-    private ChromeDriver browser;
-    private Screenshots screenshots;
-
     @BeforeAll
-    static void startGatewayAndShop() throws IOException {
-        HeadlessChromium.requireInstalled();
-        applications = GatewayAndShop.start("merchant-dashboard");
-        Matcher printed = PRINTED_API_KEY.matcher(applications.gatewayLog());
+    static void theDemoMerchantsPrintedApiKey(RunningPaygate running) {
+        paygate = running;
+        Matcher printed = PRINTED_API_KEY.matcher(running.gatewayLog());
         assertThat(printed.find()).as("the demo merchant's API key, printed at the first start").isTrue();
         apiKeyId = printed.group(1);
         apiKeySecret = printed.group(2);
     }
 
-    @AfterAll
-    static void stopGatewayAndShop() {
-        if (applications != null) {
-            applications.close();
-        }
-    }
+    @ParameterizedTest
+    @EnumSource(Viewport.class)
+    void aMerchantFollowsAPaymentRefundsItSetsWebhooksAndIssuesAKey(Viewport viewport) throws Exception {
+        try (ChromiumPage page = ChromiumPage.open("merchant", viewport)) {
+            Ticket ticket = payAsAlice(page, 1_650);
 
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
+            signIn(page);
+            page.assertFitsTheScreen("2-overview");
+            assertThat(page.find("#till-balance").getText()).contains("€");
+
+            searchAndOpen(page, ticket);
+            page.assertFitsTheScreen("4-payment");
+            assertThat(page.find("#decision").getText()).contains("approved", "wallet");
+            assertThat(page.find("#voucher-id").getText()).isNotBlank();
+            assertThat(page.find("#ticket").getText()).contains(ticket.orderId(), ticket.serial());
+
+            refund(page, "2,50");
+            page.shot("5-refunded");
+            page.assertFitsTheScreen("5-refunded");
+            assertThat(page.find(".notice--done").getText()).contains("Refunded", "2.50");
+            assertThat(page.find("#refunds-table").getText()).contains("2.50", "wallet");
+
+            page.find(".dash-nav a[href='/merchant/till']").click();
+            page.await("#till-balance", "6-till");
+            page.shot("6-till");
+            page.assertFitsTheScreen("6-till");
+
+            setWebhookEndpointAndSendATestEvent(page);
+            page.shot("7-webhooks");
+            page.assertFitsTheScreen("7-webhooks");
+
+            page.find(".dash-nav a[href='/merchant/keys']").click();
+            page.await("#issue-api-key", "8-keys").click();
+            WebElement issued = page.await("#issued-key", "8-keys");
+            page.shot("8-keys-issued");
+            page.assertFitsTheScreen("8-keys-issued");
+            assertThat(issued.findElement(By.id("issued-key-secret")).getText())
+                    .hasSizeGreaterThanOrEqualTo(32);
+
+            page.find("#sign-out").click();
+            page.await("#merchant-login", "9-signed-out");
         }
-        BuiltJars.deleteRecursively(userDataDirectory);
     }
 
     @Test
-    void aMerchantFollowsAPaymentRefundsItSetsWebhooksAndIssuesAKeyAtDesktopWidth() throws Exception {
-        openBrowser("desktop", true);
-        Ticket ticket = payAsAlice(1_650);
-
-        signIn();
-        screenshots.take("2-overview");
-        assertThat(text(By.id("till-balance"))).contains("€");
-
-        searchAndOpen(ticket);
-        screenshots.take("4-payment");
-        assertThat(text(By.id("decision"))).contains("approved", "wallet");
-        assertThat(text(By.id("voucher-id"))).isNotBlank();
-        assertThat(text(By.id("ticket"))).contains(ticket.orderId(), ticket.serial());
-
-        refund("2.50");
-        screenshots.take("5-refunded");
-        assertThat(text(By.cssSelector(".notice--done"))).contains("Refunded", "2.50");
-        assertThat(text(By.id("refunds-table"))).contains("2.50", "wallet");
-
-        browser.findElement(By.linkText("Till & sweeps")).click();
-        await(By.id("till-balance"));
-        screenshots.take("6-till");
-
-        setWebhookEndpointAndSendATestEvent();
-        screenshots.take("7-webhooks");
-
-        browser.findElement(By.linkText("Keys")).click();
-        await(By.id("issue-api-key")).click();
-        WebElement issued = await(By.id("issued-key"));
-        screenshots.take("8-keys-issued");
-        assertThat(issued.findElement(By.id("issued-key-secret")).getText()).hasSizeGreaterThanOrEqualTo(32);
-        assertThat(browser.findElements(By.cssSelector("#api-keys tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
-
-        browser.findElement(By.id("sign-out")).click();
-        await(By.id("merchant-login"));
-    }
-
-    @Test
-    void everyDashboardPageIsUsableAt390PixelsWithoutScrollingSideways() throws Exception {
-        openBrowser("390", true);
-        browser.manage().window().setSize(new Dimension(PHONE_WIDTH_PX, PHONE_HEIGHT_PX));
-        Ticket ticket = payAsAlice(990);
-
-        signIn();
-        assertFitsTheWidth("2-overview");
-        searchAndOpen(ticket);
-        assertFitsTheWidth("4-payment");
-        refund("1,00");
-        assertFitsTheWidth("5-refunded");
-        assertThat(text(By.cssSelector(".notice--done"))).contains("Refunded");
-        for (String section : new String[] {"Till & sweeps", "Webhooks", "Keys"}) {
-            browser.findElement(By.linkText(section)).click();
-            await(By.cssSelector("main h1"));
-            assertFitsTheWidth("6-" + section.toLowerCase().replaceAll("[^a-z]+", "-"));
+    void thePaymentListTurnsIntoOneCardPerPaymentOnAPhone() throws Exception {
+        try (ChromiumPage page = ChromiumPage.open("merchant-list", Viewport.PHONE)) {
+            payAsAlice(page, 420);
+            signIn(page);
+            page.get(paygate.gateway("/merchant/payments"));
+            page.await("#payments-table", "payments");
+            page.shot("payments");
+            page.assertFitsTheScreen("payments");
+            // Each value labelled beside it, instead of a table wider than the screen.
+            assertThat(page.find("#payments-table tbody td").getCssValue("display")).isEqualTo("flex");
+            page.assertWithinTheScreen(page.find("#payments-table tbody td:last-child"), "the last column");
         }
-        browser.get(applications.gatewayUrl() + "/merchant/payments");
-        await(By.id("payments-table"));
-        assertFitsTheWidth("7-payments");
-        // A phone shows one card per payment, each value labelled, instead of a table wider than the screen.
-        WebElement firstCell = browser.findElement(By.cssSelector("#payments-table tbody td"));
-        assertThat(firstCell.getCssValue("display")).isEqualTo("flex");
     }
 
     @Test
     void withJavaScriptTurnedOffAMerchantStillSignsInSearchesAndRefunds() throws Exception {
-        Ticket ticket = payWithoutABrowser(777);
-        openBrowser("no-js", false);
+        try (ChromiumPage page = ChromiumPage.open("merchant-no-js", Viewport.DESKTOP)) {
+            Ticket ticket = payAsAlice(page, 777);
+            // From here on the pages run no script at all, as in a browser with JavaScript turned off.
+            page.browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
 
-        signIn();
-        searchAndOpen(ticket);
-        assertThat(browser.getPageSource()).doesNotContain("<script");
-        refund("0.77");
-        screenshots.take("5-refunded");
-        assertThat(text(By.cssSelector(".notice--done"))).contains("Refunded");
-    }
-
-    private void openBrowser(String scenario, boolean javaScript) throws IOException {
-        userDataDirectory = Files.createTempDirectory("paygate-e2e-chromium-");
-        browser = HeadlessChromium.start(userDataDirectory,
-                GatewayAndShop.LOG_DIRECTORY.resolve("chromedriver-merchant-" + scenario + ".log"), javaScript);
-        screenshots = new Screenshots(browser, GatewayAndShop.SCREENSHOT_DIRECTORY, "merchant-" + scenario);
+            signIn(page);
+            searchAndOpen(page, ticket);
+            assertThat(page.browser.getPageSource()).doesNotContain("<script");
+            refund(page, "0.77");
+            page.shot("5-refunded");
+            assertThat(page.find(".notice--done").getText()).contains("Refunded");
+        }
     }
 
     /** Alice pays a ticket of the demo shop on the payment page, as the shop sends her there. */
-    private Ticket payAsAlice(long amountMinor) throws IOException, ParseException {
-        Ticket ticket = demoShopTicket(amountMinor);
-        browser.get(new PayLink(applications.gatewayUrl()).payUrl(sign(ticket)).toString());
-        await(By.id("password")).sendKeys("alice-demo-pass");
-        screenshots.take("1-paying");
-        browser.findElement(By.cssSelector("form.pay-form button[type=submit]")).click();
-        new WebDriverWait(browser, PAGE_TIMEOUT).until(ExpectedConditions.urlContains(applications.shopUrl().toString()));
-        return ticket;
-    }
-
-    /** The same payment through a browser of its own, for the test whose browser runs no JavaScript. */
-    private Ticket payWithoutABrowser(long amountMinor) throws IOException {
-        Path directory = Files.createTempDirectory("paygate-e2e-chromium-payer-");
-        ChromeDriver payer = HeadlessChromium.start(directory,
-                GatewayAndShop.LOG_DIRECTORY.resolve("chromedriver-merchant-payer.log"));
-        try {
-            Ticket ticket = demoShopTicket(amountMinor);
-            payer.get(new PayLink(applications.gatewayUrl()).payUrl(sign(ticket)).toString());
-            new WebDriverWait(payer, PAGE_TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(By.id("password")))
-                    .sendKeys("alice-demo-pass");
-            payer.findElement(By.cssSelector("form.pay-form button[type=submit]")).click();
-            new WebDriverWait(payer, PAGE_TIMEOUT).until(ExpectedConditions.urlContains(applications.shopUrl().toString()));
-            return ticket;
-        } catch (ParseException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            payer.quit();
-            BuiltJars.deleteRecursively(directory);
-        }
-    }
-
-    private void signIn() {
-        browser.get(applications.gatewayUrl() + "/merchant");
-        await(By.id("keyId")).sendKeys(apiKeyId);
-        browser.findElement(By.id("secret")).sendKeys(apiKeySecret);
-        screenshots.take("1-sign-in");
-        browser.findElement(By.cssSelector("#merchant-login button[type=submit]")).click();
-        assertThat(await(By.id("signed-in-merchant")).getText()).contains("demo-shop");
-    }
-
-    private void searchAndOpen(Ticket ticket) {
-        browser.findElement(By.linkText("Payments")).click();
-        await(By.id("q")).sendKeys(ticket.orderId());
-        browser.findElement(By.cssSelector("#payment-search button[type=submit]")).click();
-        assertThat(await(By.id("result-count")).getText()).isEqualTo("1-1 of 1");
-        screenshots.take("3-payments");
-        browser.findElement(By.linkText(ticket.ticketId())).click();
-        assertThat(await(By.id("story-ticket-id")).getText()).isEqualTo(ticket.ticketId());
-    }
-
-    private void refund(String amount) {
-        browser.findElement(By.id("refund-amount")).sendKeys(amount);
-        browser.findElement(By.cssSelector("#refund-form button[type=submit]")).click();
-        await(By.cssSelector(".notice"));
-    }
-
-    /** The shop's own events URL answers 404: every attempt shows, with the merchant's answer. */
-    private void setWebhookEndpointAndSendATestEvent() {
-        browser.findElement(By.linkText("Webhooks")).click();
-        WebElement notifyUrl = await(By.id("notifyUrl"));
-        notifyUrl.clear();
-        notifyUrl.sendKeys(applications.shopUrl() + "/paygate/events");
-        browser.findElement(By.id("webhook-secret")).sendKeys("whsec_e2e_dashboard_secret_0001");
-        browser.findElement(By.cssSelector("#endpoint-form button[type=submit]")).click();
-        assertThat(text(By.cssSelector(".notice--done"))).contains("Webhooks now go to");
-        browser.findElement(By.id("send-test-event")).click();
-        await(By.cssSelector(".notice--done"));
-        new WebDriverWait(browser, DELIVERY_TIMEOUT).pollingEvery(Duration.ofSeconds(2)).until(driver -> {
-            driver.navigate().refresh();
-            return driver.findElements(By.cssSelector("#events-table tr[data-status] td")).stream()
-                    .anyMatch(cell -> cell.getText().contains("webhook.test"))
-                    && driver.getPageSource().contains("HTTP 404");
-        });
-    }
-
-    private void assertFitsTheWidth(String step) {
-        screenshots.take(step);
-        long contentWidth = ((Number) browser.executeScript("return document.documentElement.scrollWidth")).longValue();
-        long viewportWidth = ((Number) browser.executeScript("return window.innerWidth")).longValue();
-        assertThat(viewportWidth).as("the window is a phone's").isLessThanOrEqualTo(PHONE_WIDTH_PX);
-        assertThat(contentWidth).as("%s scrolls sideways", step).isLessThanOrEqualTo(viewportWidth);
-    }
-
-    private String text(By locator) {
-        return await(locator).getText();
-    }
-
-    /** Waits for an element; on time-out says where the browser is instead of only "not found". */
-    private WebElement await(By locator) {
-        try {
-            return new WebDriverWait(browser, PAGE_TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(locator));
-        } catch (TimeoutException e) {
-            screenshots.take("failure");
-            throw new AssertionError("no " + locator + " within " + PAGE_TIMEOUT.toSeconds() + " s; the browser shows \""
-                    + browser.getTitle() + "\" at " + browser.getCurrentUrl(), e);
-        }
-    }
-
-    private static Ticket demoShopTicket(long amountMinor) {
-        return Ticket.simple("demo-shop", "e2e-" + UUID.randomUUID().toString().substring(0, 13))
+    private static Ticket payAsAlice(ChromiumPage page, long amountMinor) {
+        // Ids set here, so that the ticket built again below is the one that was signed.
+        Ticket.Builder ticket = Ticket.simple("demo-shop", "e2e-" + UUID.randomUUID().toString().substring(0, 13))
+                .ticketId("tkt-e2e-" + UUID.randomUUID())
                 .customerId("alice")
                 .item("house-blend", "House blend", 1, amountMinor)
                 .vatMinor(amountMinor / 6)
                 .currency("EUR")
-                .serial("E2E-" + UUID.randomUUID().toString().substring(0, 8))
-                .returnUrl(URI.create(applications.shopUrl() + "/paygate/return"))
-                .cancelUrl(URI.create(applications.shopUrl() + "/paygate/cancel"))
-                .build();
+                .serial("E2E-" + UUID.randomUUID().toString().substring(0, 8));
+        page.get(paygate.payPageFor(ticket));
+        page.await("#password", "1-paying").sendKeys("alice-demo-pass");
+        page.shot("1-paying");
+        page.find("form.pay-form button[type=submit]").click();
+        new WebDriverWait(page.browser, ChromiumPage.PAGE_TIMEOUT)
+                .until(driver -> driver.getCurrentUrl().startsWith(paygate.shopUrl().toString()));
+        return ticket.build();
     }
 
-    private static String sign(Ticket ticket) throws IOException, ParseException {
-        return new TicketSigner(OctetKeyPair.parse(Files.readString(
-                GatewayAndShop.REPOSITORY_ROOT.resolve("config/demo-shop/merchant-key.jwk.json")))).sign(ticket);
+    private static void signIn(ChromiumPage page) {
+        page.get(paygate.gateway("/merchant"));
+        page.await("#keyId", "1-sign-in").sendKeys(apiKeyId);
+        page.find("#secret").sendKeys(apiKeySecret);
+        page.shot("1-sign-in");
+        page.find("#merchant-login button[type=submit]").click();
+        assertThat(page.await("#signed-in-merchant", "2-overview").getText()).contains("demo-shop");
+        page.shot("2-overview");
+    }
+
+    private static void searchAndOpen(ChromiumPage page, Ticket ticket) {
+        page.find(".dash-nav a[href='/merchant/payments']").click();
+        page.await("#q", "3-payments").sendKeys(ticket.orderId());
+        page.find("#payment-search button[type=submit]").click();
+        assertThat(page.await("#result-count", "3-payments").getText()).isEqualTo("1-1 of 1");
+        page.shot("3-payments");
+        page.assertFitsTheScreen("3-payments");
+        page.find("#payments-table tr[data-ticket-id='" + ticket.ticketId() + "'] a").click();
+        assertThat(page.await("#story-ticket-id", "4-payment").getText()).isEqualTo(ticket.ticketId());
+        page.shot("4-payment");
+    }
+
+    private static void refund(ChromiumPage page, String amount) {
+        page.find("#refund-amount").sendKeys(amount);
+        page.find("#refund-form button[type=submit]").click();
+        page.await(".notice", "5-refunded");
+    }
+
+    /** The shop has no events URL and answers 404: every attempt shows on the page with that answer. */
+    private static void setWebhookEndpointAndSendATestEvent(ChromiumPage page) {
+        page.find(".dash-nav a[href='/merchant/webhooks']").click();
+        WebElement notifyUrl = page.await("#notifyUrl", "7-webhooks");
+        notifyUrl.clear();
+        notifyUrl.sendKeys(paygate.shop("/paygate/events"));
+        page.find("#webhook-secret").sendKeys("whsec_e2e_dashboard_secret_0001");
+        page.find("#endpoint-form button[type=submit]").click();
+        assertThat(page.await(".notice--done", "7-webhooks").getText()).contains("Webhooks now go to");
+        page.find("#send-test-event").click();
+        page.await(".notice--done", "7-webhooks");
+        new WebDriverWait(page.browser, DELIVERY_TIMEOUT).pollingEvery(Duration.ofSeconds(2)).until(driver -> {
+            driver.navigate().refresh();
+            String events = driver.getPageSource();
+            return events.contains("webhook.test") && events.contains("HTTP 404");
+        });
     }
 }
