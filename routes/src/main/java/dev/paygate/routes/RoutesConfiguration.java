@@ -4,8 +4,12 @@ import dev.paygate.routes.back.DecisionProperties;
 import dev.paygate.routes.order.HandoverProperties;
 import dev.paygate.routes.reversal.ReversalProperties;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,5 +23,16 @@ public class RoutesConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Routes read their queues, timeouts and intervals as {@code {{paygate...}}} placeholders from the bound settings. */
+    @Bean
+    ConfigurationPropertiesSource configurationPropertiesSource(ApplicationContext context) {
+        return new ConfigurationPropertiesSource(() -> {
+            Map<String, Object> settingsByPrefix = new LinkedHashMap<>();
+            ConfigurationPropertiesBean.getAll(context).values().forEach(bean ->
+                    settingsByPrefix.put(bean.getAnnotation().prefix(), bean.getInstance()));
+            return settingsByPrefix;
+        });
     }
 }

@@ -43,6 +43,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +93,7 @@ class PaymentPipelineIntegrationTest {
     @Autowired DailySweepJob sweepJob;
     @Autowired DatabaseStanSequence stans;
     @Autowired SweepHistory sweepHistory;
+    @Autowired CamelContext camel;
 
     @BeforeEach
     void merchantAndNetworksReady() {
@@ -99,6 +104,16 @@ class PaymentPipelineIntegrationTest {
         }
         await().atMost(Duration.ofSeconds(20)).until(
                 () -> networks.isConnected("cardnet-a") && networks.isConnected("cardnet-b"));
+    }
+
+    @Test
+    void readmeListsEveryRouteId() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        List<String> routeIds = camel.getRoutes().stream().map(Route::getRouteId)
+                .map(id -> id.replaceFirst("^network\\.[^.]+\\.", "network.<name>."))
+                .toList();
+        assertThat(routeIds).contains("front.payment.hand-over", "back.payment.receive", "network.<name>.echo");
+        assertThat(routeIds).allSatisfy(id -> assertThat(readme).contains("`" + id + "`"));
     }
 
     @Test

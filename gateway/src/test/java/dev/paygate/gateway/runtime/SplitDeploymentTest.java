@@ -163,7 +163,7 @@ class SplitDeploymentTest {
         assertThat(front).isInstanceOf(WebServerApplicationContext.class);
         assertThat(((WebServerApplicationContext) front).getWebServer().getPort()).isPositive();
         CamelContext camel = front.getBean(CamelContext.class);
-        assertThat(camel.getRoute("front.payment.handover")).isNotNull();
+        assertThat(camel.getRoute("front.payment.hand-over")).isNotNull();
         assertThat(camel.getRoute("back.payment.receive")).as("the front consumes no payment orders").isNull();
     }
 
@@ -176,7 +176,7 @@ class SplitDeploymentTest {
         assertThat(back.getBeanProvider(MerchantKeys.class).getIfAvailable()).as("no front pages in the back").isNull();
         CamelContext camel = back.getBean(CamelContext.class);
         assertThat(camel.getRoute("back.payment.receive")).isNotNull();
-        assertThat(camel.getRoute("front.payment.handover")).isNull();
+        assertThat(camel.getRoute("front.payment.hand-over")).isNull();
     }
 
     @Test

@@ -1,21 +1,16 @@
 package dev.paygate.routes.back;
 
-import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.card.CardRoutes;
 import dev.paygate.routes.errors.GatewayErrors;
-import dev.paygate.routes.order.HandoverProperties;
-import dev.paygate.routes.order.Decision;
-import dev.paygate.routes.order.Decisions;
 import dev.paygate.routes.order.OrderCodec;
 import dev.paygate.routes.order.PaymentOrder;
 import dev.paygate.routes.wallet.WalletRoutes;
-import java.time.Clock;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * DESIGN.md step 6, as routes: receive the order, let the screening step look at it, choose the path,
+ * docs/architecture.md step 6, as routes: receive the order, let the screening step look at it, choose the path,
  * answer. The screening step {@code direct:back.payment.screen} is defined in
  * {@code config/routes/screening.camel.yaml}, where an integrator adds a fraud check without code.
  */
@@ -33,46 +28,43 @@ public class BackPaymentRoutes extends RouteBuilder {
     static final String PAYMENT_EXPIRED = "payment_expired";
 
     private final OrderCodec codec;
-    private final HandoverProperties handover;
-    private final PaymentRegister register;
     private final SettlementPathChoice pathChoice;
+    private final OrderDeadline deadline;
     private final AuthenticationOnlyStep authenticationOnly;
+    private final PaymentRefusalStep refusal;
+    private final DecisionLookup lookup;
     private final DecisionMetrics metrics;
-    private final Clock clock;
 
-    public BackPaymentRoutes(OrderCodec codec, HandoverProperties handover, PaymentRegister register,
-                             SettlementPathChoice pathChoice, AuthenticationOnlyStep authenticationOnly,
-                             DecisionMetrics metrics, Clock clock) {
+    public BackPaymentRoutes(OrderCodec codec, SettlementPathChoice pathChoice, OrderDeadline deadline,
+                             AuthenticationOnlyStep authenticationOnly, PaymentRefusalStep refusal,
+                             DecisionLookup lookup, DecisionMetrics metrics) {
         this.codec = codec;
-        this.handover = handover;
-        this.register = register;
         this.pathChoice = pathChoice;
+        this.deadline = deadline;
         this.authenticationOnly = authenticationOnly;
+        this.refusal = refusal;
+        this.lookup = lookup;
         this.metrics = metrics;
-        this.clock = clock;
     }
 
     @Override
     public void configure() {
         // Transacted: the request is acknowledged, and the reply sent, only after the decision is committed.
-        from("jms:queue:" + handover.paymentQueue() + "?transacted=true&concurrentConsumers=" + handover.backConsumers())
+        from("jms:queue:{{paygate.handover.payment-queue}}?transacted=true"
+                + "&concurrentConsumers={{paygate.handover.back-consumers}}")
                 .routeId("back.payment.receive")
                 .routeConfigurationId(PaymentFaults.ID)
-                .process(exchange -> exchange.getMessage().setBody(
-                        codec.decodeOrder(exchange.getMessage().getBody(String.class))))
+                .bean(codec, "decodeOrder")
                 .to(SCREEN)
                 .to(DECIDE)
-                .process(exchange -> {
-                    Decision decision = exchange.getMessage().getMandatoryBody(Decision.class);
-                    metrics.decided(decision);
-                    exchange.getMessage().setBody(codec.encodeDecision(decision));
-                });
+                .bean(metrics, "decided")
+                .bean(codec, "encodeDecision");
 
         from(DECIDE)
                 .routeId("back.payment.decide")
                 .routeConfigurationId(GatewayErrors.STEP)
                 .choice()
-                    .when(exchange -> exchange.getMessage().getBody(PaymentOrder.class).expiredAt(clock.instant()))
+                    .when(method(deadline, "passed"))
                         .setHeader(SCREENING_REFUSAL, constant(PAYMENT_EXPIRED))
                         .to(REFUSE)
                     .when(header(SCREENING_REFUSAL).isNotNull())
@@ -93,18 +85,11 @@ public class BackPaymentRoutes extends RouteBuilder {
         from(REFUSE)
                 .routeId("back.payment.refuse")
                 .routeConfigurationId(GatewayErrors.STEP)
-                .process(exchange -> {
-                    PaymentOrder order = exchange.getMessage().getMandatoryBody(PaymentOrder.class);
-                    String reason = exchange.getMessage().getHeader(SCREENING_REFUSAL, String.class);
-                    exchange.getMessage().setBody(Decisions.of(register.refuse(
-                            Decisions.toRegisterOrder(order), pathChoice.pathOf(order), reason)));
-                });
+                .bean(refusal, "refuse");
 
-        from("jms:queue:" + handover.lookupQueue())
-                .routeId("back.payment.lookup")
+        from("jms:queue:{{paygate.handover.lookup-queue}}")
+                .routeId("back.payment.look-up")
                 .routeConfigurationId(GatewayErrors.ID)
-                .process(exchange -> exchange.getMessage().setBody(
-                        register.findByTicket(exchange.getMessage().getBody(String.class))
-                                .map(Decisions::of).map(codec::encodeDecision).orElse("")));
+                .bean(lookup, "answer");
     }
 }

@@ -23,8 +23,7 @@ import org.springframework.stereotype.Component;
 @BackUnit
 public class PaymentFaultRefusal implements Processor {
 
-    /** Set by the front on every order; the only way to answer an order whose body cannot be read. */
-    public static final String TICKET_ID = "paygateTicketId";
+    public static final String TICKET_ID = OrderCodec.TICKET_ID_HEADER;
     public static final String SYSTEM_ERROR = RefusalReason.SYSTEM_ERROR.code();
     private static final String ANSWER = "paygateFaultAnswer";
     private static final Logger log = LoggerFactory.getLogger(PaymentFaultRefusal.class);
@@ -76,7 +75,7 @@ public class PaymentFaultRefusal implements Processor {
     }
 
     /** The refusal becomes the reply; an order without a ticket id gets none (its sender can only wait). */
-    static void answer(Exchange exchange) {
+    public void answer(Exchange exchange) {
         String answer = exchange.getProperty(ANSWER, String.class);
         if (answer == null) {
             exchange.setPattern(ExchangePattern.InOnly);

@@ -2,7 +2,6 @@ package dev.paygate.routes.back;
 
 import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.errors.GatewayErrors;
-import dev.paygate.routes.order.HandoverProperties;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
@@ -21,11 +20,9 @@ public class PaymentFaults extends RouteConfigurationBuilder {
 
     public static final String ID = "payment-faults";
 
-    private final HandoverProperties handover;
     private final PaymentFaultRefusal refusal;
 
-    public PaymentFaults(HandoverProperties handover, PaymentFaultRefusal refusal) {
-        this.handover = handover;
+    public PaymentFaults(PaymentFaultRefusal refusal) {
         this.refusal = refusal;
     }
 
@@ -44,8 +41,8 @@ public class PaymentFaults extends RouteConfigurationBuilder {
                             + GatewayErrors.FAILURE_REASON + "}")
                     // First the refusal: if the register cannot be written either, the fault rolls the delivery back.
                     .process(refusal)
-                    .to(ExchangePattern.InOnly, "jms:queue:" + handover.deadLetterQueue() + "?deliveryPersistent=true")
-                    .process(PaymentFaultRefusal::answer)
+                    .to(ExchangePattern.InOnly, GatewayErrors.DEAD_LETTER)
+                    .bean(refusal, "answer")
                 .end();
     }
 }

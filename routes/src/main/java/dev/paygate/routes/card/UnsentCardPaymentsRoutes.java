@@ -1,57 +1,25 @@
 package dev.paygate.routes.card;
 
-import dev.paygate.ledger.register.PaymentRegister;
-import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.routes.BackUnit;
-import dev.paygate.routes.reversal.ReversalQueue;
-import java.time.Clock;
-import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-/**
- * A back unit that dies between registering a card payment and sending it leaves a PENDING entry without a STAN
- * and nothing on the wire. This route refuses such entries ({@code system_error}, nothing charged) once they are
- * older than any live request could be, and cancels a reversal held for them, so the ticket ends final.
- */
+/** Card entries a dead back unit left PENDING before their request left are closed on a timer. */
 @Component
 @BackUnit
-@EnableConfigurationProperties(UnsentCardPaymentsProperties.class)
 public class UnsentCardPaymentsRoutes extends RouteBuilder {
 
-    private static final String SYSTEM_ERROR = "system_error";
-    private static final Logger log = LoggerFactory.getLogger(UnsentCardPaymentsRoutes.class);
+    private final UnsentCardPayments unsent;
 
-    private final UnsentCardPaymentsProperties properties;
-    private final PaymentRegister register;
-    private final ReversalQueue reversals;
-    private final Clock clock;
-
-    public UnsentCardPaymentsRoutes(UnsentCardPaymentsProperties properties, PaymentRegister register,
-                                    ReversalQueue reversals, Clock clock) {
-        this.properties = properties;
-        this.register = register;
-        this.reversals = reversals;
-        this.clock = clock;
+    public UnsentCardPaymentsRoutes(UnsentCardPayments unsent) {
+        this.unsent = unsent;
     }
 
     @Override
     public void configure() {
-        from("timer:card-unsent?delay=" + properties.pollIntervalMs() + "&period=" + properties.pollIntervalMs())
+        from("timer:card-unsent?delay={{paygate.card.unsent.poll-interval-ms}}"
+                + "&period={{paygate.card.unsent.poll-interval-ms}}")
                 .routeId("back.card.close-unsent")
-                .process(exchange -> closeUnsent());
-    }
-
-    void closeUnsent() {
-        for (RegisterEntry closed : register.refuseUnsentCardPayments(
-                clock.instant().minus(Duration.ofMillis(properties.closeAfterMs())), SYSTEM_ERROR,
-                properties.batchMax())) {
-            reversals.release(closed.ticketId());
-            log.warn("Card entry of ticket {} was left PENDING before its request was sent; refused as system_error, "
-                    + "nothing was charged", closed.ticketId());
-        }
+                .bean(unsent, "closeUnsent");
     }
 }

@@ -1,9 +1,9 @@
 package dev.paygate.routes.errors;
 
-import dev.paygate.routes.order.HandoverProperties;
 import dev.paygate.routes.order.MalformedMessageException;
 import java.sql.SQLTransientException;
 import org.apache.camel.ExchangePattern;
+import org.apache.camel.ExchangeTimedOutException;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.RouteConfigurationDefinition;
@@ -12,9 +12,15 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 
 /**
- * The back unit's error policy, shared by every route that consumes from the broker:
- * transient faults are retried with back-off; a message no retry can fix goes to the dead-letter queue
- * with its reason. Nothing is acknowledged before its effect is committed (the consumers are transacted).
+ * The pipeline's error policies, each a route configuration a route names with {@code routeConfigurationId}:
+ * <ul>
+ *   <li>{@link #ID}, every route that consumes from the broker: transient faults are retried with back-off; a
+ *       message no retry can fix (not valid JSON, not a valid request) goes to the dead-letter queue with its
+ *       reason. Nothing is acknowledged before its effect is committed (the consumers are transacted).</li>
+ *   <li>{@link #STEP}, every route a consumer calls: no error handler of its own.</li>
+ *   <li>{@link #FRONT_REQUEST}, the front's request/reply routes: no answer in time is an empty answer, which
+ *       the caller reads as "pending" or "unavailable", never as a decision.</li>
+ * </ul>
  */
 @Component
 public class GatewayErrors extends RouteConfigurationBuilder {
@@ -26,20 +32,24 @@ public class GatewayErrors extends RouteConfigurationBuilder {
      * consumer's policy; Camel runs a caller's onException only when the called route lets the fault through.
      */
     public static final String STEP = "pipeline-step";
+    public static final String FRONT_REQUEST = "front-request";
+    public static final String DEAD_LETTER = "jms:queue:{{paygate.handover.dead-letter-queue}}?deliveryPersistent=true";
 
     /** Upper bound on in-process retries of one message; the broker's own redelivery comes after. */
     static final int TRANSIENT_REDELIVERIES_MAX = 4;
     static final long TRANSIENT_REDELIVERY_DELAY_MS = 250;
 
-    private final HandoverProperties handover;
-
-    public GatewayErrors(HandoverProperties handover) {
-        this.handover = handover;
-    }
-
     @Override
     public void configuration() {
         routeConfiguration(STEP).errorHandler(noErrorHandler());
+
+        routeConfiguration(FRONT_REQUEST)
+                .onException(ExchangeTimedOutException.class)
+                    .handled(true)
+                    .log("No answer in time on ${routeId} (${exception.message}): answered empty")
+                    .setBody(constant(""))
+                .end();
+
         RouteConfigurationDefinition configuration = routeConfiguration(ID);
         configuration
                 .onException(MalformedMessageException.class, IllegalArgumentException.class)
@@ -47,9 +57,9 @@ public class GatewayErrors extends RouteConfigurationBuilder {
                     .maximumRedeliveries(0)
                     .setHeader(FAILURE_REASON, simple("${exception.class.simpleName}: ${exception.message}"))
                     .log(LoggingLevel.WARN, "dead-letter", "Poison message ${header.JMSMessageID} to the dead-letter queue: ${header." + FAILURE_REASON + "}")
-                    .to(ExchangePattern.InOnly, "jms:queue:" + handover.deadLetterQueue() + "?deliveryPersistent=true")
+                    .to(ExchangePattern.InOnly, DEAD_LETTER)
                     // A poison request gets no reply: the sender's wait ends in "pending", never in a false answer.
-                    .process(exchange -> exchange.setPattern(ExchangePattern.InOnly))
+                    .setExchangePattern(ExchangePattern.InOnly)
                 .end();
         retryTransientFaults(configuration);
     }

@@ -2,9 +2,7 @@ package dev.paygate.routes.events;
 
 import dev.paygate.routes.FrontUnit;
 import dev.paygate.routes.errors.GatewayErrors;
-import java.util.List;
 import org.apache.camel.builder.RouteBuilder;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,24 +14,19 @@ import org.springframework.stereotype.Component;
 public class FrontMerchantEventRoutes extends RouteBuilder {
 
     private final MerchantEvents events;
-    private final MerchantEventProperties properties;
-    private final List<MerchantEventListener> listeners;
+    private final MerchantEventDispatch dispatch;
 
-    public FrontMerchantEventRoutes(MerchantEvents events, MerchantEventProperties properties,
-                                    ObjectProvider<MerchantEventListener> listeners) {
+    public FrontMerchantEventRoutes(MerchantEvents events, MerchantEventDispatch dispatch) {
         this.events = events;
-        this.properties = properties;
-        this.listeners = listeners.orderedStream().toList();
+        this.dispatch = dispatch;
     }
 
     @Override
     public void configure() {
-        from("jms:queue:" + properties.queue() + "?transacted=true")
+        from("jms:queue:{{paygate.events.queue}}?transacted=true")
                 .routeId("front.merchant-events.receive")
                 .routeConfigurationId(GatewayErrors.ID)
-                .process(exchange -> {
-                    MerchantSwept swept = events.decodeSwept(exchange.getMessage().getMandatoryBody(String.class));
-                    listeners.forEach(listener -> listener.swept(swept));
-                });
+                .bean(events, "decodeSwept")
+                .bean(dispatch, "swept");
     }
 }

@@ -12,15 +12,13 @@ public class MerchantEvents {
 
     private final JsonMessages json = new JsonMessages();
     private final ProducerTemplate producer;
-    private final MerchantEventProperties properties;
 
-    public MerchantEvents(ProducerTemplate producer, MerchantEventProperties properties) {
+    public MerchantEvents(ProducerTemplate producer) {
         this.producer = producer;
-        this.properties = properties;
     }
 
     public void publish(MerchantSwept swept) {
-        producer.sendBody("jms:queue:" + properties.queue() + "?deliveryPersistent=true", json.write(swept));
+        producer.sendBody("jms:queue:{{paygate.events.queue}}?deliveryPersistent=true", json.write(swept));
     }
 
     public MerchantSwept decodeSwept(String text) {

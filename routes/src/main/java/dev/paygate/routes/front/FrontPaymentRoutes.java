@@ -1,74 +1,43 @@
 package dev.paygate.routes.front;
 
-import dev.paygate.routes.order.Decision;
-import dev.paygate.routes.order.HandoverProperties;
-import dev.paygate.routes.order.OrderCodec;
-import dev.paygate.routes.order.PaymentOrder;
-import java.time.Clock;
-import org.apache.camel.ExchangePattern;
-import org.apache.camel.ExchangeTimedOutException;
-import org.apache.camel.builder.RouteBuilder;
 import dev.paygate.routes.FrontUnit;
+import dev.paygate.routes.errors.GatewayErrors;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-/** DESIGN.md step 5, front side: the authenticated order goes to the back unit and the front waits. */
+/**
+ * docs/architecture.md step 5, front side: the authenticated order, as JSON, goes to the back unit and the front
+ * waits. {@link JmsPaymentHandover} encodes and decodes; an empty answer means the back unit did not answer in time.
+ */
 @Component
 @FrontUnit
 public class FrontPaymentRoutes extends RouteBuilder {
 
-    static final String HANDOVER = "direct:front.payment.handover";
-    static final String LOOKUP = "direct:front.payment.lookup";
+    static final String HAND_OVER = "direct:front.payment.hand-over";
+    static final String LOOKUP = "direct:front.payment.look-up";
     static final String RESEND = "direct:front.payment.resend";
-    static final String TICKET_ID = "paygateTicketId";
-
-    private final OrderCodec codec;
-    private final Clock clock;
-    private final HandoverProperties handover;
-
-    public FrontPaymentRoutes(OrderCodec codec, Clock clock, HandoverProperties handover) {
-        this.codec = codec;
-        this.clock = clock;
-        this.handover = handover;
-    }
 
     @Override
     public void configure() {
-        from(HANDOVER)
-                .routeId("front.payment.handover")
-                // No answer in time is an honest "pending": the back unit records the outcome all the same.
-                .onException(ExchangeTimedOutException.class)
-                    .handled(true)
-                    .log("Back unit did not answer ticket ${header." + TICKET_ID + "} in " + handover.replyTimeoutMs() + " ms: pending")
-                    .process(exchange -> exchange.getMessage().setBody(
-                            Decision.pending(exchange.getMessage().getHeader(TICKET_ID, String.class), clock.instant())))
-                .end()
-                .process(exchange -> {
-                    PaymentOrder order = exchange.getMessage().getMandatoryBody(PaymentOrder.class);
-                    exchange.getMessage().setHeader(TICKET_ID, order.ticketId());
-                    exchange.getMessage().setBody(codec.encodeOrder(order));
-                })
-                // The front's wait is not the order's life: without disableTimeToLive Camel gives the request a
-                // time-to-live of requestTimeout and the broker drops an order still queued when the wait ends.
-                .to(ExchangePattern.InOut, "jms:queue:" + handover.paymentQueue()
-                        + "?requestTimeout=" + handover.replyTimeoutMs() + "&deliveryPersistent=true&disableTimeToLive=true")
-                .process(exchange -> exchange.getMessage().setBody(
-                        codec.decodeDecision(exchange.getMessage().getMandatoryBody(String.class))));
+        // The front's wait is not the order's life: without disableTimeToLive Camel gives the request a
+        // time-to-live of requestTimeout and the broker drops an order still queued when the wait ends.
+        from(HAND_OVER)
+                .routeId("front.payment.hand-over")
+                .routeConfigurationId(GatewayErrors.FRONT_REQUEST)
+                .to(ExchangePattern.InOut, "jms:queue:{{paygate.handover.payment-queue}}"
+                        + "?requestTimeout={{paygate.handover.reply-timeout-ms}}&deliveryPersistent=true&disableTimeToLive=true");
 
         // Recovery hands an undecided order over again and does not wait: the back unit decides a ticket once,
         // however often it arrives, and the decision is found by a lookup.
         from(RESEND)
                 .routeId("front.payment.resend")
-                .process(exchange -> {
-                    PaymentOrder order = exchange.getMessage().getMandatoryBody(PaymentOrder.class);
-                    exchange.getMessage().setHeader(TICKET_ID, order.ticketId());
-                    exchange.getMessage().setBody(codec.encodeOrder(order));
-                })
-                .to(ExchangePattern.InOnly, "jms:queue:" + handover.paymentQueue() + "?deliveryPersistent=true");
+                .to(ExchangePattern.InOnly, "jms:queue:{{paygate.handover.payment-queue}}?deliveryPersistent=true");
 
         // No answer in time is not "unknown": the timeout reaches the caller, who must not take it for a decision.
         from(LOOKUP)
-                .routeId("front.payment.lookup")
-                .to(ExchangePattern.InOut, "jms:queue:" + handover.lookupQueue()
-                        + "?requestTimeout=" + handover.lookupTimeoutMs() + "&deliveryPersistent=false");
+                .routeId("front.payment.look-up")
+                .to(ExchangePattern.InOut, "jms:queue:{{paygate.handover.lookup-queue}}"
+                        + "?requestTimeout={{paygate.handover.lookup-timeout-ms}}&deliveryPersistent=false");
     }
 }

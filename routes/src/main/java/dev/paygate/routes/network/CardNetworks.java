@@ -68,6 +68,10 @@ public class CardNetworks {
         return states.getOrDefault(network, NetworkState.unknown());
     }
 
+    public boolean signedOn(String network) {
+        return state(network).signedOn();
+    }
+
     public void recordEcho(String network, boolean answered, Instant at) {
         states.compute(network, (name, previous) -> (previous == null ? NetworkState.unknown() : previous).withEcho(answered, at));
     }

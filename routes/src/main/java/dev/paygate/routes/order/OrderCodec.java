@@ -6,6 +6,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrderCodec {
 
+    /** The front sets it beside every order's JSON: the only way to answer an order whose body cannot be read. */
+    public static final String TICKET_ID_HEADER = "paygateTicketId";
+
     private final JsonMessages json = new JsonMessages();
 
     public String encodeOrder(PaymentOrder order) {

@@ -9,17 +9,15 @@ import org.springframework.stereotype.Component;
 @BackUnit
 public class ReversalRoutes extends RouteBuilder {
 
-    private final ReversalProperties properties;
     private final ReversalForwarder forwarder;
 
-    public ReversalRoutes(ReversalProperties properties, ReversalForwarder forwarder) {
-        this.properties = properties;
+    public ReversalRoutes(ReversalForwarder forwarder) {
         this.forwarder = forwarder;
     }
 
     @Override
     public void configure() {
-        from("timer:reversal-saf?delay=" + properties.pollIntervalMs() + "&period=" + properties.pollIntervalMs())
+        from("timer:reversal-saf?delay={{paygate.reversal.poll-interval-ms}}&period={{paygate.reversal.poll-interval-ms}}")
                 .routeId("reversal.saf.forward")
                 .bean(forwarder, "forwardDue");
     }

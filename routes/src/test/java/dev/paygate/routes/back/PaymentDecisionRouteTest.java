@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import dev.paygate.ledger.register.PaymentRegister;
+import dev.paygate.routes.ConfigurationPropertiesSource;
 import dev.paygate.routes.card.CardRoutes;
 import dev.paygate.routes.order.HandoverProperties;
 import dev.paygate.routes.order.OrderCodec;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -39,16 +41,26 @@ class PaymentDecisionRouteTest extends CamelTestSupport {
     }
 
     @Override
-    protected RoutesBuilder createRouteBuilder() {
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext camel = super.createCamelContext();
         HandoverProperties handover = new HandoverProperties(1000, "request", "lookup", "dead", 1, 1000, 1000, 1000, 10);
-        return new BackPaymentRoutes(new OrderCodec(), handover, mock(PaymentRegister.class), pathChoice,
-                mock(AuthenticationOnlyStep.class), new DecisionMetrics(new SimpleMeterRegistry()), Clock.fixed(NOW, ZoneOffset.UTC));
+        camel.getPropertiesComponent().addPropertiesSource(ConfigurationPropertiesSource.of(Map.of("paygate.handover", handover)));
+        return camel;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        PaymentRegister register = mock(PaymentRegister.class);
+        OrderCodec codec = new OrderCodec();
+        return new BackPaymentRoutes(codec, pathChoice, new OrderDeadline(Clock.fixed(NOW, ZoneOffset.UTC)),
+                mock(AuthenticationOnlyStep.class), new PaymentRefusalStep(register, pathChoice),
+                new DecisionLookup(register, codec), new DecisionMetrics(new SimpleMeterRegistry()));
     }
 
     @BeforeEach
     void adviseRoutes() throws Exception {
         AdviceWith.adviceWith(context, "back.payment.receive", route -> route.replaceFromWith("direct:receive"));
-        AdviceWith.adviceWith(context, "back.payment.lookup", route -> route.replaceFromWith("direct:lookup"));
+        AdviceWith.adviceWith(context, "back.payment.look-up", route -> route.replaceFromWith("direct:lookup"));
         AdviceWith.adviceWith(context, "back.payment.decide", route -> route.mockEndpointsAndSkip(STEPS.toArray(String[]::new)));
         context.start();
         // Every send below is synchronous: by the time it returns, the mocks have seen all they will.
