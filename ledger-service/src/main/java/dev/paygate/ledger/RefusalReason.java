@@ -1,5 +1,7 @@
 package dev.paygate.ledger;
 
+import java.util.Optional;
+
 /**
  * Why the ledger refused to move money. The codes are stable: they travel to the front unit, the
  * merchant and the register.
@@ -32,6 +34,8 @@ public enum RefusalReason {
     FORMAT_ERROR("format_error"),
     /** The network did not answer, is not connected, or the issuer is down: nothing was charged. */
     ISSUER_UNAVAILABLE("issuer_unavailable"),
+    /** The order was read after its life ended: refused unseen, nothing charged. */
+    PAYMENT_EXPIRED("payment_expired"),
     SYSTEM_ERROR("system_error");
 
     private final String code;
@@ -42,5 +46,15 @@ public enum RefusalReason {
 
     public String code() {
         return code;
+    }
+
+    /** The reason with this code; empty for a code the ledger does not produce (a screening step's own). */
+    public static Optional<RefusalReason> ofCode(String code) {
+        for (RefusalReason reason : values()) {
+            if (reason.code.equals(code)) {
+                return Optional.of(reason);
+            }
+        }
+        return Optional.empty();
     }
 }

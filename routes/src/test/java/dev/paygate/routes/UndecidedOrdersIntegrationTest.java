@@ -173,7 +173,7 @@ class UndecidedOrdersIntegrationTest {
     @Test
     void faultInTheBackUnitEndsAsARegisteredRefusalWithTheOrderInTheDeadLetterQueue() throws Exception {
         AdviceWith.adviceWith(camel, "back.payment.decide", route -> route.weaveAddFirst().process(exchange -> {
-            if (exchange.getMessage().getBody(PaymentOrder.class).orderId().startsWith("boom")) {
+            if (exchange.getMessage().getBody(PaymentOrder.class).registerOrder().orderId().startsWith("boom")) {
                 throw new IllegalStateException("simulated fault in the decision");
             }
         }));
@@ -197,15 +197,18 @@ class UndecidedOrdersIntegrationTest {
 
     @Test
     void orderThatCannotBeRegisteredIsStillAnsweredAsASystemError() throws Exception {
-        PaymentOrder order = new PaymentOrder("t".repeat(201), MERCHANT, customerWithCard(ALWAYS_APPROVES, 5_000),
-                "order-" + UUID.randomUUID(), 500, 0, "EUR", "R-1", List.of(), Instant.now(),
-                Instant.now().plusSeconds(600));
+        PaymentOrder registrable = new PaymentOrder("t-" + UUID.randomUUID(), MERCHANT,
+                customerWithCard(ALWAYS_APPROVES, 5_000), "order-" + UUID.randomUUID(), 500, 0, "EUR", "R-1", List.of(),
+                Instant.now(), Instant.now().plusSeconds(600));
+        // The register takes ticket ids of at most 200 characters, and so does the order's own type: written by hand.
+        String ticketId = "t".repeat(201);
+        String json = codec.encodeOrder(registrable).replace(registrable.ticketId(), ticketId);
 
         // Nothing is registered, so only the reply can tell: asked directly, with the time a busy machine may need.
         jms.setReceiveTimeout(DECIDED_WITHIN.toMillis());
         Message reply = jms.sendAndReceive(handoverProperties.paymentQueue(), session -> {
-            Message request = session.createTextMessage(codec.encodeOrder(order));
-            request.setStringProperty("paygateTicketId", order.ticketId());
+            Message request = session.createTextMessage(json);
+            request.setStringProperty("paygateTicketId", ticketId);
             return request;
         });
         assertThat(reply).isNotNull();
@@ -213,8 +216,8 @@ class UndecidedOrdersIntegrationTest {
 
         assertThat(decision.outcome()).isEqualTo(Decision.Outcome.REFUSED);
         assertThat(decision.reason()).isEqualTo("system_error");
-        assertThat(accounts.wallet(order.customerId()).orElseThrow().balanceMinor()).isEqualTo(5_000);
-        assertThat(deadLetterFor(order.ticketId())).isNotNull();
+        assertThat(accounts.wallet(registrable.customerId()).orElseThrow().balanceMinor()).isEqualTo(5_000);
+        assertThat(deadLetterFor(ticketId)).isNotNull();
     }
 
     @Test
@@ -222,7 +225,7 @@ class UndecidedOrdersIntegrationTest {
         String customer = customerWithCard(ALWAYS_APPROVES, 0);
         PaymentOrder order = order(customer, 9_500);
         // What a back unit that died right after registering leaves: PENDING, no STAN, no reversal, nothing sent.
-        RegisterOrder registered = Decisions.toRegisterOrder(order);
+        RegisterOrder registered = order.registerOrder();
         assertThat(register.openCardPayment(registered, "cardnet-a").entry().status()).isEqualTo(RegisterStatus.PENDING);
 
         await().atMost(DECIDED_WITHIN).untilAsserted(() -> assertThat(register.findByTicket(order.ticketId()))

@@ -3,26 +3,44 @@ package dev.paygate.simulator.issuer;
 import dev.paygate.iso8583.field.CurrencyCodes;
 import dev.paygate.iso8583.field.Pan;
 import dev.paygate.simulator.scenario.Behaviour;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The card accounts seeded from a CSV file. Columns: {@code pan, expiry (yyyy-MM), status,
- * available_minor, currency (ISO 4217 alphabetic), daily_limit_minor, behaviour, note}. Lines
- * starting with {@code #} and blank lines are skipped; the note may contain commas.
+ * The card accounts seeded from a CSV file, read by Jackson's CSV module. Columns: {@code pan, expiry (yyyy-MM),
+ * status, available_minor, currency (ISO 4217 alphabetic), daily_limit_minor, behaviour, note}. The header line is
+ * optional; lines starting with {@code #} and blank lines are skipped; the note may contain commas.
  */
 public final class CardAccounts {
 
-    private static final int COLUMNS = 8;
     private static final String HEADER_FIRST_COLUMN = "pan";
+    private static final CsvSchema COLUMNS = CsvSchema.builder()
+            .addColumn("pan").addColumn("expiry").addColumn("status").addColumn("available_minor")
+            .addColumn("currency").addColumn("daily_limit_minor").addColumn("behaviour").addColumn("note")
+            .build()
+            .withComments();
+    // Every column read as text: the conversions below name the line, and never echo a clear PAN.
+    private static final ObjectReader ROWS = new CsvMapper()
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            // The note is the last column, so commas in it only add columns nobody reads.
+            .enable(CsvParser.Feature.IGNORE_TRAILING_UNMAPPABLE)
+            .readerFor(Row.class)
+            .with(COLUMNS);
 
     private final Map<Pan, CardAccount> byPan;
 
@@ -32,22 +50,23 @@ public final class CardAccounts {
 
     /** @throws IllegalArgumentException naming the file and line of the first bad row (PANs masked) */
     public static CardAccounts load(Path csv) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        Map<Pan, CardAccount> accounts = new LinkedHashMap<>();
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             MappingIterator<Row> rows = ROWS.readValues(reader)) {
+            while (rows.hasNextValue()) {
+                // Asked before the row is read: once it is, the parser stands on the next line.
+                String where = csv + " line " + rows.getCurrentLocation().getLineNr() + ": ";
+                Row row = rows.nextValue();
+                if (HEADER_FIRST_COLUMN.equals(row.pan())) {
+                    continue;
+                }
+                CardAccount account = row.account(where);
+                if (accounts.putIfAbsent(account.pan(), account) != null) {
+                    throw new IllegalArgumentException(where + "card " + account.pan() + " listed twice");
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read card seed file " + csv, e);
-        }
-        Map<Pan, CardAccount> accounts = new LinkedHashMap<>();
-        for (int index = 0; index < lines.size(); index++) {
-            String line = lines.get(index).strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith(HEADER_FIRST_COLUMN + ",")) {
-                continue;
-            }
-            CardAccount account = parse(csv, index + 1, line);
-            if (accounts.putIfAbsent(account.pan(), account) != null) {
-                throw new IllegalArgumentException(csv + " line " + (index + 1) + ": card " + account.pan() + " listed twice");
-            }
         }
         if (accounts.isEmpty()) {
             throw new IllegalArgumentException(csv + " lists no card");
@@ -55,33 +74,37 @@ public final class CardAccounts {
         return new CardAccounts(accounts);
     }
 
-    private static CardAccount parse(Path csv, int lineNumber, String line) {
-        String[] columns = line.split(",", COLUMNS);
-        String where = csv + " line " + lineNumber + ": ";
-        if (columns.length < COLUMNS - 1) {
-            throw new IllegalArgumentException(where + "expected " + COLUMNS + " columns: "
-                    + "pan,expiry,status,available_minor,currency,daily_limit_minor,behaviour,note");
-        }
-        try {
-            Pan pan = Pan.of(columns[0].strip());
-            if (!pan.isLuhnValid()) {
-                throw new IllegalArgumentException("card " + pan + " fails the Luhn check");
+    /** One line of the file, as written. */
+    record Row(
+            @JsonProperty("pan") String pan,
+            @JsonProperty("expiry") String expiry,
+            @JsonProperty("status") String status,
+            @JsonProperty("available_minor") String availableMinor,
+            @JsonProperty("currency") String currency,
+            @JsonProperty("daily_limit_minor") String dailyLimitMinor,
+            @JsonProperty("behaviour") String behaviour,
+            @JsonProperty("note") String note) {
+
+        CardAccount account(String where) {
+            if (behaviour == null) {
+                throw new IllegalArgumentException(where + "expected " + COLUMNS.size() + " columns: "
+                        + "pan,expiry,status,available_minor,currency,daily_limit_minor,behaviour,note");
             }
-            long availableMinor = Long.parseLong(columns[3].strip());
-            long dailyLimitMinor = Long.parseLong(columns[5].strip());
-            if (dailyLimitMinor < 0) {
-                throw new IllegalArgumentException("daily_limit_minor must be >= 0");
+            try {
+                Pan cardPan = Pan.of(pan);
+                if (!cardPan.isLuhnValid()) {
+                    throw new IllegalArgumentException("card " + cardPan + " fails the Luhn check");
+                }
+                long dailyLimit = Long.parseLong(dailyLimitMinor);
+                if (dailyLimit < 0) {
+                    throw new IllegalArgumentException("daily_limit_minor must be >= 0");
+                }
+                return new CardAccount(cardPan, YearMonth.parse(expiry), CardStatus.fromConfigName(status),
+                        Long.parseLong(availableMinor), CurrencyCodes.currency(currency), dailyLimit,
+                        Behaviour.fromConfigName(behaviour));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(where + e.getMessage(), e);
             }
-            return new CardAccount(
-                    pan,
-                    YearMonth.parse(columns[1].strip()),
-                    CardStatus.fromConfigName(columns[2].strip()),
-                    availableMinor,
-                    CurrencyCodes.currency(columns[4].strip()),
-                    dailyLimitMinor,
-                    Behaviour.fromConfigName(columns[6].strip()));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(where + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.paygate.benchmarks.load.ClosedLoop;
 import dev.paygate.benchmarks.load.Measurement;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.OrderCodec;
+import dev.paygate.ledger.register.OrderItem;
 import dev.paygate.routes.order.PaymentOrder;
 import jakarta.jms.Connection;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public final class BackUnitLoad implements AutoCloseable {
                 String ticketId = ticketPrefix + "-" + sequence;
                 PaymentOrder order = new PaymentOrder(ticketId, merchants.get(), customers.get(), ticketId,
                         amountMinor, 0, LedgerFixture.CURRENCY, "S" + sequence,
-                        List.of(new PaymentOrder.OrderItem("sku-1", "Bench item", 1, amountMinor)), Instant.now(),
+                        List.of(new OrderItem("sku-1", "Bench item", 1, amountMinor)), Instant.now(),
                         Instant.now().plus(ORDER_LIFE));
                 Decision decision = codec.decodeDecision(
                         requesters.of(worker).request(codec.encodeOrder(order), ticketId, REPLY_TIMEOUT_MS));

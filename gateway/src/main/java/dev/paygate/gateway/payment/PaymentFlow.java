@@ -20,6 +20,7 @@ import dev.paygate.merchant.ticket.TicketItem;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.HandoverProperties;
 import dev.paygate.routes.order.PaymentHandover;
+import dev.paygate.ledger.register.OrderItem;
 import dev.paygate.routes.order.PaymentOrder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The front unit's part of a payment (DESIGN.md steps 2-5 and 7), in the design's order: ticket checks
+ * The front unit's part of a payment (docs/architecture.md steps 2-5 and 7), in the design's order: ticket checks
  * (decode, merchant and signature, expiry), replay, customer authentication, hand-over, voucher or refusal.
  */
 @Component
@@ -322,7 +323,7 @@ class PaymentFlow {
      * refuses it after that ({@code payment_expired}), so recovery can end a payment the back unit never saw.
      */
     private PaymentOrder order(Ticket ticket, String customerId, Instant authenticatedAt) {
-        List<PaymentOrder.OrderItem> items = ticket.items().stream()
+        List<OrderItem> items = ticket.items().stream()
                 .map(PaymentFlow::orderItem)
                 .toList();
         Instant waitEnds = authenticatedAt.plus(replyWait);
@@ -358,14 +359,14 @@ class PaymentFlow {
      * The order carries each line's total (the register's {@code OrderItem} is a line amount, and lines add up
      * to the order's amount); the ticket carries the unit price, so the two differ when {@code qty > 1}.
      */
-    private static PaymentOrder.OrderItem orderItem(TicketItem item) {
-        return new PaymentOrder.OrderItem(item.ref(), item.label(), Math.toIntExact(item.quantity()),
+    private static OrderItem orderItem(TicketItem item) {
+        return new OrderItem(item.ref(), item.label(), Math.toIntExact(item.quantity()),
                 item.lineTotalMinor());
     }
 
     private static RefusalReason backUnitReason(Decision decision) {
         try {
-            return RefusalReason.of(decision.reason());
+            return BackUnitReasons.ofDecision(decision.reason());
         } catch (IllegalArgumentException notACode) {
             log.error("The back unit refused ticket {} with a malformed reason code; answering system_error",
                     decision.ticketId());

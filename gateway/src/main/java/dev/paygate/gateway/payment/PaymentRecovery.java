@@ -13,7 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every payment ends final (DESIGN.md step 5): a ticket left undecided past the hand-over's wait (no answer in
+ * Every payment ends final (docs/architecture.md step 5): a ticket left undecided past the hand-over's wait (no answer in
  * time, a crash of either unit, a lost message) is asked after at the back unit; a decision found is recorded with
  * its voucher or refusal and webhook, as if the answer had come in time; a ticket the back unit has not seen is
  * handed over again, which its idempotency makes safe. An order past its life is refused by the back unit

@@ -20,7 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The replay guard (DESIGN.md step 3, "a ticket settles at most once"): a row per ticket id, inserted before
+ * The replay guard (docs/architecture.md step 3, "a ticket settles at most once"): a row per ticket id, inserted before
  * the order is handed over, so of two concurrent confirms only one can hand over. The row then records the
  * first outcome, which every later confirm of the same ticket gets again.
  */

@@ -6,6 +6,7 @@ import dev.paygate.merchant.refusal.Refusal;
 import dev.paygate.merchant.ticket.Ticket;
 import dev.paygate.merchant.voucher.SettlementPath;
 import dev.paygate.merchant.voucher.Voucher;
+import dev.paygate.ledger.register.OrderItem;
 import dev.paygate.routes.order.PaymentOrder;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -63,13 +64,13 @@ class ConfirmFlowTest extends FrontFlowTestBase {
         PaymentOrder order = backUnit.order(ticket.ticketId()).orElseThrow();
         assertThat(order.customerId()).isEqualTo(customerId);
         assertThat(order.merchantId()).isEqualTo(merchant.merchantId());
-        assertThat(order.orderId()).isEqualTo("A-1001");
-        assertThat(order.merchantSerial()).isEqualTo("till-3");
-        assertThat(List.of(order.amountMinor(), order.vatMinor())).containsExactly(2500L, 400L);
+        assertThat(order.registerOrder().orderId()).isEqualTo("A-1001");
+        assertThat(order.registerOrder().merchantSerial()).isEqualTo("till-3");
+        assertThat(List.of(order.amountMinor(), order.registerOrder().vatMinor())).containsExactly(2500L, 400L);
         assertThat(order.currency()).isEqualTo("EUR");
-        assertThat(order.items()).containsExactly(
-                new PaymentOrder.OrderItem("beans", "Coffee beans", 2, 1300),
-                new PaymentOrder.OrderItem("mug", "Mug", 1, 1200));
+        assertThat(order.registerOrder().items()).containsExactly(
+                new OrderItem("beans", "Coffee beans", 2, 1300),
+                new OrderItem("mug", "Mug", 1, 1200));
     }
 
     @Test

@@ -22,10 +22,17 @@ public record RefusalReason(String code) {
     public static final RefusalReason CANCELLED = new RefusalReason("cancelled");
     public static final RefusalReason AUTH_FAILED = new RefusalReason("auth_failed");
     public static final RefusalReason CUSTOMER_LOCKED = new RefusalReason("customer_locked");
-    // Back unit: wallet.
+    // Back unit: parties and wallet.
+    public static final RefusalReason UNKNOWN_CUSTOMER = new RefusalReason("unknown_customer");
+    public static final RefusalReason CUSTOMER_BLOCKED = new RefusalReason("customer_blocked");
+    public static final RefusalReason CURRENCY_MISMATCH = new RefusalReason("currency_mismatch");
     public static final RefusalReason INSUFFICIENT_FUNDS = new RefusalReason("insufficient_funds");
     public static final RefusalReason OVER_LIMIT = new RefusalReason("over_limit");
     // Back unit: card network.
+    public static final RefusalReason NO_CARD_ON_FILE = new RefusalReason("no_card_on_file");
+    public static final RefusalReason CARD_NOT_SUPPORTED = new RefusalReason("card_not_supported");
+    public static final RefusalReason INCORRECT_PIN = new RefusalReason("incorrect_pin");
+    public static final RefusalReason FORMAT_ERROR = new RefusalReason("format_error");
     public static final RefusalReason CARD_DECLINED = new RefusalReason("card_declined");
     public static final RefusalReason CARD_EXPIRED = new RefusalReason("card_expired");
     public static final RefusalReason INVALID_CARD = new RefusalReason("invalid_card");

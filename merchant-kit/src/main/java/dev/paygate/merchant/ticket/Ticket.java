@@ -1,7 +1,6 @@
 package dev.paygate.merchant.ticket;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import dev.paygate.merchant.jose.ClaimNames;
 import dev.paygate.merchant.jose.ClaimRules;
 import dev.paygate.merchant.jose.ClaimsReader;
 import dev.paygate.merchant.jose.Ids;
+import dev.paygate.merchant.jose.IssuedTokenBuilder;
 import dev.paygate.merchant.jose.InvalidClaimsException;
 
 /**
@@ -185,7 +185,7 @@ public record Ticket(String ticketId, String merchantId, String customerId, Stri
     }
 
     /** Merchant-side builder; ticket id, issue time and expiry get sensible defaults. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder extends IssuedTokenBuilder<Builder> {
 
         private final TicketType type;
         private final String merchantId;
@@ -199,11 +199,9 @@ public record Ticket(String ticketId, String merchantId, String customerId, Stri
         private URI returnUrl;
         private URI cancelUrl;
         private String ticketId;
-        private Instant issuedAt;
-        private Duration validity = DEFAULT_VALIDITY;
-        private Clock clock = Clock.systemUTC();
 
         private Builder(TicketType type, String merchantId, String orderId) {
+            super(DEFAULT_VALIDITY);
             this.type = type;
             this.merchantId = merchantId;
             this.orderId = orderId;
@@ -260,34 +258,14 @@ public record Ticket(String ticketId, String merchantId, String customerId, Stri
             return this;
         }
 
-        /** Defaults to the clock's now. */
-        public Builder issuedAt(Instant issuedAt) {
-            this.issuedAt = issuedAt;
-            return this;
-        }
-
-        /** Defaults to {@link Ticket#DEFAULT_VALIDITY}. */
-        public Builder validFor(Duration validity) {
-            if (validity == null || validity.isNegative() || validity.isZero()) {
-                throw new IllegalArgumentException("validity must be positive");
-            }
-            this.validity = validity;
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
         public Ticket build() {
             if (amountMinor == null && items.isEmpty()) {
                 throw new IllegalArgumentException(ClaimNames.AMOUNT_MINOR + ": is required when there are no items");
             }
             long total = amountMinor != null ? amountMinor : itemsTotalMinor(items);
-            Instant issued = ClaimRules.toWholeSeconds(ClaimNames.ISSUED_AT, issuedAt != null ? issuedAt : clock.instant());
+            Instant issued = issued();
             return new Ticket(ticketId != null ? ticketId : Ids.random(), merchantId, customerId, orderId, type, items,
-                    total, vatMinor, currency, serial, issued, issued.plus(validity), returnUrl, cancelUrl);
+                    total, vatMinor, currency, serial, issued, expiresAt(issued), returnUrl, cancelUrl);
         }
     }
 }

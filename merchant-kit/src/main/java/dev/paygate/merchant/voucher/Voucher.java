@@ -1,6 +1,5 @@
 package dev.paygate.merchant.voucher;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -13,6 +12,7 @@ import dev.paygate.merchant.jose.ClaimNames;
 import dev.paygate.merchant.jose.ClaimRules;
 import dev.paygate.merchant.jose.ClaimsReader;
 import dev.paygate.merchant.jose.Ids;
+import dev.paygate.merchant.jose.IssuedTokenBuilder;
 import dev.paygate.merchant.jose.InvalidClaimsException;
 import dev.paygate.merchant.ticket.Ticket;
 
@@ -150,7 +150,7 @@ public record Voucher(String voucherId, String ticketId, String merchantId, Stri
     }
 
     /** Gateway-side builder over a verified ticket. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder extends IssuedTokenBuilder<Builder> {
 
         private final Ticket ticket;
         private String voucherId;
@@ -159,11 +159,9 @@ public record Voucher(String voucherId, String ticketId, String merchantId, Stri
         private SettlementPath path;
         private String authorizationCode;
         private String rrn;
-        private Instant issuedAt;
-        private Duration validity = DEFAULT_VALIDITY;
-        private Clock clock = Clock.systemUTC();
 
         private Builder(Ticket ticket) {
+            super(DEFAULT_VALIDITY);
             this.ticket = Objects.requireNonNull(ticket, "ticket");
             this.customerId = ticket.customerId();
         }
@@ -197,31 +195,11 @@ public record Voucher(String voucherId, String ticketId, String merchantId, Stri
             return path(SettlementPath.AUTH_ONLY, null, null);
         }
 
-        /** Defaults to the clock's now. */
-        public Builder issuedAt(Instant issuedAt) {
-            this.issuedAt = issuedAt;
-            return this;
-        }
-
-        /** Defaults to {@link Voucher#DEFAULT_VALIDITY}. */
-        public Builder validFor(Duration validity) {
-            if (validity == null || validity.isNegative() || validity.isZero()) {
-                throw new IllegalArgumentException("validity must be positive");
-            }
-            this.validity = validity;
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
         public Voucher build() {
-            Instant issued = ClaimRules.toWholeSeconds(ClaimNames.ISSUED_AT, issuedAt != null ? issuedAt : clock.instant());
+            Instant issued = issued();
             return new Voucher(voucherId != null ? voucherId : Ids.random(), ticket.ticketId(), ticket.merchantId(),
                     customerId, ticket.orderId(), ticket.serial(), ticket.amountMinor(), ticket.vatMinor(),
-                    ticket.currency(), registerSerial, path, authorizationCode, rrn, issued, issued.plus(validity));
+                    ticket.currency(), registerSerial, path, authorizationCode, rrn, issued, expiresAt(issued));
         }
 
         private Builder path(SettlementPath path, String authorizationCode, String rrn) {

@@ -1,5 +1,6 @@
 package dev.paygate.routes.back;
 
+import dev.paygate.ledger.RefusalReason;
 import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.card.CardRoutes;
 import dev.paygate.routes.errors.GatewayErrors;
@@ -25,25 +26,18 @@ public class BackPaymentRoutes extends RouteBuilder {
     /** A screening step refuses an order by setting this header to a reason code. */
     public static final String SCREENING_REFUSAL = "paygateRefusalReason";
     /** An order read after its life ended ({@link PaymentOrder#decideBy()}) is refused, whatever it asks. */
-    static final String PAYMENT_EXPIRED = "payment_expired";
+    static final String PAYMENT_EXPIRED = RefusalReason.PAYMENT_EXPIRED.code();
 
     private final OrderCodec codec;
     private final SettlementPathChoice pathChoice;
-    private final OrderDeadline deadline;
-    private final AuthenticationOnlyStep authenticationOnly;
-    private final PaymentRefusalStep refusal;
-    private final DecisionLookup lookup;
+    private final RegisterDecisions registerDecisions;
     private final DecisionMetrics metrics;
 
-    public BackPaymentRoutes(OrderCodec codec, SettlementPathChoice pathChoice, OrderDeadline deadline,
-                             AuthenticationOnlyStep authenticationOnly, PaymentRefusalStep refusal,
-                             DecisionLookup lookup, DecisionMetrics metrics) {
+    public BackPaymentRoutes(OrderCodec codec, SettlementPathChoice pathChoice, RegisterDecisions registerDecisions,
+                             DecisionMetrics metrics) {
         this.codec = codec;
         this.pathChoice = pathChoice;
-        this.deadline = deadline;
-        this.authenticationOnly = authenticationOnly;
-        this.refusal = refusal;
-        this.lookup = lookup;
+        this.registerDecisions = registerDecisions;
         this.metrics = metrics;
     }
 
@@ -64,7 +58,7 @@ public class BackPaymentRoutes extends RouteBuilder {
                 .routeId("back.payment.decide")
                 .routeConfigurationId(GatewayErrors.STEP)
                 .choice()
-                    .when(method(deadline, "passed"))
+                    .when(method(pathChoice, "expired"))
                         .setHeader(SCREENING_REFUSAL, constant(PAYMENT_EXPIRED))
                         .to(REFUSE)
                     .when(header(SCREENING_REFUSAL).isNotNull())
@@ -80,16 +74,16 @@ public class BackPaymentRoutes extends RouteBuilder {
         from(AUTHENTICATION_ONLY)
                 .routeId("back.auth-only.register")
                 .routeConfigurationId(GatewayErrors.STEP)
-                .bean(authenticationOnly, "register");
+                .bean(registerDecisions, "authenticationOnly");
 
         from(REFUSE)
                 .routeId("back.payment.refuse")
                 .routeConfigurationId(GatewayErrors.STEP)
-                .bean(refusal, "refuse");
+                .bean(registerDecisions, "refuse");
 
         from("jms:queue:{{paygate.handover.lookup-queue}}")
                 .routeId("back.payment.look-up")
                 .routeConfigurationId(GatewayErrors.ID)
-                .bean(lookup, "answer");
+                .bean(registerDecisions, "lookUp");
     }
 }

@@ -13,23 +13,38 @@ import dev.paygate.ledger.vault.CardVault;
 import dev.paygate.ledger.vault.VaultKeys;
 import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.reversal.ReversalSchema;
+import java.beans.Introspector;
 import java.io.IOException;
+import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.type.AnnotationMetadata;
 
 /** The back unit's memory: ledger, register, vault, parties, STANs, all on one PostgreSQL. */
 @Configuration(proxyBeanMethods = false)
 @BackUnit
 @EnableConfigurationProperties(VaultProperties.class)
+@Import(BackUnitConfiguration.LedgerStores.class)
 public class BackUnitConfiguration {
+
+    /** ledger-service's stores, each built from the {@link DataSource} (the vault also from its keys). */
+    static final List<Class<?>> LEDGER_STORES = List.of(PaymentRegister.class, Refunds.class, WalletTopUps.class,
+            CustomerRecords.class, MerchantRecords.class, Accounts.class, SweepHistory.class,
+            DatabaseStanSequence.class, CardVault.class);
+    static final String SCHEMAS = "backSchemas";
 
     /** Both back-unit schemas are current before any bean touches them. */
     public record BackSchemas() {
     }
 
-    @Bean
+    @Bean(SCHEMAS)
     BackSchemas backSchemas(DataSource dataSource) {
         LedgerSchema.migrate(dataSource);
         ReversalSchema.migrate(dataSource);
@@ -41,48 +56,17 @@ public class BackUnitConfiguration {
         return VaultKeyLoader.load(properties);
     }
 
-    @Bean
-    CardVault cardVault(DataSource dataSource, VaultKeys keys, BackSchemas schemas) {
-        return new CardVault(dataSource, keys);
-    }
+    /** One bean per ledger store, by constructor injection, each created only after the schemas are current. */
+    static final class LedgerStores implements ImportBeanDefinitionRegistrar {
 
-    @Bean
-    PaymentRegister paymentRegister(DataSource dataSource, BackSchemas schemas) {
-        return new PaymentRegister(dataSource);
-    }
-
-    @Bean
-    Refunds refunds(DataSource dataSource, BackSchemas schemas) {
-        return new Refunds(dataSource);
-    }
-
-    @Bean
-    WalletTopUps walletTopUps(DataSource dataSource, BackSchemas schemas) {
-        return new WalletTopUps(dataSource);
-    }
-
-    @Bean
-    CustomerRecords customerRecords(DataSource dataSource, BackSchemas schemas) {
-        return new CustomerRecords(dataSource);
-    }
-
-    @Bean
-    MerchantRecords merchantRecords(DataSource dataSource, BackSchemas schemas) {
-        return new MerchantRecords(dataSource);
-    }
-
-    @Bean
-    Accounts accounts(DataSource dataSource, BackSchemas schemas) {
-        return new Accounts(dataSource);
-    }
-
-    @Bean
-    SweepHistory sweepHistory(DataSource dataSource, BackSchemas schemas) {
-        return new SweepHistory(dataSource);
-    }
-
-    @Bean
-    DatabaseStanSequence stanSequence(DataSource dataSource, BackSchemas schemas) {
-        return new DatabaseStanSequence(dataSource);
+        @Override
+        public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+            for (Class<?> store : LEDGER_STORES) {
+                RootBeanDefinition definition = new RootBeanDefinition(store);
+                definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+                definition.setDependsOn(SCHEMAS);
+                registry.registerBeanDefinition(Introspector.decapitalize(store.getSimpleName()), definition);
+            }
+        }
     }
 }

@@ -59,7 +59,7 @@ public class PaymentFaultRefusal implements Processor {
         }
         Decision refusal;
         try {
-            refusal = Decisions.of(register.refuse(Decisions.toRegisterOrder(order), pathChoice.pathOf(order),
+            refusal = Decisions.of(register.refuse(order.registerOrder(), pathChoice.pathOf(order),
                     SYSTEM_ERROR));
         } catch (IllegalArgumentException notRegistrable) {
             log.error("Order for ticket {} cannot be registered ({}); answered system_error, nothing registered",

@@ -42,7 +42,7 @@ public class CardAuthorizationStep {
             return earlier.get();
         }
         return exchange.exchange(CardOperation.purchase(order.customerId(), order.amountMinor(), order.currency()),
-                new Payment(Decisions.toRegisterOrder(order)));
+                new Payment(order.registerOrder()));
     }
 
     /** One ticket's authorization; {@code opened} once its PENDING entry is registered. */

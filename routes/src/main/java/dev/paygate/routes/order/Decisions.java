@@ -1,25 +1,14 @@
 package dev.paygate.routes.order;
 
 import dev.paygate.ledger.RefusalReason;
-import dev.paygate.ledger.register.OrderItem;
 import dev.paygate.ledger.register.RegisterEntry;
-import dev.paygate.ledger.register.RegisterOrder;
 import dev.paygate.ledger.register.SettlementPath;
 import java.time.Instant;
 
-/** Between the pipeline's orders and decisions and the register's rows. */
+/** From the register's rows to the decisions the back unit answers. */
 public final class Decisions {
 
     private Decisions() {
-    }
-
-    public static RegisterOrder toRegisterOrder(PaymentOrder order) {
-        return new RegisterOrder(order.ticketId(), order.merchantId(), order.customerId(), order.orderId(),
-                order.amountMinor(), order.vatMinor(), order.currency(), order.merchantSerial(),
-                order.items().stream()
-                        .map(item -> new OrderItem(item.ref(), item.label(), item.quantity(), item.amountMinor()))
-                        .toList(),
-                order.authenticatedAt());
     }
 
     public static Decision of(RegisterEntry entry) {

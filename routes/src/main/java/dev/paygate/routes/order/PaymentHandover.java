@@ -3,7 +3,7 @@ package dev.paygate.routes.order;
 import java.util.Optional;
 
 /**
- * The front unit's only door to the back unit: JMS request/reply over Artemis (DESIGN.md step 5).
+ * The front unit's only door to the back unit: JMS request/reply over Artemis (docs/architecture.md step 5).
  * Implementations never throw for expected outcomes: a timeout yields {@link Decision.Outcome#PENDING}.
  */
 public interface PaymentHandover {

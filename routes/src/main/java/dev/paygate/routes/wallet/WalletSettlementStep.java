@@ -22,6 +22,6 @@ public class WalletSettlementStep {
     }
 
     public Decision settle(PaymentOrder order) {
-        return Decisions.of(register.settleWalletPayment(Decisions.toRegisterOrder(order)).entry());
+        return Decisions.of(register.settleWalletPayment(order.registerOrder()).entry());
     }
 }

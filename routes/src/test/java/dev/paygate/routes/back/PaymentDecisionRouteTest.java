@@ -33,7 +33,7 @@ class PaymentDecisionRouteTest extends CamelTestSupport {
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:30Z");
 
     private final SettlementPathChoice pathChoice =
-            new SettlementPathChoice(new DecisionProperties(Map.of("EUR", 3000L)));
+            new SettlementPathChoice(new DecisionProperties(Map.of("EUR", 3000L)), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Override
     public boolean isUseAdviceWith() {
@@ -52,9 +52,8 @@ class PaymentDecisionRouteTest extends CamelTestSupport {
     protected RoutesBuilder createRouteBuilder() {
         PaymentRegister register = mock(PaymentRegister.class);
         OrderCodec codec = new OrderCodec();
-        return new BackPaymentRoutes(codec, pathChoice, new OrderDeadline(Clock.fixed(NOW, ZoneOffset.UTC)),
-                mock(AuthenticationOnlyStep.class), new PaymentRefusalStep(register, pathChoice),
-                new DecisionLookup(register, codec), new DecisionMetrics(new SimpleMeterRegistry()));
+        return new BackPaymentRoutes(codec, pathChoice, new RegisterDecisions(register, pathChoice, codec),
+                new DecisionMetrics(new SimpleMeterRegistry()));
     }
 
     @BeforeEach
@@ -70,18 +69,14 @@ class PaymentDecisionRouteTest extends CamelTestSupport {
     @Test
     void orderReadAfterItsLifeEndedIsRefusedWhateverItAsks() throws Exception {
         PaymentOrder late = order(1000, "EUR");
-        PaymentOrder expired = new PaymentOrder(late.ticketId(), late.merchantId(), late.customerId(), late.orderId(),
-                late.amountMinor(), late.vatMinor(), late.currency(), late.merchantSerial(), late.items(),
-                late.authenticatedAt(), NOW.minusMillis(1));
+        PaymentOrder expired = new PaymentOrder(late.registerOrder(), NOW.minusMillis(1));
         expectOnlyAt(BackPaymentRoutes.REFUSE, expired);
     }
 
     @Test
     void orderWithinItsLifeIsDecided() throws Exception {
         PaymentOrder early = order(1000, "EUR");
-        expectOnlyAt(WalletRoutes.SETTLE, new PaymentOrder(early.ticketId(), early.merchantId(), early.customerId(),
-                early.orderId(), early.amountMinor(), early.vatMinor(), early.currency(), early.merchantSerial(),
-                early.items(), early.authenticatedAt(), NOW));
+        expectOnlyAt(WalletRoutes.SETTLE, new PaymentOrder(early.registerOrder(), NOW));
     }
 
     @Test

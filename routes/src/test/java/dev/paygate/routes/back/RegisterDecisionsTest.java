@@ -13,27 +13,31 @@ import dev.paygate.ledger.register.SettlementPath;
 import dev.paygate.routes.order.Decision;
 import dev.paygate.routes.order.OrderCodec;
 import dev.paygate.routes.order.PaymentOrder;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The refusal step and the decision lookup alone: the register mocked. */
-class PaymentRefusalStepTest {
+/** The decisions that are one register call each: the register mocked. */
+class RegisterDecisionsTest {
 
     private static final Instant AT = Instant.parse("2026-12-10T09:00:00Z");
 
     private final PaymentRegister register = mock(PaymentRegister.class);
-    private final SettlementPathChoice pathChoice = new SettlementPathChoice(new DecisionProperties(Map.of("EUR", 3000L)));
+    private final SettlementPathChoice pathChoice = new SettlementPathChoice(new DecisionProperties(Map.of("EUR", 3000L)),
+            Clock.fixed(AT, ZoneOffset.UTC));
     private final OrderCodec codec = new OrderCodec();
+    private final RegisterDecisions decisions = new RegisterDecisions(register, pathChoice, codec);
 
     @Test
     void registersTheScreeningReasonOnThePathTheOrderWouldHaveTaken() {
         when(register.refuse(any(), eq(SettlementPath.WALLET), eq("over_limit")))
                 .thenReturn(refused("t-1", SettlementPath.WALLET, "over_limit"));
 
-        Decision decision = new PaymentRefusalStep(register, pathChoice).refuse(order("t-1", 1000), "over_limit");
+        Decision decision = decisions.refuse(order("t-1", 1000), "over_limit");
 
         assertThat(decision.outcome()).isEqualTo(Decision.Outcome.REFUSED);
         assertThat(decision.reason()).isEqualTo("over_limit");
@@ -44,7 +48,7 @@ class PaymentRefusalStepTest {
     void lookupAnswersTheRegisteredDecisionAsJson() {
         when(register.findByTicket("t-2")).thenReturn(Optional.of(refused("t-2", SettlementPath.CARD, "do_not_honor")));
 
-        Decision decision = codec.decodeDecision(new DecisionLookup(register, codec).answer("t-2"));
+        Decision decision = codec.decodeDecision(decisions.lookUp("t-2"));
 
         assertThat(decision.ticketId()).isEqualTo("t-2");
         assertThat(decision.reason()).isEqualTo("do_not_honor");
@@ -54,7 +58,7 @@ class PaymentRefusalStepTest {
     void lookupOfATicketNeverSeenAnswersEmpty() {
         when(register.findByTicket("t-3")).thenReturn(Optional.empty());
 
-        assertThat(new DecisionLookup(register, codec).answer("t-3")).isEmpty();
+        assertThat(decisions.lookUp("t-3")).isEmpty();
     }
 
     private static PaymentOrder order(String ticketId, long amountMinor) {
