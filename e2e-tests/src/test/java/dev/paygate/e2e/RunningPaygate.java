@@ -40,8 +40,8 @@ final class RunningPaygate implements ExtensionContext.Store.CloseableResource {
     /** A payment the front unit waits for longer than this shows the pending page; see {@link #start}. */
     static final Duration HANDOVER_WAIT = Duration.ofSeconds(6);
 
-    // Generous: on a loaded 2-core CI machine a first start (initdb) can take over a minute; a hang lasts forever.
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    // Generous: a first start (initdb) took 233 s on the shared 2-core machine at load 30; a hang lasts forever.
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Path JAR_DIRECTORY = BUILD_DIRECTORY.resolve("e2e-jars");
     // The top-level status, not a component's: every part (database, broker, card networks) is up.
