@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
         "dev.paygate.gateway.keys",
         "dev.paygate.gateway.merchant",
         "dev.paygate.gateway.merchantapi",
+        "dev.paygate.gateway.merchantdashboard",
         "dev.paygate.gateway.payment",
         "dev.paygate.gateway.security",
         "dev.paygate.gateway.ticket",

@@ -1,6 +1,7 @@
 package dev.paygate.gateway.keys;
 
 import dev.paygate.gateway.api.PublicApi;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.paygate.merchant.jose.Ed25519Keys;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Publishes the server's public keys so merchants verify vouchers and refusals with any JOSE library. */
 @PublicApi
 @RestController
+@Tag(name = "Server keys")
 public class JwksController {
 
     /** Short enough that a merchant sees a new key soon; merchants should refetch on an unknown kid anyway. */

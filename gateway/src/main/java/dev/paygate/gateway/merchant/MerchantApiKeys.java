@@ -13,8 +13,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class MerchantApiKeys {
 
+    /** The keys one listing shows at most. */
+    static final int KEYS_LISTED_MAX = 100;
     private static final int SECRET_BYTES = 32;
     private static final int SECRET_LENGTH_MIN = 32;
     private static final byte[] DECOY_DIGEST = new byte[32];
@@ -67,6 +71,52 @@ public class MerchantApiKeys {
         if (inserted != 1) {
             throw new IllegalArgumentException("unknown merchant, or the key id belongs to another merchant: " + keyId);
         }
+    }
+
+    /**
+     * Revokes one of the merchant's keys unless it is its last active one, which would lock the merchant out of its
+     * API and dashboard until an operator issues another.
+     *
+     * @return false when the merchant has no such active key
+     * @throws IllegalStateException when it is the merchant's last active key
+     */
+    public boolean revoke(String merchantId, String keyId) {
+        return schema.inTransaction(status -> {
+            List<String> active = schema.jdbc().sql("""
+                            SELECT key_id FROM front.merchant_api_key WHERE merchant_id = :merchantId AND NOT revoked
+                            FOR UPDATE""")
+                    .param("merchantId", merchantId)
+                    .query(String.class)
+                    .list();
+            if (!active.contains(keyId)) {
+                return false;
+            }
+            if (active.size() == 1) {
+                throw new IllegalStateException("API key " + keyId + " is the merchant's last active key: issue another first");
+            }
+            return revoke(keyId);
+        });
+    }
+
+    /** The merchant's API keys, active first, newest first; never a secret (none is kept). */
+    public List<ListedApiKey> list(String merchantId) {
+        return schema.jdbc().sql("""
+                        SELECT key_id, created_at, revoked FROM front.merchant_api_key WHERE merchant_id = :merchantId
+                        ORDER BY revoked, created_at DESC, key_id LIMIT :limit""")
+                .param("merchantId", merchantId)
+                .param("limit", KEYS_LISTED_MAX)
+                .query((row, rowNumber) -> new ListedApiKey(row.getString("key_id"),
+                        row.getTimestamp("created_at").toInstant(), !row.getBoolean("revoked")))
+                .list();
+    }
+
+    /** Whether the key exists and is not revoked: a dashboard session signed in with it ends once it is revoked. */
+    public boolean isActive(String keyId) {
+        return schema.jdbc().sql("SELECT 1 FROM front.merchant_api_key WHERE key_id = :keyId AND NOT revoked")
+                .param("keyId", keyId)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
     }
 
     public boolean revoke(String keyId) {
@@ -114,6 +164,10 @@ public class MerchantApiKeys {
         } finally {
             Arrays.fill(utf8.array(), (byte) 0);
         }
+    }
+
+    /** An API key as the merchant's key list shows it. */
+    public record ListedApiKey(String keyId, Instant createdAt, boolean active) {
     }
 
     /** A freshly issued key; {@link #toString()} hides the secret. */

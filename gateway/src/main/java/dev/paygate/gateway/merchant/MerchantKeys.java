@@ -7,9 +7,12 @@ import dev.paygate.gateway.database.FrontSchema;
 import dev.paygate.merchant.jose.ClaimNames;
 import dev.paygate.merchant.jose.ClaimRules;
 import dev.paygate.merchant.jose.Ed25519Keys;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -20,6 +23,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MerchantKeys {
+
+    /** The keys one listing shows at most; rotation keeps a handful. */
+    static final int KEYS_LISTED_MAX = 100;
+    /** Merchants one kid may name at most before the lookup stops: a kid shared that widely identifies no one. */
+    private static final int KID_HOLDERS_MAX = 2;
+    private static final String SELECT_KEYS = """
+            SELECT m.merchant_id, m.name, k.kid, k.public_jwk, k.status, k.created_at
+            FROM front.merchant m JOIN front.merchant_key k USING (merchant_id)""";
 
     private final FrontSchema schema;
     private final Clock clock;
@@ -70,15 +81,78 @@ public class MerchantKeys {
     }
 
     public Optional<MerchantKey> find(String merchantId, String kid) {
-        return schema.jdbc().sql("""
-                        SELECT m.merchant_id, m.name, k.kid, k.public_jwk, k.status
-                        FROM front.merchant m JOIN front.merchant_key k USING (merchant_id)
-                        WHERE m.merchant_id = :merchantId AND k.kid = :kid""")
+        return schema.jdbc().sql(SELECT_KEYS + " WHERE m.merchant_id = :merchantId AND k.kid = :kid")
                 .param("merchantId", merchantId)
                 .param("kid", kid)
-                .query((row, rowNumber) -> new MerchantKey(row.getString("merchant_id"), row.getString("name"),
-                        row.getString("kid"), parse(row.getString("public_jwk")), "active".equals(row.getString("status"))))
+                .query(MerchantKeys::key)
                 .optional();
+    }
+
+    /** Every merchant key registered under this kid (kids are unique per merchant only). */
+    public List<MerchantKey> findByKid(String kid) {
+        return schema.jdbc().sql(SELECT_KEYS + " WHERE k.kid = :kid ORDER BY m.merchant_id LIMIT :limit")
+                .param("kid", kid)
+                .param("limit", KID_HOLDERS_MAX)
+                .query(MerchantKeys::key)
+                .list();
+    }
+
+    /** The merchant's keys, active first, newest first. */
+    public List<MerchantKey> list(String merchantId) {
+        return schema.jdbc().sql(SELECT_KEYS + " WHERE m.merchant_id = :merchantId"
+                        + " ORDER BY k.status = 'active' DESC, k.created_at DESC, k.kid LIMIT :limit")
+                .param("merchantId", merchantId)
+                .param("limit", KEYS_LISTED_MAX)
+                .query(MerchantKeys::key)
+                .list();
+    }
+
+    /**
+     * Adds a new public key to a known merchant, as the merchant does itself when it rotates: a kid it holds
+     * already is refused rather than replaced, so a key in use never changes under its tickets.
+     *
+     * @throws IllegalArgumentException on a malformed key, a kid in use or an unknown merchant
+     */
+    public void add(String merchantId, JWK publicKey) {
+        requireEd25519PublicKey(publicKey);
+        int inserted = schema.jdbc().sql("""
+                        INSERT INTO front.merchant_key (merchant_id, kid, public_jwk, status, created_at)
+                        SELECT merchant_id, :kid, :jwk, 'active', :now FROM front.merchant WHERE merchant_id = :merchantId
+                        ON CONFLICT (merchant_id, kid) DO NOTHING""")
+                .param("merchantId", merchantId)
+                .param("kid", publicKey.getKeyID())
+                .param("jwk", publicKey.toJSONString())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        if (inserted != 1) {
+            throw new IllegalArgumentException(merchantName(merchantId).isEmpty() ? "unknown merchant " + merchantId
+                    : "a key with kid " + publicKey.getKeyID() + " is registered already; give the new key its own kid");
+        }
+    }
+
+    /**
+     * Retires one of the merchant's keys unless it is the last active one, which would leave the merchant unable
+     * to take any payment. Tickets signed with it are refused as {@code bad_signature} from then on.
+     *
+     * @return false when the merchant has no such active key
+     * @throws IllegalStateException when it is the merchant's last active key
+     */
+    public boolean retire(String merchantId, String kid) {
+        return schema.inTransaction(status -> {
+            List<String> active = schema.jdbc().sql("""
+                            SELECT kid FROM front.merchant_key WHERE merchant_id = :merchantId AND status = 'active'
+                            FOR UPDATE""")
+                    .param("merchantId", merchantId)
+                    .query(String.class)
+                    .list();
+            if (!active.contains(kid)) {
+                return false;
+            }
+            if (active.size() == 1) {
+                throw new IllegalStateException("kid " + kid + " is the merchant's last active key: add its successor first");
+            }
+            return revoke(merchantId, kid);
+        });
     }
 
     public Optional<String> merchantName(String merchantId) {
@@ -98,6 +172,12 @@ public class MerchantKeys {
         if (okp.getKeyID() == null || okp.getKeyID().isBlank() || okp.getKeyID().length() > 200) {
             throw new IllegalArgumentException("a merchant key needs a kid of 1 to 200 characters");
         }
+    }
+
+    private static MerchantKey key(ResultSet row, int rowNumber) throws SQLException {
+        return new MerchantKey(row.getString("merchant_id"), row.getString("name"), row.getString("kid"),
+                parse(row.getString("public_jwk")), "active".equals(row.getString("status")),
+                row.getTimestamp("created_at").toInstant());
     }
 
     private static OctetKeyPair parse(String json) {

@@ -2,8 +2,6 @@ package dev.paygate.gateway.merchantapi;
 
 import dev.paygate.gateway.merchant.MerchantApiKeys;
 import dev.paygate.gateway.api.ApiError;
-import dev.paygate.gateway.webhook.WebhookOutbox;
-import dev.paygate.ledger.register.RegisterStatus;
 import dev.paygate.routes.account.AccountAnswer;
 import dev.paygate.routes.account.AccountDesk;
 import dev.paygate.routes.account.AccountRequest;
@@ -15,10 +13,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,50 +33,57 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1/merchants/me", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Merchant account", description = "Transactions, till balance and refunds of the authenticated merchant")
+@Tag(name = "Merchant account")
 @SecurityScheme(name = "merchantApiKey", type = SecuritySchemeType.HTTP, scheme = "basic",
         description = "API key id as user name, API key secret as password")
 @SecurityRequirement(name = "merchantApiKey")
 class MerchantAccountApiController {
 
     private static final String REALM = "Basic realm=\"paygate-merchant\", charset=\"UTF-8\"";
-    private static final Set<String> STATUSES =
-            Arrays.stream(RegisterStatus.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
     /** Refusals that mean "this request conflicts with the payment's state"; the rest are unprocessable. */
     private static final Set<String> CONFLICTS = Set.of("exceeds_paid_amount", "idempotency_conflict");
 
     private final MerchantApiKeys apiKeys;
     private final AccountDesk desk;
-    private final WebhookOutbox webhooks;
+    private final MerchantRefunds refunds;
 
-    MerchantAccountApiController(MerchantApiKeys apiKeys, AccountDesk desk, WebhookOutbox webhooks) {
+    MerchantAccountApiController(MerchantApiKeys apiKeys, AccountDesk desk, MerchantRefunds refunds) {
         this.apiKeys = apiKeys;
         this.desk = desk;
-        this.webhooks = webhooks;
+        this.refunds = refunds;
     }
 
     @GetMapping("/transactions")
-    @Operation(summary = "The merchant's payments, newest first",
-            description = "Paged over the merchant's newest 500 register entries.")
+    @Operation(summary = "The merchant's payments, newest first, with search and filters",
+            description = "Every given filter must match. q is one of the payment's ids, exactly: ticket, order,"
+                    + " customer, the merchant's serial, the register serial, or the card network's RRN, approval code"
+                    + " or STAN. Pages reach 100,000 entries deep; narrow the search for older ones.")
     @ApiResponse(responseCode = "200", description = "One page of transactions")
-    @ApiResponse(responseCode = "400", description = "page, size or status out of range")
-    @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
+    @ApiResponse(responseCode = "400", description = "bad_request: page, size, status, path or a date out of range")
+    @ApiResponse(responseCode = "401", description = "auth_failed: missing or wrong API key")
     ResponseEntity<?> transactions(
             HttpServletRequest request,
             @Parameter(description = "zero-based page") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "entries per page, 1..100") @RequestParam(defaultValue = "20") int size,
             @Parameter(description = "APPROVED, REFUSED, PENDING or REVERSED; all when absent")
-            @RequestParam(required = false) String status) {
+            @RequestParam(required = false) String status,
+            @Parameter(description = "one of the payment's ids, exactly") @RequestParam(required = false) String q,
+            @Parameter(description = "wallet, card or auth-only; all when absent")
+            @RequestParam(required = false) String path,
+            @Parameter(description = "registered on or after this UTC day, YYYY-MM-DD")
+            @RequestParam(required = false) String from,
+            @Parameter(description = "registered on or before this UTC day, YYYY-MM-DD")
+            @RequestParam(required = false) String to) {
         Optional<String> merchantId = apiKeys.authenticateBasic(request);
         if (merchantId.isEmpty()) {
             return unauthorized();
         }
-        if (page < 0 || size < 1 || size > AccountRequest.ENTRIES_MAX
-                || (status != null && !STATUSES.contains(status))) {
-            return error(HttpStatus.BAD_REQUEST, "bad_request",
-                    "page >= 0, size 1.." + AccountRequest.ENTRIES_MAX + ", status one of " + STATUSES + ".");
+        Optional<AccountRequest.MerchantTransactions> query = PaymentQuery.of(merchantId.get(), page, size, status, q,
+                path, from, to);
+        if (query.isEmpty()) {
+            return error(HttpStatus.BAD_REQUEST, "bad_request", PaymentQuery.RULES);
         }
-        AccountAnswer.MerchantTransactions answer = desk.merchantTransactions(merchantId.get(), page, size, status);
+        AccountAnswer.MerchantTransactions answer = desk.merchantTransactions(query.get());
         return ok(new TransactionPage(answer.page(), answer.size(), answer.totalEntries(), answer.entries()));
     }
 
@@ -119,14 +122,11 @@ class MerchantAccountApiController {
         if (invalid.isPresent()) {
             return error(HttpStatus.BAD_REQUEST, "bad_request", invalid.get());
         }
-        AccountAnswer.Refund refund = desk.refundWalletPayment(merchantId.get(), request.ticketId(),
-                request.amountMinor(), request.idempotencyKey());
+        AccountAnswer.Refund refund = refunds.refund(merchantId.get(), request.ticketId(), request.amountMinor(),
+                request.idempotencyKey());
         if (!refund.approved()) {
             return error(CONFLICTS.contains(refund.reason()) ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
                     refund.reason(), RefundRequest.explain(refund.reason()));
-        }
-        if (!refund.replayed()) {
-            webhooks.recordRefunded(merchantId.get(), refund);
         }
         return ResponseEntity.status(refund.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())

@@ -4,7 +4,9 @@ import dev.paygate.gateway.api.ApiError;
 import dev.paygate.routes.account.AccountDeskException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +23,13 @@ class MerchantApiErrors {
         HttpStatus status = AccountDeskException.UNAVAILABLE.equals(unanswered.reason())
                 ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_ENTITY;
         return MerchantAccountApiController.error(status, unanswered.reason(), unanswered.getMessage());
+    }
+
+    /** A body that is not the documented JSON, or a parameter of the wrong type: the caller's mistake, not ours. */
+    @ExceptionHandler({HttpMessageNotReadableException.class, TypeMismatchException.class})
+    ResponseEntity<ApiError> unreadable(Exception unreadable) {
+        return MerchantAccountApiController.error(HttpStatus.BAD_REQUEST, "bad_request",
+                "The request does not have the documented shape; see /v3/api-docs.");
     }
 
     @ExceptionHandler(Exception.class)

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param currency             the one currency the merchant is paid in
  * @param publicJwk            the merchant's Ed25519 public key as a JWK object with a {@code kid}
  * @param webhook              the notify URL and webhook secret, if the merchant wants webhooks from the start
+ * @param shopUrl              the merchant's own web address (https, or http to loopback): where a customer whose
+ *                             ticket cannot be trusted is sent instead of any URL in that ticket
  */
 @Schema(description = "A merchant to enroll")
 record MerchantEnrollment(
@@ -29,5 +31,8 @@ record MerchantEnrollment(
                 requiredMode = Schema.RequiredMode.REQUIRED)
         Map<String, Object> publicJwk,
         @Schema(description = "optional: where the merchant's webhooks go, and their signing secret")
-        WebhookEndpointRequest webhook) {
+        WebhookEndpointRequest webhook,
+        @Schema(example = "https://shop42.example/", description = "the shop's address, offered to customers whose"
+                + " ticket cannot be trusted; without it they get no link back")
+        String shopUrl) {
 }

@@ -7,6 +7,7 @@ import dev.paygate.gateway.auth.AlertLog;
 import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.gateway.merchant.MerchantApiKeys;
 import dev.paygate.gateway.merchant.MerchantKeys;
+import dev.paygate.gateway.merchant.MerchantShopUrls;
 import dev.paygate.gateway.webhook.WebhookSettings;
 import dev.paygate.iso8583.field.Pan;
 import dev.paygate.ledger.LedgerException;
@@ -53,19 +54,21 @@ class OperatorActions {
     private final MerchantRecords merchants;
     private final MerchantKeys merchantKeys;
     private final MerchantApiKeys merchantApiKeys;
+    private final MerchantShopUrls shopUrls;
     private final AlertLog alerts;
     private final WebhookSettings webhookSettings;
     private final Clock clock;
 
     OperatorActions(CustomerRecords customers, CardVault vault, CustomerCredentials credentials,
                     MerchantRecords merchants, MerchantKeys merchantKeys, MerchantApiKeys merchantApiKeys,
-                    AlertLog alerts, WebhookSettings webhookSettings, ObjectProvider<Clock> clock) {
+                    MerchantShopUrls shopUrls, AlertLog alerts, WebhookSettings webhookSettings, ObjectProvider<Clock> clock) {
         this.customers = customers;
         this.vault = vault;
         this.credentials = credentials;
         this.merchants = merchants;
         this.merchantKeys = merchantKeys;
         this.merchantApiKeys = merchantApiKeys;
+        this.shopUrls = shopUrls;
         this.alerts = alerts;
         this.webhookSettings = webhookSettings;
         this.clock = clock.getIfUnique(Clock::systemUTC);
@@ -104,6 +107,7 @@ class OperatorActions {
                 required(request.currency(), "currency"));
         OctetKeyPair publicKey = publicKey(request);
         URI notifyUrl = request.webhook() == null ? null : webhookEndpoint(request.webhook());
+        URI shopUrl = request.shopUrl() == null ? null : shopUrl(request.shopUrl());
         String merchantId = merchant.merchantId();
         if (merchants.find(merchantId).isPresent() || merchantKeys.merchantName(merchantId).isPresent()) {
             throw merchantExists(merchantId);
@@ -111,13 +115,16 @@ class OperatorActions {
         // The ledger first: its constraints (id, terminal) are the ones a valid request can still meet.
         Merchant created = createInLedger(merchant);
         merchantKeys.register(merchantId, merchant.name(), publicKey);
+        if (shopUrl != null) {
+            shopUrls.register(merchantId, shopUrl);
+        }
         MerchantApiKeys.IssuedApiKey issued = merchantApiKeys.issue(merchantId);
         if (notifyUrl != null) {
             webhookSettings.configure(merchantId, notifyUrl, request.webhook().secret());
         }
         log.info("Operator {} enrolled merchant {} with signing key {} and API key {}", operator, merchantId,
                 publicKey.getKeyID(), issued.keyId());
-        return MerchantView.of(created, publicKey.getKeyID(),
+        return MerchantView.of(created, publicKey.getKeyID(), shopUrl,
                 new MerchantView.ApiKey(issued.keyId(), new String(issued.secret())));
     }
 
@@ -200,6 +207,15 @@ class OperatorActions {
         URI notifyUrl = URI.create(required(webhook.notifyUrl(), "webhook.notifyUrl"));
         WebhookSettings.validate(notifyUrl, webhook.secret());
         return notifyUrl;
+    }
+
+    /** Checked before anything is created, as the notify URL is. */
+    private static URI shopUrl(String shopUrl) {
+        try {
+            return MerchantShopUrls.validate(URI.create(shopUrl));
+        } catch (IllegalArgumentException invalid) {
+            throw OperatorRefusal.invalid(invalid.getMessage());
+        }
     }
 
     private static OctetKeyPair publicKey(MerchantEnrollment request) {

@@ -1,7 +1,6 @@
 package dev.paygate.gateway.operator;
 
 import dev.paygate.gateway.payment.MoneyFormat;
-import dev.paygate.ledger.register.LateOutcome;
 import dev.paygate.ledger.register.OrderItem;
 import dev.paygate.ledger.register.Posting;
 import dev.paygate.ledger.register.RegisterEntry;
@@ -34,22 +33,12 @@ record PaymentTrailView(String ticketId, long serial, String status, String reas
                 entry.reason(), entry.path().code(), entry.merchantId(), merchantName, entry.customerId(),
                 entry.orderId(), entry.merchantSerial(), money(entry.amountMinor(), currency),
                 money(entry.vatMinor(), currency), entry.refundedMinor() == 0 ? null : money(entry.refundedMinor(), currency),
-                entry.network(), entry.stan(), entry.rrn(), entry.authCode(), lateAnswer(entry.lateOutcome()),
+                entry.network(), entry.stan(), entry.rrn(), entry.authCode(), entry.lateOutcome() == null ? null : entry.lateOutcome().summary(),
                 OperatorTimes.text(entry.authenticatedAt()), OperatorTimes.text(entry.registeredAt()),
                 OperatorTimes.text(entry.completedAt()),
                 trail.items().stream().map(item -> item(item, currency)).toList(),
                 trail.postings().stream().map(PaymentTrailView::posting).toList(),
                 trail.reversals().stream().map(ReversalView::of).toList());
-    }
-
-    /** A late answer in one line, or null: none came. */
-    private static String lateAnswer(LateOutcome late) {
-        if (late == null) {
-            return null;
-        }
-        return late.mti() + " with DE 39 " + late.responseCode()
-                + (late.approvalCode() == null ? "" : ", approval code " + late.approvalCode())
-                + " at " + OperatorTimes.text(late.receivedAt()) + ": recorded, not paid";
     }
 
     public boolean byCard() {

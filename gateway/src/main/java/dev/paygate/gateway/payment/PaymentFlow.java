@@ -13,10 +13,6 @@ import dev.paygate.gateway.voucher.VoucherStore;
 import dev.paygate.gateway.webhook.WebhookOutbox;
 import dev.paygate.merchant.jose.ClaimNames;
 import dev.paygate.merchant.jose.ClaimRules;
-import dev.paygate.merchant.jose.InvalidClaimsException;
-import dev.paygate.merchant.jose.MalformedTokenException;
-import dev.paygate.merchant.jose.SignedToken;
-import dev.paygate.merchant.jose.TokenType;
 import dev.paygate.merchant.refusal.Refusal;
 import dev.paygate.merchant.refusal.RefusalReason;
 import dev.paygate.merchant.ticket.Ticket;
@@ -59,6 +55,7 @@ class PaymentFlow {
     private final VoucherIssuer voucherIssuer;
     private final VoucherStore voucherStore;
     private final RefusalIssuer refusalIssuer;
+    private final TicketRefusals ticketRefusals;
     private final MerchantKeys merchantKeys;
     private final FrontSchema schema;
     private final WebhookOutbox webhooks;
@@ -68,7 +65,7 @@ class PaymentFlow {
 
     PaymentFlow(TicketCheck ticketCheck, UsedTickets usedTickets, CustomerCredentials credentials,
                 PaymentHandover handover, VoucherIssuer voucherIssuer, VoucherStore voucherStore,
-                RefusalIssuer refusalIssuer, MerchantKeys merchantKeys, FrontSchema schema, WebhookOutbox webhooks,
+                RefusalIssuer refusalIssuer, TicketRefusals ticketRefusals, MerchantKeys merchantKeys, FrontSchema schema, WebhookOutbox webhooks,
                 HandoverProperties handoverProperties, PaymentMetrics metrics, ObjectProvider<Clock> clock) {
         this.ticketCheck = ticketCheck;
         this.usedTickets = usedTickets;
@@ -77,6 +74,7 @@ class PaymentFlow {
         this.voucherIssuer = voucherIssuer;
         this.voucherStore = voucherStore;
         this.refusalIssuer = refusalIssuer;
+        this.ticketRefusals = ticketRefusals;
         this.merchantKeys = merchantKeys;
         this.schema = schema;
         this.webhooks = webhooks;
@@ -88,7 +86,8 @@ class PaymentFlow {
     /** The payment page for a ticket, or why it cannot be paid. */
     PaymentOutcome open(String compactTicket) {
         return switch (ticketCheck.check(compactTicket)) {
-            case CheckedTicket.Rejected rejected -> untrusted(rejected.reason());
+            case CheckedTicket.Rejected rejected -> ticketRefusals.refuse(rejected, compactTicket);
+            case CheckedTicket.Invalid invalid -> ticketRefusals.refuse(invalid);
             case CheckedTicket.Expired expired -> refused(expired.ticket(), expired.merchantName(),
                     RefusalReason.TICKET_EXPIRED, null);
             case CheckedTicket.Valid valid -> usedTickets.find(valid.ticket().ticketId())
@@ -100,7 +99,8 @@ class PaymentFlow {
     /** Confirm: the customer id from the form counts only when the ticket names none. */
     PaymentOutcome confirm(String compactTicket, String formCustomerId, char[] password) {
         return switch (ticketCheck.check(compactTicket)) {
-            case CheckedTicket.Rejected rejected -> untrusted(rejected.reason());
+            case CheckedTicket.Rejected rejected -> ticketRefusals.refuse(rejected, compactTicket);
+            case CheckedTicket.Invalid invalid -> ticketRefusals.refuse(invalid);
             case CheckedTicket.Expired expired -> refused(expired.ticket(), expired.merchantName(),
                     RefusalReason.TICKET_EXPIRED, null);
             case CheckedTicket.Valid valid -> {
@@ -124,9 +124,13 @@ class PaymentFlow {
     PaymentOutcome cancel(String compactTicket) {
         CheckedTicket checked = ticketCheck.check(compactTicket);
         // An expired ticket can still be cancelled: its signature was good, so its cancel URL is the merchant's.
-        if (!(checked instanceof CheckedTicket.Genuine genuine)) {
-            return untrusted(((CheckedTicket.Rejected) checked).reason());
+        if (checked instanceof CheckedTicket.Rejected rejected) {
+            return ticketRefusals.refuse(rejected, compactTicket);
         }
+        if (checked instanceof CheckedTicket.Invalid invalid) {
+            return ticketRefusals.refuse(invalid);
+        }
+        CheckedTicket.Genuine genuine = (CheckedTicket.Genuine) checked;
         Ticket ticket = genuine.ticket();
         String merchantName = genuine.merchantName();
         Optional<UsedTickets.UsedTicket> used = usedTickets.find(ticket.ticketId());
@@ -154,19 +158,19 @@ class PaymentFlow {
                 return finish(used, decision.get());
             }
         }
-        Ticket ticket = storedTicket(used.ticket());
+        Ticket ticket = used.storedTicket();
         return firstOutcome(ticket, merchantName(ticket), used);
     }
 
     /** Records the back unit's decision for a stored, undecided payment (a status lookup or the recovery job). */
     PaymentOutcome finish(UsedTickets.UsedTicket used, Decision decision) {
-        Ticket ticket = storedTicket(used.ticket());
+        Ticket ticket = used.storedTicket();
         return finish(ticket, merchantName(ticket), used.customerId(), decision);
     }
 
     /** The order of a stored payment, as it was handed over: recovery hands it over again. */
     PaymentOrder orderOf(UsedTickets.UsedTicket used) {
-        return order(storedTicket(used.ticket()), used.customerId(), used.createdAt());
+        return order(used.storedTicket(), used.customerId(), used.createdAt());
     }
 
     private String merchantName(Ticket ticket) {
@@ -269,7 +273,7 @@ class PaymentFlow {
         return switch (used.outcome()) {
             case APPROVED, CANCELLED -> new PaymentOutcome.ToMerchant(firstOutcomeLocation(ticket, used));
             case REFUSED -> {
-                Refusal refusal = storedRefusal(used.refusal());
+                Refusal refusal = used.storedRefusal().orElseThrow();
                 yield new PaymentOutcome.Refused(refusal.reason(), refusal.message(), merchantName,
                         firstOutcomeLocation(ticket, used), null);
             }
@@ -304,12 +308,6 @@ class PaymentFlow {
         metrics.refused(null, reason);
         return new PaymentOutcome.Refused(reason, message, merchantName, withQuery(ticket.cancelUrl(), "refusal", refusal),
                 retryTicket);
-    }
-
-    /** Nothing in the ticket can be trusted, not even where to send the customer: the page says why and stops. */
-    private PaymentOutcome untrusted(RefusalReason reason) {
-        metrics.refused(null, reason);
-        return new PaymentOutcome.Refused(reason, RefusalMessages.message(reason), null, null, null);
     }
 
     private Optional<Decision> lookup(String ticketId) {
@@ -385,23 +383,6 @@ class PaymentFlow {
             return ClaimRules.requireId(ClaimNames.CUSTOMER_ID, customerId.strip());
         } catch (IllegalArgumentException malformed) {
             return null;
-        }
-    }
-
-    /** A ticket this flow verified before and stored; read back without a second signature check. */
-    private static Ticket storedTicket(String compactTicket) {
-        try {
-            return Ticket.fromClaims(SignedToken.parse(compactTicket, TokenType.TICKET).claims());
-        } catch (MalformedTokenException | InvalidClaimsException corrupt) {
-            throw new IllegalStateException("front.used_ticket holds a ticket that no longer parses", corrupt);
-        }
-    }
-
-    private static Refusal storedRefusal(String compactRefusal) {
-        try {
-            return Refusal.fromClaims(SignedToken.parse(compactRefusal, TokenType.REFUSAL).claims());
-        } catch (MalformedTokenException | InvalidClaimsException corrupt) {
-            throw new IllegalStateException("front.used_ticket holds a refusal that no longer parses", corrupt);
         }
     }
 

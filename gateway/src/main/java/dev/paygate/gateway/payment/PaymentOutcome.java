@@ -17,12 +17,30 @@ sealed interface PaymentOutcome {
     }
 
     /**
-     * A page that says why. {@code continueTo} leads to the merchant (with the signed refusal, or the first
-     * outcome of a used ticket); it is null when the ticket's URLs cannot be trusted. {@code retryTicket} offers
-     * the payment page again when the customer may simply retype the password.
+     * A page that says why. {@code continueTo} leads to the merchant: with the signed refusal, or the first outcome
+     * of a used ticket, when the ticket is the merchant's ({@link Trust#SIGNED}); to the merchant's registered
+     * shop address when the ticket's own URLs cannot be used; null when there is neither. {@code retryTicket}
+     * offers the payment page again when the customer may simply retype the password.
      */
-    record Refused(RefusalReason reason, String message, String merchantName, URI continueTo, String retryTicket)
-            implements PaymentOutcome {
+    record Refused(RefusalReason reason, String message, String merchantName, URI continueTo, String retryTicket,
+                   Trust trust) implements PaymentOutcome {
+
+        /** A refusal of a ticket the merchant signed: its link carries the refusal or the first outcome. */
+        Refused(RefusalReason reason, String message, String merchantName, URI continueTo, String retryTicket) {
+            this(reason, message, merchantName, continueTo, retryTicket, Trust.SIGNED);
+        }
+    }
+
+    /** How far a refused ticket could be trusted: it decides where the page's link leads and what it says. */
+    enum Trust {
+        /** Signed by the merchant's key: the link is the ticket's own cancel or return URL. */
+        SIGNED,
+        /** Signed by the merchant's key but unusable (say, a card number in it): the link is the shop's registered address. */
+        SIGNED_UNUSABLE,
+        /** It names a merchant's key, but could not be verified as that merchant's: the link is the shop's registered address. */
+        NAMES_MERCHANT,
+        /** Nothing in it could be trusted, not even whose it is: no link. */
+        UNKNOWN
     }
 
     /**

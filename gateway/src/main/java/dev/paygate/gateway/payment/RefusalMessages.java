@@ -1,6 +1,7 @@
 package dev.paygate.gateway.payment;
 
 import dev.paygate.ledger.register.SettlementPath;
+import dev.paygate.merchant.refusal.Refusal;
 import dev.paygate.merchant.refusal.RefusalReason;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -86,6 +87,13 @@ final class RefusalMessages {
     static String message(RefusalReason reason, SettlementPath path) {
         String onPath = path == null ? null : BY_PATH.getOrDefault(path, Map.of()).get(reason);
         return onPath != null ? onPath : message(reason);
+    }
+
+    /** A genuine ticket refused for its claims: the merchant's own mistake, so the refusal says which. */
+    static String explained(RefusalReason reason, String explanation) {
+        String message = "This payment link is not valid (" + explanation + "). Please go back to the shop and start"
+                + " the payment again.";
+        return message.length() <= Refusal.MESSAGE_LENGTH_MAX ? message : message(reason);
     }
 
     static HttpStatus status(RefusalReason reason) {

@@ -1,6 +1,12 @@
 package dev.paygate.gateway.payment;
 
 import dev.paygate.gateway.database.FrontSchema;
+import dev.paygate.merchant.jose.InvalidClaimsException;
+import dev.paygate.merchant.jose.MalformedTokenException;
+import dev.paygate.merchant.jose.SignedToken;
+import dev.paygate.merchant.jose.TokenType;
+import dev.paygate.merchant.refusal.Refusal;
+import dev.paygate.merchant.ticket.Ticket;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -58,6 +64,27 @@ public class UsedTickets {
 
         public boolean undecided() {
             return outcome == Outcome.IN_PROGRESS || outcome == Outcome.PENDING;
+        }
+
+        /** The ticket as stored: verified when it was first used, so read back without a second signature check. */
+        public Ticket storedTicket() {
+            try {
+                return Ticket.fromClaims(SignedToken.parse(ticket, TokenType.TICKET).claims());
+            } catch (MalformedTokenException | InvalidClaimsException corrupt) {
+                throw new IllegalStateException("front.used_ticket holds a ticket that no longer parses", corrupt);
+            }
+        }
+
+        /** The signed refusal the ticket was answered with, when it was refused or cancelled. */
+        public Optional<Refusal> storedRefusal() {
+            if (refusal == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Refusal.fromClaims(SignedToken.parse(refusal, TokenType.REFUSAL).claims()));
+            } catch (MalformedTokenException | InvalidClaimsException corrupt) {
+                throw new IllegalStateException("front.used_ticket holds a refusal that no longer parses", corrupt);
+            }
         }
     }
 

@@ -28,7 +28,7 @@ public class WebSecurityConfiguration {
     /** The form field that carries the CSRF token; Thymeleaf adds it to every {@code th:action} form. */
     public static final String CSRF_FIELD = "csrf";
     public static final String CUSTOMER_ROLE = "CUSTOMER";
-    static final String FORBIDDEN_PATH = "/forbidden";
+    public static final String FORBIDDEN_PATH = "/forbidden";
     private static final int API_CHAIN_ORDER = 2;
 
     @Bean

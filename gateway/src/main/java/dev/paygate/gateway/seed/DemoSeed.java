@@ -2,7 +2,9 @@ package dev.paygate.gateway.seed;
 
 import com.nimbusds.jose.jwk.JWK;
 import dev.paygate.gateway.auth.CustomerCredentials;
+import dev.paygate.gateway.merchant.MerchantApiKeys;
 import dev.paygate.gateway.merchant.MerchantKeys;
+import dev.paygate.gateway.merchant.MerchantShopUrls;
 import dev.paygate.gateway.runtime.PaygateRuntimeProperties;
 import dev.paygate.ledger.WalletTopUps;
 import dev.paygate.ledger.party.BankAccount;
@@ -12,11 +14,14 @@ import dev.paygate.ledger.party.NewCustomer;
 import dev.paygate.ledger.party.NewMerchant;
 import dev.paygate.ledger.vault.CardVault;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -42,17 +47,24 @@ class DemoSeed implements ApplicationRunner {
     private final CardVault vault;
     private final WalletTopUps topUps;
     private final MerchantKeys merchantKeys;
+    private final MerchantApiKeys merchantApiKeys;
+    private final MerchantShopUrls shopUrls;
     private final CustomerCredentials credentials;
+    private final String demoShopUrl;
 
     DemoSeed(PaygateRuntimeProperties runtime, MerchantRecords merchants, CustomerRecords customers, CardVault vault,
-             WalletTopUps topUps, MerchantKeys merchantKeys, CustomerCredentials credentials) {
+             WalletTopUps topUps, MerchantKeys merchantKeys, MerchantApiKeys merchantApiKeys, MerchantShopUrls shopUrls,
+             CustomerCredentials credentials, @Value("${paygate.demo-shop-url:}") String demoShopUrl) {
         this.runtime = runtime;
         this.merchants = merchants;
         this.customers = customers;
         this.vault = vault;
         this.topUps = topUps;
         this.merchantKeys = merchantKeys;
+        this.merchantApiKeys = merchantApiKeys;
+        this.shopUrls = shopUrls;
         this.credentials = credentials;
+        this.demoShopUrl = demoShopUrl;
     }
 
     @Override
@@ -78,6 +90,20 @@ class DemoSeed implements ApplicationRunner {
                     new BankAccount(merchant.iban(), merchant.bic()), merchant.terminalId(), merchant.acceptorId(),
                     merchant.acceptorNameLocation(), merchant.currency()));
             log.info("Seeded demo merchant {}", merchant.id());
+        }
+        String shopUrl = merchant.shopUrl() != null ? merchant.shopUrl() : demoShopUrl;
+        if (!shopUrl.isBlank() && shopUrls.find(merchant.id()).isEmpty()) {
+            shopUrls.register(merchant.id(), URI.create(shopUrl));
+        }
+        if (merchantApiKeys.list(merchant.id()).isEmpty()) {
+            MerchantApiKeys.IssuedApiKey key = merchantApiKeys.issue(merchant.id());
+            // Deliberately logged, once, like the generated operator password: a local demo credential, so the
+            // merchant API and dashboard can be tried at once. Only its digest is kept.
+            log.warn("Generated an API key for demo merchant {}: key id '{}', secret '{}'. This is shown once; only"
+                            + " its digest is kept. Sign in to the merchant dashboard at /merchant with it, or call the"
+                            + " merchant API with HTTP Basic (curl -u {}:<secret> .../api/v1/merchants/me/till).",
+                    merchant.id(), key.keyId(), new String(key.secret()), key.keyId());
+            Arrays.fill(key.secret(), '\0');
         }
     }
 

@@ -11,9 +11,13 @@ public record DemoSeedData(List<DemoMerchant> merchants, List<DemoCustomer> cust
         customers = customers == null ? List.of() : List.copyOf(customers);
     }
 
-    /** @param publicKeyFile the merchant's public JWK, relative to the config directory */
+    /**
+     * @param publicKeyFile the merchant's public JWK, relative to the config directory
+     * @param shopUrl       the shop's registered address; when absent, {@code paygate.demo-shop-url}
+     */
     public record DemoMerchant(String id, String name, String mcc, String iban, String bic, String terminalId,
-                               String acceptorId, String acceptorNameLocation, String currency, String publicKeyFile) {
+                               String acceptorId, String acceptorNameLocation, String currency, String publicKeyFile,
+                               String shopUrl) {
     }
 
     public record DemoCustomer(String id, String name, String password, String currency, long walletCapMinor,

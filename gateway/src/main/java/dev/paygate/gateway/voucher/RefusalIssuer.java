@@ -24,8 +24,13 @@ public class RefusalIssuer {
     }
 
     public String issue(Ticket ticket, RefusalReason reason, String message) {
+        return issue(ticket.ticketId(), ticket.merchantId(), ticket.orderId(), reason, message);
+    }
+
+    /** For a ticket known by its ids only: signed by the merchant, but with claims that break a rule. */
+    public String issue(String ticketId, String merchantId, String orderId, RefusalReason reason, String message) {
         Instant now = clock.instant();
-        return signer.sign(new Refusal(ticket.ticketId(), ticket.merchantId(), ticket.orderId(), reason, message,
-                now, now.plus(properties.validity())));
+        return signer.sign(new Refusal(ticketId, merchantId, orderId, reason, message, now,
+                now.plus(properties.validity())));
     }
 }

@@ -5,6 +5,7 @@ import dev.paygate.gateway.api.PublicApi;
 import dev.paygate.gateway.auth.BasicCredentials;
 import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.gateway.merchant.MerchantApiKeys;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @PublicApi
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Vouchers")
 class VoucherApiController {
 
     private static final String MERCHANT_REALM = "Basic realm=\"paygate-merchant\", charset=\"UTF-8\"";

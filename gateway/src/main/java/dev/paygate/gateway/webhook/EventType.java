@@ -7,7 +7,11 @@ public enum EventType {
     PAYMENT_APPROVED("payment.approved"),
     PAYMENT_REFUSED("payment.refused"),
     PAYMENT_REFUNDED("payment.refunded"),
-    MERCHANT_SWEPT("merchant.swept");
+    MERCHANT_SWEPT("merchant.swept"),
+    /** A ticket naming the merchant's key was refused and could not carry a signed refusal back. */
+    TICKET_REFUSED("ticket.refused"),
+    /** Sent from the merchant dashboard to try the endpoint. */
+    WEBHOOK_TEST("webhook.test");
 
     private final String code;
 

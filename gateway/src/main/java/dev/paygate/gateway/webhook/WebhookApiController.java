@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1/merchants/me", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Merchant webhooks", description = "Signed notifications of payment outcomes and their delivery attempts")
+@Tag(name = "Merchant webhooks")
 @SecurityRequirement(name = "merchantApiKey")
 class WebhookApiController {
 
@@ -113,6 +114,9 @@ class WebhookApiController {
     ResponseEntity<ApiError> fault(Exception fault) {
         if (fault instanceof TypeMismatchException) {
             return error(HttpStatus.BAD_REQUEST, "bad_request", "page and size are whole numbers.");
+        }
+        if (fault instanceof HttpMessageNotReadableException) {
+            return error(HttpStatus.BAD_REQUEST, "bad_request", "The body is not {\"notifyUrl\": ..., \"secret\": ...}.");
         }
         if (fault instanceof ErrorResponse requestError && requestError.getStatusCode().is4xxClientError()) {
             return error(HttpStatus.valueOf(requestError.getStatusCode().value()), "bad_request",

@@ -3,6 +3,7 @@ package dev.paygate.gateway.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paygate.gateway.database.FrontSchema;
+import dev.paygate.gateway.ticket.CheckedTicket;
 import dev.paygate.gateway.voucher.StoredVoucher;
 import dev.paygate.merchant.refusal.RefusalReason;
 import dev.paygate.merchant.ticket.Ticket;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +37,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class WebhookOutbox {
 
+    /** The events of one payment shown with it at most (approval, refunds, refusal). */
+    static final int EVENTS_PER_TICKET_MAX = 200;
+    /** Keeps the attempt that {@code attempted} (an update's RETURNING) counted, in the same statement. */
+    private static final String RECORD_ATTEMPT = """
+            INSERT INTO front.webhook_attempt (event_id, attempt, attempted_at, http_status, error)
+            SELECT event_id, attempts, clock_timestamp(), last_http_status, last_error FROM attempted""";
     /** Bodies are written once with a fixed mapper: what was signed must not depend on Spring's settings. */
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FrontSchema schema;
+    private final WebhookProperties properties;
 
-    public WebhookOutbox(FrontSchema schema) {
+    public WebhookOutbox(FrontSchema schema, WebhookProperties properties) {
         this.schema = schema;
+        this.properties = properties;
     }
 
     /** A payment the back unit approved, with the voucher the customer carries to the merchant. */
@@ -94,13 +104,46 @@ public class WebhookOutbox {
         return record(merchantId, EventType.MERCHANT_SWEPT, details, "swept:" + merchantId + ":" + businessDay);
     }
 
+    /**
+     * A ticket naming one of the merchant's keys was refused, and no signed refusal could go back through it (its
+     * signature did not verify, or its ids or cancel URL cannot carry one). Recorded once per {@code dedupeKey}
+     * (the same ticket opened again) and at most {@code ticket-refused-per-hour-max} times per merchant and hour:
+     * anyone can make such a ticket with the merchant's public kid.
+     */
+    public Optional<UUID> recordTicketRefused(CheckedTicket.Sender sender, RefusalReason reason, String dedupeKey) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", reason.code());
+        details.put("detail", sender.explanation());
+        details.put("signatureVerified", sender.signatureVerified());
+        details.put("keyId", sender.keyId());
+        // As the ticket claims them: not trusted, hence not named ticketId and orderId.
+        details.put("claimedTicketId", sender.ticketId().orElse(null));
+        details.put("claimedOrderId", sender.orderId().orElse(null));
+        return record(sender.merchantId(), EventType.TICKET_REFUSED, details, dedupeKey,
+                properties.ticketRefusedPerHourMax());
+    }
+
+    /** A test event the merchant asked for from its dashboard; empty when it has no notify URL. */
+    public Optional<UUID> recordTest(String merchantId) {
+        return record(merchantId, EventType.WEBHOOK_TEST, Map.of("message",
+                "A test event sent from the Paygate merchant dashboard. It announces nothing."));
+    }
+
     /** The event's id, or empty when the merchant has no notify URL (then nothing is recorded). */
     Optional<UUID> record(String merchantId, EventType type, Map<String, Object> details) {
         return record(merchantId, type, details, null);
     }
 
-    /** @param dedupeKey when not null, an event already recorded under it is not recorded again */
     private Optional<UUID> record(String merchantId, EventType type, Map<String, Object> details, String dedupeKey) {
+        return record(merchantId, type, details, dedupeKey, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param dedupeKey   when not null, an event already recorded under it is not recorded again
+     * @param perHourMax  events of this type recorded for the merchant within the last hour at most
+     */
+    private Optional<UUID> record(String merchantId, EventType type, Map<String, Object> details, String dedupeKey,
+                                  int perHourMax) {
         record Numbered(long sequence, Instant now) {
         }
         return schema.inTransaction(status -> {
@@ -119,6 +162,11 @@ public class WebhookOutbox {
             if (numbered.isEmpty()) {
                 return Optional.<UUID>empty();
             }
+            // Counted under the endpoint's row lock, which the numbering above took: concurrent events queue here.
+            if (perHourMax < Integer.MAX_VALUE && recentCount(merchantId, type) >= perHourMax) {
+                status.setRollbackOnly();
+                return Optional.<UUID>empty();
+            }
             UUID eventId = UUID.randomUUID();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("eventId", eventId.toString());
@@ -133,8 +181,9 @@ public class WebhookOutbox {
             });
             schema.jdbc().sql("""
                             INSERT INTO front.webhook_event (event_id, merchant_id, sequence, type, body, status,
-                                next_attempt_at, created_at, dedupe_key)
-                            VALUES (:eventId, :merchantId, :sequence, :type, :body, 'pending', :now, :now, :dedupeKey)""")
+                                next_attempt_at, created_at, dedupe_key, ticket_id)
+                            VALUES (:eventId, :merchantId, :sequence, :type, :body, 'pending', :now, :now, :dedupeKey,
+                                    :ticketId)""")
                     .param("eventId", eventId)
                     .param("merchantId", merchantId)
                     .param("sequence", numbered.get().sequence())
@@ -142,6 +191,7 @@ public class WebhookOutbox {
                     .param("body", json(body))
                     .param("now", Timestamp.from(numbered.get().now()))
                     .param("dedupeKey", dedupeKey)
+                    .param("ticketId", details.get("ticketId") instanceof String ticketId ? ticketId : null)
                     .update();
             return Optional.of(eventId);
         });
@@ -181,10 +231,13 @@ public class WebhookOutbox {
     /** The merchant answered 2xx; ignored when the lease expired and another attempt owns the event. */
     boolean markDelivered(DueEvent event, UUID leaseToken, int httpStatus) {
         return schema.jdbc().sql("""
-                        UPDATE front.webhook_event
-                        SET status = 'delivered', attempts = attempts + 1, delivered_at = clock_timestamp(),
-                            last_http_status = :httpStatus, last_error = NULL, lease_token = NULL
-                        WHERE event_id = :eventId AND lease_token = :leaseToken AND status = 'pending'""")
+                        WITH attempted AS (
+                            UPDATE front.webhook_event
+                            SET status = 'delivered', attempts = attempts + 1, delivered_at = clock_timestamp(),
+                                last_http_status = :httpStatus, last_error = NULL, lease_token = NULL
+                            WHERE event_id = :eventId AND lease_token = :leaseToken AND status = 'pending'
+                            RETURNING event_id, attempts, last_http_status, last_error)
+                        """ + RECORD_ATTEMPT)
                 .param("eventId", event.eventId())
                 .param("leaseToken", leaseToken)
                 .param("httpStatus", httpStatus)
@@ -200,12 +253,15 @@ public class WebhookOutbox {
     boolean markAttemptFailed(DueEvent event, UUID leaseToken, Integer httpStatus, String error, Duration retryDelay,
                               int attemptsMax) {
         return schema.jdbc().sql("""
-                        UPDATE front.webhook_event
-                        SET attempts = attempts + 1,
-                            status = CASE WHEN attempts + 1 >= :attemptsMax THEN 'failed' ELSE 'pending' END,
-                            next_attempt_at = clock_timestamp() + :retryDelayMs * interval '1 millisecond',
-                            last_http_status = :httpStatus, last_error = :error, lease_token = NULL
-                        WHERE event_id = :eventId AND lease_token = :leaseToken AND status = 'pending'""")
+                        WITH attempted AS (
+                            UPDATE front.webhook_event
+                            SET attempts = attempts + 1,
+                                status = CASE WHEN attempts + 1 >= :attemptsMax THEN 'failed' ELSE 'pending' END,
+                                next_attempt_at = clock_timestamp() + :retryDelayMs * interval '1 millisecond',
+                                last_http_status = :httpStatus, last_error = :error, lease_token = NULL
+                            WHERE event_id = :eventId AND lease_token = :leaseToken AND status = 'pending'
+                            RETURNING event_id, attempts, last_http_status, last_error)
+                        """ + RECORD_ATTEMPT)
                 .param("eventId", event.eventId())
                 .param("leaseToken", leaseToken)
                 .param("attemptsMax", attemptsMax)
@@ -213,6 +269,70 @@ public class WebhookOutbox {
                 .param("httpStatus", httpStatus, Types.INTEGER)
                 .param("error", error)
                 .update() == 1;
+    }
+
+    /**
+     * Sends one of the merchant's delivered or given-up events again, as it was signed (same id and body): due now,
+     * it gets at least one more attempt, and retries while it has had fewer than {@code attempts-max}. Like any
+     * pending event it holds the merchant's later events back until it is done.
+     *
+     * @return false when the merchant has no such event, it is still pending, or the merchant has no notify URL
+     */
+    public boolean resend(String merchantId, UUID eventId) {
+        return schema.jdbc().sql("""
+                        UPDATE front.webhook_event e
+                        SET status = 'pending', next_attempt_at = clock_timestamp(), delivered_at = NULL,
+                            lease_token = NULL
+                        WHERE e.event_id = :eventId AND e.merchant_id = :merchantId AND e.status IN ('delivered', 'failed')
+                          AND EXISTS (SELECT 1 FROM front.webhook_endpoint w WHERE w.merchant_id = e.merchant_id)""")
+                .param("eventId", eventId)
+                .param("merchantId", merchantId)
+                .update() == 1;
+    }
+
+    /** The merchant's events about one payment, oldest first. */
+    public List<EventView> forTicket(String merchantId, String ticketId) {
+        return schema.jdbc().sql("""
+                        SELECT event_id, sequence, type, status, attempts, next_attempt_at, last_http_status,
+                               last_error, created_at, delivered_at, body
+                        FROM front.webhook_event WHERE merchant_id = :merchantId AND ticket_id = :ticketId
+                        ORDER BY sequence LIMIT :limit""")
+                .param("merchantId", merchantId)
+                .param("ticketId", ticketId)
+                .param("limit", EVENTS_PER_TICKET_MAX)
+                .query(WebhookOutbox::eventView)
+                .list();
+    }
+
+    /** Every attempt to deliver these events, oldest first, by event. */
+    public Map<String, List<Attempt>> attempts(List<EventView> events) {
+        if (events.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<Attempt>> byEvent = new LinkedHashMap<>();
+        events.forEach(event -> byEvent.put(event.eventId(), new ArrayList<>()));
+        schema.jdbc().sql("""
+                        SELECT event_id, attempt, attempted_at, http_status, error FROM front.webhook_attempt
+                        WHERE event_id IN (:eventIds) ORDER BY event_id, attempt""")
+                .param("eventIds", events.stream().map(event -> UUID.fromString(event.eventId())).toList())
+                .query((row, rowNumber) -> {
+                    byEvent.get(row.getObject("event_id", UUID.class).toString()).add(new Attempt(
+                            row.getInt("attempt"), row.getTimestamp("attempted_at").toInstant(),
+                            (Integer) row.getObject("http_status"), row.getString("error")));
+                    return null;
+                })
+                .list();
+        return byEvent;
+    }
+
+    private long recentCount(String merchantId, EventType type) {
+        return schema.jdbc().sql("""
+                        SELECT count(*) FROM front.webhook_event WHERE merchant_id = :merchantId AND type = :type
+                          AND created_at > clock_timestamp() - interval '1 hour'""")
+                .param("merchantId", merchantId)
+                .param("type", type.code())
+                .query(Long.class)
+                .single();
     }
 
     /** Events of every merchant still waiting to be delivered. */

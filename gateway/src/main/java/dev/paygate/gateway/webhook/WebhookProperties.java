@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryDelayMs     pause after the first failed attempt; doubles after each further one
  * @param retryDelayMaxMs  ceiling of that pause
  * @param attemptsMax      attempts before an event is given up as {@code failed}
+ * @param ticketRefusedPerHourMax {@code ticket.refused} events recorded per merchant and hour at most: anyone can
+ *                         make such a ticket with a merchant's public kid, so its announcements are bounded
  */
 @ConfigurationProperties("paygate.webhook")
 public record WebhookProperties(Long pollIntervalMs, Integer batchMax, Long connectTimeoutMs, Long readTimeoutMs,
-                                Long retryDelayMs, Long retryDelayMaxMs, Integer attemptsMax) {
+                                Long retryDelayMs, Long retryDelayMaxMs, Integer attemptsMax,
+                                Integer ticketRefusedPerHourMax) {
 
     /** Also the {@code @Scheduled} placeholder's default, which cannot read this record. */
     static final String POLL_INTERVAL_MS_DEFAULT = "1000";
@@ -30,6 +33,8 @@ public record WebhookProperties(Long pollIntervalMs, Integer batchMax, Long conn
         retryDelayMs = positive("retry-delay-ms", retryDelayMs, 2_000);
         retryDelayMaxMs = positive("retry-delay-max-ms", retryDelayMaxMs, 600_000);
         attemptsMax = Math.toIntExact(positive("attempts-max", attemptsMax == null ? null : attemptsMax.longValue(), 20));
+        ticketRefusedPerHourMax = Math.toIntExact(positive("ticket-refused-per-hour-max",
+                ticketRefusedPerHourMax == null ? null : ticketRefusedPerHourMax.longValue(), 60));
         if (retryDelayMaxMs < retryDelayMs) {
             throw new IllegalArgumentException("paygate.webhook.retry-delay-max-ms must be at least retry-delay-ms");
         }

@@ -1,13 +1,11 @@
 package dev.paygate.gateway.webhook;
 
 import dev.paygate.gateway.database.FrontSchema;
+import dev.paygate.gateway.merchant.MerchantUrls;
 import dev.paygate.merchant.jose.ClaimNames;
 import dev.paygate.merchant.jose.ClaimRules;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +18,6 @@ public class WebhookSettings {
 
     static final int SECRET_BYTES_MIN = 16;
     static final int SECRET_BYTES_MAX = 200;
-    static final int URL_LENGTH_MAX = 2_000;
 
     private final FrontSchema schema;
 
@@ -80,38 +77,7 @@ public class WebhookSettings {
     }
 
     static void requireNotifyUrl(URI notifyUrl) {
-        if (notifyUrl == null || !notifyUrl.isAbsolute() || notifyUrl.getHost() == null
-                || notifyUrl.toString().length() > URL_LENGTH_MAX) {
-            throw new IllegalArgumentException("a notify URL is an absolute http(s) URL with a host, at most "
-                    + URL_LENGTH_MAX + " characters");
-        }
-        // User info would put credentials into every log line and error that names the URL.
-        if (notifyUrl.getRawUserInfo() != null || notifyUrl.getRawFragment() != null) {
-            throw new IllegalArgumentException("a notify URL carries no user info and no fragment");
-        }
-        String scheme = notifyUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("https")) {
-            return;
-        }
-        if (!scheme.equals("http") || !isLoopback(notifyUrl.getHost())) {
-            throw new IllegalArgumentException("a notify URL is https; plain http only to a loopback host");
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        // Only IP literals: resolving a name here would make the rule depend on DNS.
-        if (!literal.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (UnknownHostException notALiteral) {
-            return false;
-        }
+        MerchantUrls.requireRegistrable("a notify URL", notifyUrl);
     }
 
     /** A merchant's webhook settings; {@link #toString()} hides the secret. */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** One person's browser in a test: its own cookies, redirects not followed so tests see them. */
-final class Browser {
+public final class Browser {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
@@ -27,16 +27,16 @@ final class Browser {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    Browser(RunningGateway gateway) {
+    public Browser(RunningGateway gateway) {
         this.gateway = gateway;
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(gateway.url(path))).timeout(REQUEST_TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
@@ -53,7 +53,7 @@ final class Browser {
         return post("/account/login", Map.of("csrf", csrfOf(loginPage), "customerId", customerId, "password", password));
     }
 
-    static String csrfOf(String page) {
+    public static String csrfOf(String page) {
         return find(CSRF, page);
     }
 

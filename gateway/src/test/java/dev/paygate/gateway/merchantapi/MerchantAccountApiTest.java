@@ -150,6 +150,78 @@ class MerchantAccountApiTest {
         assertThat(aliceBalanceMinor()).isEqualTo(aliceBeforeMinor);
     }
 
+    @Test
+    void transactionsAreSearchedByOrderIdAndFilteredByPathAndDay() throws Exception {
+        String orderId = "api-search-" + UUID.randomUUID();
+        Decision wanted = gateway.pay("alice", OTHER_SHOP, 130, orderId);
+        gateway.pay("alice", OTHER_SHOP, 140, "api-search-other-" + UUID.randomUUID());
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        JsonNode byOrder = JSON.readTree(get("/transactions?q=" + orderId, otherShopKey).body());
+        JsonNode walletToday = JSON.readTree(get("/transactions?size=100&path=wallet&from=" + today + "&to=" + today,
+                otherShopKey).body());
+        JsonNode cardOnly = JSON.readTree(get("/transactions?path=card", otherShopKey).body());
+
+        assertThat(ticketsOf(byOrder)).containsExactly(wanted.ticketId());
+        assertThat(byOrder.get("totalEntries").asLong()).isEqualTo(1);
+        assertThat(ticketsOf(walletToday)).contains(wanted.ticketId());
+        assertThat(ticketsOf(cardOnly)).doesNotContain(wanted.ticketId());
+        assertThat(get("/transactions?path=cash", otherShopKey).statusCode()).isEqualTo(400);
+        assertThat(get("/transactions?from=2026-12-05&to=2026-12-04", otherShopKey).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void everyApiErrorIsAReasonAndAMessageNotFoundMethodAndMediaTypeIncluded() throws Exception {
+        HttpResponse<String> notFound = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/api/v1/no-such-thing")))
+                .timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongMethod = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url(
+                "/api/v1/merchants/me/till"))).timeout(REQUEST_TIMEOUT).header("Authorization", demoShopKey)
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongType = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url(
+                "/api/v1/merchants/me/refunds"))).timeout(REQUEST_TIMEOUT).header("Authorization", demoShopKey)
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("refund please"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> pageNotFound = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/no-such-page")))
+                .timeout(REQUEST_TIMEOUT).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+
+        HttpResponse<String> notJson = post("/refunds", "{\"ticketId\": ", demoShopKey);
+
+        assertError(notJson, 400, "bad_request");
+        assertError(notFound, 404, "not_found");
+        assertError(wrongMethod, 405, "method_not_allowed");
+        assertError(wrongType, 415, "unsupported_media_type");
+        assertThat(pageNotFound.statusCode()).isEqualTo(404);
+        assertThat(pageNotFound.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(pageNotFound.body()).contains("Page not found");
+    }
+
+    @Test
+    void theOpenApiDocumentHasATitleTheBuildsVersionAndADescriptionForEveryTag() throws Exception {
+        JsonNode document = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/v3/api-docs")))
+                .timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()).body());
+
+        assertThat(document.at("/info/title").asText()).isEqualTo("Paygate API");
+        assertThat(document.at("/info/version").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
+        List<String> usedTags = document.get("paths").findValues("tags").stream()
+                .flatMap(tags -> java.util.stream.StreamSupport.stream(tags.spliterator(), false))
+                .map(JsonNode::asText).distinct().toList();
+        assertThat(usedTags).contains("Merchant account", "Merchant webhooks", "Vouchers", "Server keys");
+        for (JsonNode tag : document.get("tags")) {
+            assertThat(tag.get("description").asText()).as(tag.get("name").asText()).isNotBlank();
+        }
+        assertThat(java.util.stream.StreamSupport.stream(document.get("tags").spliterator(), false)
+                .map(tag -> tag.get("name").asText()).toList()).containsAll(usedTags);
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String reason) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("reason").asText()).isEqualTo(reason);
+        assertThat(body.get("message").asText()).isNotBlank();
+        assertThat(body.size()).as("only reason and message").isEqualTo(2);
+    }
+
     private static List<String> ticketsOf(JsonNode page) {
         return page.get("entries").findValuesAsText("ticketId");
     }

@@ -1,14 +1,22 @@
 package dev.paygate.gateway.payment;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.gateway.merchant.MerchantApiKeys;
 import dev.paygate.gateway.merchant.MerchantKeys;
+import dev.paygate.merchant.jose.Ed25519JwsSigner;
 import dev.paygate.merchant.jose.Ed25519Keys;
 import dev.paygate.merchant.jose.ExpiryCheck;
 import dev.paygate.merchant.jose.Ids;
 import dev.paygate.merchant.jose.JwksKeyResolver;
+import dev.paygate.merchant.jose.TokenType;
 import dev.paygate.merchant.refusal.Refusal;
 import dev.paygate.merchant.refusal.RefusalRejectedException;
 import dev.paygate.merchant.refusal.RefusalVerifier;
@@ -116,6 +124,20 @@ public final class FrontFixture {
         return parts[0] + "." + changed + "." + parts[2];
     }
 
+    /** Claims written by hand and signed with the key: for tickets the kit's builder would refuse to make. */
+    public static String signRaw(OctetKeyPair key, String claimsJson) {
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.EdDSA)
+                .type(new JOSEObjectType(TokenType.TICKET.mediaType()))
+                .keyID(key.getKeyID())
+                .build(), new Payload(claimsJson));
+        try {
+            jws.sign(new Ed25519JwsSigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jws.serialize();
+    }
+
     /** The query parameter of a 303's Location, e.g. the voucher on the return URL. */
     public static Optional<String> redirectParameter(HttpResponse<String> response, String name) {
         return response.headers().firstValue("Location")
@@ -141,6 +163,15 @@ public final class FrontFixture {
     public Refusal verifiedRefusal(String compact, Ticket ticket) {
         try {
             return refusals.verify(compact, ticket);
+        } catch (RefusalRejectedException rejected) {
+            throw new AssertionError("the merchant would refuse this refusal: " + rejected.code(), rejected);
+        }
+    }
+
+    /** The same check for a ticket the merchant knows by its ids only (one that broke a format rule). */
+    public Refusal verifiedRefusal(String compact, String ticketId, String merchantId, String orderId) {
+        try {
+            return refusals.verify(compact, ticketId, merchantId, orderId);
         } catch (RefusalRejectedException rejected) {
             throw new AssertionError("the merchant would refuse this refusal: " + rejected.code(), rejected);
         }

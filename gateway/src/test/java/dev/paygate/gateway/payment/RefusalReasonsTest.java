@@ -2,17 +2,9 @@ package dev.paygate.gateway.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import dev.paygate.gateway.merchant.MerchantKeys;
-import dev.paygate.merchant.jose.Ed25519JwsSigner;
 import dev.paygate.merchant.jose.Ed25519Keys;
-import dev.paygate.merchant.jose.TokenType;
 import dev.paygate.merchant.refusal.Refusal;
 import dev.paygate.merchant.ticket.Ticket;
 import dev.paygate.merchant.ticket.TicketSigner;
@@ -42,15 +34,24 @@ class RefusalReasonsTest extends FrontFlowTestBase {
     @Test
     void invalidTicketWhenAGenuineSignatureCoversABrokenBasket() {
         // The kit's builder refuses such a ticket, so the claims are written and signed by hand.
+        String ticketId = "t-" + System.nanoTime();
         String claims = """
                 {"mid":"%s","oid":"o-1","type":"basket","items":[{"ref":"a","label":"A","qty":1,"amountMinor":100}],
-                 "amountMinor":999,"vatMinor":0,"currency":"EUR","serial":"s-1","iat":%d,"exp":%d,"jti":"t-%d",
+                 "amountMinor":999,"vatMinor":0,"currency":"EUR","serial":"s-1","iat":%d,"exp":%d,"jti":"%s",
                  "returnUrl":"https://shop.example/return","cancelUrl":"https://shop.example/cancel"}"""
-                .formatted(merchant.merchantId(), now(), now() + 600, System.nanoTime());
+                .formatted(merchant.merchantId(), now(), now() + 600, ticketId);
 
-        HttpResponse<String> page = http.get("/pay/" + signRaw(merchant.privateKey(), claims));
+        HttpResponse<String> page = http.get("/pay/" + FrontFixture.signRaw(merchant.privateKey(), claims));
 
-        assertRefusedOnOurPageOnly(page, 400, "invalid_ticket");
+        // The signature vouches for the ids and the cancel URL: the signed refusal goes there, with the reason.
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("<code>invalid_ticket</code>").doesNotContain("could not be verified");
+        String link = FrontFixture.continueLink(page).orElseThrow();
+        assertThat(link).startsWith("https://shop.example/cancel?refusal=");
+        Refusal refusal = fixture.verifiedRefusal(link.substring(link.indexOf('=') + 1), ticketId,
+                merchant.merchantId(), "o-1");
+        assertThat(refusal.reason().code()).isEqualTo("invalid_ticket");
+        assertThat(refusal.message()).contains("items add up to 100 but amountMinor is 999");
     }
 
     @Test
@@ -209,18 +210,5 @@ class RefusalReasonsTest extends FrontFlowTestBase {
 
     private long now() {
         return fixture.clock().instant().getEpochSecond();
-    }
-
-    private static String signRaw(OctetKeyPair key, String claimsJson) {
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.EdDSA)
-                .type(new JOSEObjectType(TokenType.TICKET.mediaType()))
-                .keyID(key.getKeyID())
-                .build(), new Payload(claimsJson));
-        try {
-            jws.sign(new Ed25519JwsSigner(key));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jws.serialize();
     }
 }

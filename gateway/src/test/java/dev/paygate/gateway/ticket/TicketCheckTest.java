@@ -14,8 +14,11 @@ import dev.paygate.merchant.refusal.RefusalReason;
 import dev.paygate.merchant.ticket.Ticket;
 import dev.paygate.merchant.ticket.TicketSigner;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The checks of docs/architecture.md step 3 and their order, against merchant keys in the real schema. */
@@ -42,7 +45,7 @@ class TicketCheckTest {
         String forged = FrontFixture.withClaimReplaced(signer.sign(ticket(merchantId).build()), "\"amountMinor\":1250",
                 "\"amountMinor\":1");
 
-        assertThat(check.check(forged)).isEqualTo(new CheckedTicket.Rejected(RefusalReason.UNKNOWN_MERCHANT));
+        assertThat(check.check(forged)).isEqualTo(new CheckedTicket.Rejected(RefusalReason.UNKNOWN_MERCHANT, Optional.empty()));
     }
 
     @Test
@@ -51,7 +54,7 @@ class TicketCheckTest {
         Ticket expired = ticket(merchantId).issuedAt(clock.instant().minus(Duration.ofHours(1))).validFor(Duration.ofMinutes(15)).build();
         String forged = FrontFixture.withClaimReplaced(signer.sign(expired), "\"amountMinor\":1250", "\"amountMinor\":1");
 
-        assertThat(check.check(forged)).isEqualTo(new CheckedTicket.Rejected(RefusalReason.BAD_SIGNATURE));
+        assertThat(sender(check.check(forged), RefusalReason.BAD_SIGNATURE)).isPresent();
     }
 
     @Test
@@ -75,25 +78,103 @@ class TicketCheckTest {
     }
 
     @Test
-    void aKidTheMerchantNeverRegisteredOrRevokedIsABadSignature() {
+    void aKidTheMerchantNeverRegisteredNamesNobodyAndARetiredOneNamesTheMerchant() {
         register();
         OctetKeyPair unregistered = Ed25519Keys.generate(merchantId + "-2");
-        String withRevokedKey = signer.sign(ticket(merchantId).build());
+        Ticket ticket = ticket(merchantId).build();
+        String withRetiredKey = signer.sign(ticket);
         merchantKeys.revoke(merchantId, key.getKeyID());
 
         assertThat(check.check(new TicketSigner(unregistered).sign(ticket(merchantId).build())))
-                .isEqualTo(new CheckedTicket.Rejected(RefusalReason.BAD_SIGNATURE));
-        assertThat(check.check(withRevokedKey)).isEqualTo(new CheckedTicket.Rejected(RefusalReason.BAD_SIGNATURE));
+                .isEqualTo(new CheckedTicket.Rejected(RefusalReason.BAD_SIGNATURE, Optional.empty()));
+        CheckedTicket.Sender sender = sender(check.check(withRetiredKey), RefusalReason.BAD_SIGNATURE).orElseThrow();
+        assertThat(sender.signatureVerified()).isFalse();
+        assertThat(sender.explanation()).contains("retired");
+        assertThat(sender.ticketId()).contains(ticket.ticketId());
+        assertThat(sender.orderId()).contains("order-1");
     }
 
     @Test
-    void refusesWhatIsNotATicketAsInvalid() {
+    void aForgedSignatureUnderTheMerchantsKidNamesTheMerchantAsUnverified() {
+        register();
+        OctetKeyPair impostor = Ed25519Keys.generate(key.getKeyID());
+
+        CheckedTicket.Sender sender = sender(check.check(new TicketSigner(impostor).sign(ticket(merchantId).build())),
+                RefusalReason.BAD_SIGNATURE).orElseThrow();
+
+        assertThat(sender).extracting(CheckedTicket.Sender::merchantId, CheckedTicket.Sender::merchantName,
+                CheckedTicket.Sender::keyId, CheckedTicket.Sender::signatureVerified)
+                .containsExactly(merchantId, "Demo Roastery", key.getKeyID(), false);
+    }
+
+    @Test
+    void refusesWhatIsNotATicketAsInvalidAndNamesNobodyWithoutAKnownKid() {
         register();
 
-        assertThat(check.check("")).isEqualTo(new CheckedTicket.Rejected(RefusalReason.INVALID_TICKET));
-        assertThat(check.check("a.b.c")).isEqualTo(new CheckedTicket.Rejected(RefusalReason.INVALID_TICKET));
+        assertThat(check.check("")).isEqualTo(new CheckedTicket.Rejected(RefusalReason.INVALID_TICKET, Optional.empty()));
+        assertThat(check.check("a.b.c")).isEqualTo(new CheckedTicket.Rejected(RefusalReason.INVALID_TICKET, Optional.empty()));
         assertThat(check.check(signer.sign(ticket(merchantId).build()).replaceFirst("^[^.]+",
-                "eyJhbGciOiJub25lIn0"))).isEqualTo(new CheckedTicket.Rejected(RefusalReason.INVALID_TICKET));
+                "eyJhbGciOiJub25lIn0"))).isEqualTo(new CheckedTicket.Rejected(RefusalReason.INVALID_TICKET, Optional.empty()));
+    }
+
+    @Test
+    void algNoneUnderTheMerchantsKidNamesTheMerchantAsUnverified() {
+        register();
+        String header = base64Url("{\"alg\":\"none\",\"kid\":\"" + key.getKeyID() + "\"}");
+        String claims = signer.sign(ticket(merchantId).build()).split("\\.")[1];
+
+        CheckedTicket.Sender sender = sender(check.check(header + "." + claims + "."), RefusalReason.INVALID_TICKET)
+                .orElseThrow();
+
+        assertThat(sender.merchantId()).isEqualTo(merchantId);
+        assertThat(sender.signatureVerified()).isFalse();
+        assertThat(sender.explanation()).contains("alg");
+    }
+
+    @Test
+    void aPayloadThatIsNotJsonIsNamedByItsKidAloneWhenOneMerchantHoldsIt() {
+        register();
+        String header = signer.sign(ticket(merchantId).build()).split("\\.")[0];
+
+        Optional<CheckedTicket.Sender> sender = sender(check.check(header + "." + base64Url("not json") + ".c2ln"),
+                RefusalReason.INVALID_TICKET);
+
+        assertThat(sender).map(CheckedTicket.Sender::merchantId).contains(merchantId);
+        assertThat(sender.orElseThrow().ticketId()).isEmpty();
+    }
+
+    @Test
+    void aBasketThatDoesNotAddUpUnderAGenuineSignatureIsInvalidWithItsIdsAndCancelUrl() {
+        register();
+        String claims = """
+                {"mid":"%s","oid":"o-1","type":"basket","items":[{"ref":"a","label":"A","qty":1,"amountMinor":100}],
+                 "amountMinor":999,"vatMinor":0,"currency":"EUR","serial":"s-1","iat":%d,"exp":%d,"jti":"t-1",
+                 "returnUrl":"https://shop.example/return","cancelUrl":"https://shop.example/cancel"}"""
+                .formatted(merchantId, now(), now() + 600);
+
+        CheckedTicket checked = check.check(signRaw(claims));
+
+        assertThat(checked).isInstanceOf(CheckedTicket.Invalid.class);
+        CheckedTicket.Invalid invalid = (CheckedTicket.Invalid) checked;
+        assertThat(invalid).extracting(CheckedTicket.Invalid::ticketId, CheckedTicket.Invalid::merchantId,
+                CheckedTicket.Invalid::orderId, CheckedTicket.Invalid::cancelUrl, CheckedTicket.Invalid::reason)
+                .containsExactly("t-1", merchantId, "o-1", URI.create("https://shop.example/cancel"),
+                        RefusalReason.INVALID_TICKET);
+        assertThat(invalid.explanation()).contains("items add up to 100", "999");
+    }
+
+    @Test
+    void aGenuineTicketWithoutACancelUrlToCarryTheRefusalNamesTheMerchantAsVerified() {
+        register();
+        String claims = """
+                {"mid":"%s","oid":"o-1","type":"simple","items":[],"amountMinor":100,"vatMinor":0,"currency":"EUR",
+                 "serial":"s-1","iat":%d,"exp":%d,"jti":"t-2","returnUrl":"https://shop.example/return"}"""
+                .formatted(merchantId, now(), now() + 600);
+
+        CheckedTicket.Sender sender = sender(check.check(signRaw(claims)), RefusalReason.INVALID_TICKET).orElseThrow();
+
+        assertThat(sender.signatureVerified()).isTrue();
+        assertThat(sender.ticketId()).contains("t-2");
     }
 
     @Test
@@ -103,7 +184,7 @@ class TicketCheckTest {
         Ticket aYearAhead = ticket(merchantId).issuedAt(clock.instant().plus(Duration.ofDays(365))).build();
 
         assertThat(check.check(signer.sign(withinSkew))).isInstanceOf(CheckedTicket.Valid.class);
-        assertThat(check.check(signer.sign(aYearAhead))).isEqualTo(new CheckedTicket.Rejected(RefusalReason.INVALID_TICKET));
+        assertThat(check.check(signer.sign(aYearAhead))).isInstanceOf(CheckedTicket.Invalid.class);
     }
 
     @Test
@@ -114,7 +195,7 @@ class TicketCheckTest {
                 Instant.parse("9999-12-31T23:59:59Z"))).build();
 
         assertThat(check.check(signer.sign(aDay))).isInstanceOf(CheckedTicket.Valid.class);
-        assertThat(check.check(signer.sign(untilYear9999))).isEqualTo(new CheckedTicket.Rejected(RefusalReason.INVALID_TICKET));
+        assertThat(check.check(signer.sign(untilYear9999))).isInstanceOf(CheckedTicket.Invalid.class);
     }
 
     @Test
@@ -131,10 +212,35 @@ class TicketCheckTest {
                 .clock(clock).build();
         Ticket notLuhnValid = ticket(merchantId).serial("4000000000000050").build();
 
+        // No signed refusal: it would carry the claims back through a URL. The merchant is told by webhook.
         for (Ticket carrying : new Ticket[] {inOrderId, inSerial, inItemLabel}) {
-            assertThat(check.check(signer.sign(carrying))).isEqualTo(new CheckedTicket.Rejected(RefusalReason.INVALID_TICKET));
+            CheckedTicket.Sender sender = sender(check.check(signer.sign(carrying)), RefusalReason.INVALID_TICKET)
+                    .orElseThrow();
+            assertThat(sender.signatureVerified()).isTrue();
+            assertThat(sender.explanation()).doesNotContain(cardNumber);
         }
+        assertThat(sender(check.check(signer.sign(inOrderId)), RefusalReason.INVALID_TICKET).orElseThrow().orderId())
+                .as("an oid holding a card number is never passed on").isEmpty();
         assertThat(check.check(signer.sign(notLuhnValid))).isInstanceOf(CheckedTicket.Valid.class);
+    }
+
+    /** The merchant a rejected ticket names, after checking it was rejected for {@code reason}. */
+    private static Optional<CheckedTicket.Sender> sender(CheckedTicket checked, RefusalReason reason) {
+        assertThat(checked).isInstanceOf(CheckedTicket.Rejected.class);
+        assertThat(((CheckedTicket.Rejected) checked).reason()).isEqualTo(reason);
+        return ((CheckedTicket.Rejected) checked).sender();
+    }
+
+    private String signRaw(String claimsJson) {
+        return FrontFixture.signRaw(key, claimsJson);
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    private static String base64Url(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private void register() {

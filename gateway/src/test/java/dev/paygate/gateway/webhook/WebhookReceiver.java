@@ -18,16 +18,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A merchant's notify endpoint on loopback (JDK HttpServer, ephemeral port): keeps every request it gets, and
  * answers 500 to the first N requests of a path it was told to fail, 204 afterwards.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String path, String signature, String eventId, String contentType, byte[] body, int answeredStatus) {
+    public record Received(String path, String signature, String eventId, String contentType, byte[] body, int answeredStatus) {
     }
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         } catch (IOException e) {
@@ -37,19 +37,19 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    void failFirst(String path, int failures) {
+    public void failFirst(String path, int failures) {
         failuresLeft.put(path, new AtomicInteger(failures));
     }
 
-    List<Received> received(String path) {
+    public List<Received> received(String path) {
         return received.stream().filter(request -> request.path().equals(path)).toList();
     }
 
-    List<Received> accepted(String path) {
+    public List<Received> accepted(String path) {
         return received(path).stream().filter(request -> request.answeredStatus() < 300).toList();
     }
 

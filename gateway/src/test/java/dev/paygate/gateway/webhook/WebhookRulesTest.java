@@ -30,7 +30,7 @@ class WebhookRulesTest {
 
     @Test
     void retryDelayDoublesUpToItsCeiling() {
-        WebhookProperties properties = new WebhookProperties(null, null, null, null, null, null, null);
+        WebhookProperties properties = new WebhookProperties(null, null, null, null, null, null, null, null);
 
         assertThat(properties.retryDelayAfter(1)).isEqualTo(Duration.ofSeconds(2));
         assertThat(properties.retryDelayAfter(2)).isEqualTo(Duration.ofSeconds(4));
@@ -40,7 +40,7 @@ class WebhookRulesTest {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        WebhookProperties properties = new WebhookProperties(null, null, null, null, null, null, null);
+        WebhookProperties properties = new WebhookProperties(null, null, null, null, null, null, null, null);
 
         assertThat(properties.pollIntervalMs()).isEqualTo(1_000);
         assertThat(properties.batchMax()).isEqualTo(20);

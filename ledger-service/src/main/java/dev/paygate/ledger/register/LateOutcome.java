@@ -1,6 +1,7 @@
 package dev.paygate.ledger.register;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -29,5 +30,11 @@ public record LateOutcome(String mti, String responseCode, String approvalCode, 
 
     public boolean approved() {
         return "00".equals(responseCode);
+    }
+
+    /** One line for people: what came, and that it was not paid. */
+    public String summary() {
+        return mti + " with DE 39 " + responseCode + (approvalCode == null ? "" : ", approval code " + approvalCode)
+                + " at " + receivedAt.truncatedTo(ChronoUnit.SECONDS) + ": recorded, not paid";
     }
 }

@@ -196,11 +196,20 @@ public final class DailySweep {
     }
 
     private static List<SweepPayment> payments(Connection connection, LocalDate businessDay) throws SQLException {
+        return payments(connection, businessDay, null);
+    }
+
+    /** The day's payments as recorded, or one merchant's only; end-to-end ids are derived the same way for both. */
+    static List<SweepPayment> payments(Connection connection, LocalDate businessDay, String merchantId)
+            throws SQLException {
         List<SweepPayment> payments = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select sweep_payment_id, merchant_id,"
                 + " amount_minor, currency, creditor_name, creditor_iban, creditor_bic, transfer_id"
-                + " from ledger.sweep_payment where business_day = ? order by currency, sweep_payment_id")) {
+                + " from ledger.sweep_payment where business_day = ? and (? :: text is null or merchant_id = ?)"
+                + " order by currency, sweep_payment_id")) {
             select.setObject(1, businessDay);
+            select.setString(2, merchantId);
+            select.setString(3, merchantId);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     payments.add(new SweepPayment(

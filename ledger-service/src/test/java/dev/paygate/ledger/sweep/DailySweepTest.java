@@ -178,6 +178,32 @@ class DailySweepTest {
     }
 
     @Test
+    void aMerchantsExtractOfTheSettlementFileHoldsItsOwnCreditTransferOnlyAndValidates() throws Exception {
+        merchantPaid("bakery", 1_250);
+        merchantPaid("florist", 4_000);
+        SweepResult result = sweep.run(BUSINESS_DAY, outputDirectory);
+        MerchantSettlements settlements = new MerchantSettlements(database.dataSource(), OPERATOR);
+
+        MerchantSettlements.Extract extract = settlements.extract("bakery", BUSINESS_DAY).orElseThrow();
+
+        Path file = outputDirectory.resolve(extract.fileName());
+        Files.writeString(file, extract.xml());
+        assertThatCode(() -> pain001Schema().newValidator().validate(new StreamSource(file.toFile())))
+                .doesNotThrowAnyException();
+        Document document = parse(file);
+        assertThat(text(document, "MsgId")).containsExactly(result.messageId());
+        assertThat(text(document, "NbOfTxs")).containsExactly("1", "1");
+        assertThat(text(document, "InstdAmt")).containsExactly("12.50");
+        String bakerysEndToEndId = result.payments().stream().filter(payment -> payment.merchantId().equals("bakery"))
+                .findFirst().orElseThrow().endToEndId();
+        assertThat(text(document, "EndToEndId")).containsExactly(bakerysEndToEndId);
+        assertThat(extract.xml()).doesNotContain("florist");
+        assertThat(extract.fileName()).isEqualTo("sweep-2026-11-24-bakery-pain.001.001.09.xml");
+        assertThat(settlements.extract("florist", BUSINESS_DAY.plusDays(1))).isEmpty();
+        assertThat(settlements.extract("idle-shop", BUSINESS_DAY)).isEmpty();
+    }
+
+    @Test
     void dayWithoutMoneyWritesNoFile() {
         fixtures.merchant("idle-shop");
 

@@ -29,10 +29,19 @@ public final class RefusalVerifier {
     }
 
     public Refusal verify(String compactRefusal, Ticket ticket) throws RefusalRejectedException {
+        return verify(compactRefusal, ticket.ticketId(), ticket.merchantId(), ticket.orderId());
+    }
+
+    /**
+     * For a merchant that keeps its tickets' ids rather than the tickets, or whose ticket broke a format rule (a
+     * basket that does not add up: the refusal still names its {@code jti}, {@code mid} and {@code oid}).
+     */
+    public Refusal verify(String compactRefusal, String ticketId, String merchantId, String orderId)
+            throws RefusalRejectedException {
         Refusal refusal = tokens.verify(compactRefusal);
-        tokens.requireMatch(ClaimNames.TICKET_ID_REFERENCE, ticket.ticketId(), refusal.ticketId());
-        tokens.requireMatch(ClaimNames.MERCHANT_ID, ticket.merchantId(), refusal.merchantId());
-        tokens.requireMatch(ClaimNames.ORDER_ID, ticket.orderId(), refusal.orderId());
+        tokens.requireMatch(ClaimNames.TICKET_ID_REFERENCE, ticketId, refusal.ticketId());
+        tokens.requireMatch(ClaimNames.MERCHANT_ID, merchantId, refusal.merchantId());
+        tokens.requireMatch(ClaimNames.ORDER_ID, orderId, refusal.orderId());
         return refusal;
     }
 }

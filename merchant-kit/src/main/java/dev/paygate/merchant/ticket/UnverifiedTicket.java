@@ -1,10 +1,12 @@
 package dev.paygate.merchant.ticket;
 
+import java.net.URI;
 import java.util.Optional;
 
 import com.nimbusds.jose.jwk.OctetKeyPair;
 
 import dev.paygate.merchant.jose.ClaimNames;
+import dev.paygate.merchant.jose.ClaimRules;
 import dev.paygate.merchant.jose.ClaimsReader;
 import dev.paygate.merchant.jose.InvalidClaimsException;
 import dev.paygate.merchant.jose.SignedToken;
@@ -39,6 +41,20 @@ public final class UnverifiedTicket {
     /** Claim {@code jti} as sent, if it is a string. */
     public Optional<String> ticketId() {
         return stringClaim(ClaimNames.JWT_ID);
+    }
+
+    /**
+     * Claim {@code cancelUrl} as sent, if it is an absolute http(s) URL without user info. Trust it only once the
+     * signature verified: then it is the merchant's own, even when other claims break a rule.
+     */
+    public Optional<URI> cancelUrl() {
+        return stringClaim(ClaimNames.CANCEL_URL).flatMap(text -> {
+            try {
+                return Optional.of(ClaimRules.requireWebUrl(ClaimNames.CANCEL_URL, URI.create(text)));
+            } catch (IllegalArgumentException notAWebUrl) {
+                return Optional.empty();
+            }
+        });
     }
 
     boolean isSignedBy(OctetKeyPair publicKey) {

@@ -6,12 +6,14 @@ import dev.paygate.ledger.RefusalReason;
 import dev.paygate.ledger.WalletTopUps;
 import dev.paygate.ledger.messages.JournalMessage;
 import dev.paygate.ledger.register.LateOutcome;
+import dev.paygate.ledger.register.MerchantPayments;
 import dev.paygate.ledger.register.OrderItem;
 import dev.paygate.ledger.register.Posting;
 import dev.paygate.ledger.register.RefundOutcome;
 import dev.paygate.ledger.register.RegisterEntry;
 import dev.paygate.ledger.sweep.SweepHistory;
 import dev.paygate.routes.reversal.ReversalRecord;
+import java.time.LocalDate;
 import java.util.List;
 
 /** What the back office answers; never a card number, only what the open side may show. */
@@ -20,6 +22,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = AccountAnswer.CustomerOverview.class, name = "customer-overview"),
         @JsonSubTypes.Type(value = AccountAnswer.MerchantTill.class, name = "merchant-till"),
         @JsonSubTypes.Type(value = AccountAnswer.MerchantTransactions.class, name = "merchant-transactions"),
+        @JsonSubTypes.Type(value = AccountAnswer.MerchantPayment.class, name = "merchant-payment"),
+        @JsonSubTypes.Type(value = AccountAnswer.SettlementExtract.class, name = "settlement-extract"),
         @JsonSubTypes.Type(value = AccountAnswer.Refund.class, name = "refund"),
         @JsonSubTypes.Type(value = AccountAnswer.TopUp.class, name = "top-up"),
         @JsonSubTypes.Type(value = AccountAnswer.Refused.class, name = "refused"),
@@ -52,15 +56,25 @@ public sealed interface AccountAnswer {
         }
     }
 
-    /**
-     * @param totalEntries entries matching the filter within the newest
-     *                     {@value BackOfficeLedger#MERCHANT_SCAN_ENTRIES_MAX} of the merchant
-     */
-    record MerchantTransactions(String merchantId, int page, int size, int totalEntries, List<HistoryEntry> entries)
+    /** @param totalEntries every entry of the merchant that matches the filter */
+    record MerchantTransactions(String merchantId, int page, int size, long totalEntries, List<HistoryEntry> entries)
             implements AccountAnswer {
         public MerchantTransactions {
             entries = List.copyOf(entries);
         }
+    }
+
+    /** One payment as its merchant sees it: the register entry (with the card network's references), basket, refunds. */
+    record MerchantPayment(RegisterEntry entry, List<OrderItem> items, List<MerchantPayments.Refund> refunds)
+            implements AccountAnswer {
+        public MerchantPayment {
+            items = List.copyOf(items);
+            refunds = List.copyOf(refunds);
+        }
+    }
+
+    /** @param xml the pain.001.001.09 document with the merchant's own credit transfer only */
+    record SettlementExtract(LocalDate businessDay, String fileName, String xml) implements AccountAnswer {
     }
 
     /**

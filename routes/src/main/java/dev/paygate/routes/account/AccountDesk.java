@@ -1,6 +1,7 @@
 package dev.paygate.routes.account;
 
 import dev.paygate.routes.FrontUnit;
+import java.time.LocalDate;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.jms.JmsConstants;
 import org.springframework.stereotype.Component;
@@ -34,8 +35,22 @@ public class AccountDesk {
     /** @param status a {@code RegisterStatus} name, or null for all */
     public AccountAnswer.MerchantTransactions merchantTransactions(String merchantId, int page, int size,
                                                                    String status) {
-        return ask(new AccountRequest.MerchantTransactions(merchantId, page, size, status),
-                AccountAnswer.MerchantTransactions.class);
+        return merchantTransactions(new AccountRequest.MerchantTransactions(merchantId, page, size, status));
+    }
+
+    /** The merchant's payments matching the request's filters. */
+    public AccountAnswer.MerchantTransactions merchantTransactions(AccountRequest.MerchantTransactions request) {
+        return ask(request, AccountAnswer.MerchantTransactions.class);
+    }
+
+    /** One of the merchant's payments; {@link AccountDeskException} {@code unknown_ticket} for any other ticket. */
+    public AccountAnswer.MerchantPayment merchantPayment(String merchantId, String ticketId) {
+        return ask(new AccountRequest.MerchantPayment(merchantId, ticketId), AccountAnswer.MerchantPayment.class);
+    }
+
+    /** {@link AccountDeskException} {@code unknown_sweep} when that day's sweep did not pay the merchant. */
+    public AccountAnswer.SettlementExtract settlementExtract(String merchantId, LocalDate businessDay) {
+        return ask(new AccountRequest.SettlementExtract(merchantId, businessDay), AccountAnswer.SettlementExtract.class);
     }
 
     public AccountAnswer.Refund refundWalletPayment(String merchantId, String ticketId, long amountMinor,

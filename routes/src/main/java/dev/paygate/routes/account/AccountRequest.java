@@ -2,7 +2,12 @@ package dev.paygate.routes.account;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.paygate.ledger.register.MerchantPayments;
+import dev.paygate.ledger.register.PaymentFilter;
 import dev.paygate.ledger.register.RegisterStatus;
+import dev.paygate.ledger.register.SettlementPath;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -14,6 +19,8 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = AccountRequest.CustomerOverview.class, name = "customer-overview"),
         @JsonSubTypes.Type(value = AccountRequest.MerchantTill.class, name = "merchant-till"),
         @JsonSubTypes.Type(value = AccountRequest.MerchantTransactions.class, name = "merchant-transactions"),
+        @JsonSubTypes.Type(value = AccountRequest.MerchantPayment.class, name = "merchant-payment"),
+        @JsonSubTypes.Type(value = AccountRequest.SettlementExtract.class, name = "settlement-extract"),
         @JsonSubTypes.Type(value = AccountRequest.WalletRefund.class, name = "wallet-refund"),
         @JsonSubTypes.Type(value = AccountRequest.WalletTopUp.class, name = "wallet-top-up"),
         @JsonSubTypes.Type(value = AccountRequest.PaymentMessages.class, name = "payment-messages"),
@@ -42,19 +49,60 @@ public sealed interface AccountRequest {
     }
 
     /**
-     * One page of the merchant's register entries, newest first.
+     * One page of the merchant's register entries that match every given filter, newest first.
      *
-     * @param page   zero-based
-     * @param status a {@code RegisterStatus} name, or null for every status
+     * @param page             zero-based
+     * @param status           a {@code RegisterStatus} name, or null for every status
+     * @param text             one of the payment's ids, exactly (ticket, order, customer, serials, RRN, approval
+     *                         code, STAN), or null
+     * @param path             a settlement path code ({@code wallet}, {@code card}, {@code auth-only}), or null
+     * @param registeredFrom   registered at or after, or null
+     * @param registeredBefore registered before, or null
      */
-    record MerchantTransactions(String merchantId, int page, int size, String status) implements AccountRequest {
+    record MerchantTransactions(String merchantId, int page, int size, String status, String text, String path,
+                                Instant registeredFrom, Instant registeredBefore) implements AccountRequest {
         public MerchantTransactions {
             requireId(merchantId, "merchantId");
-            requireWithin(page, 0, Integer.MAX_VALUE, "page");
+            requireWithin(page, 0, MerchantPayments.OFFSET_MAX / ENTRIES_MAX, "page");
             requireWithin(size, 1, ENTRIES_MAX, "size");
             if (status != null) {
                 RegisterStatus.valueOf(status);
             }
+            if (path != null) {
+                SettlementPath.fromCode(path);
+            }
+            filter(status, text, path, registeredFrom, registeredBefore);
+        }
+
+        /** Every status, no filter. */
+        public MerchantTransactions(String merchantId, int page, int size, String status) {
+            this(merchantId, page, size, status, null, null, null, null);
+        }
+
+        public PaymentFilter filter() {
+            return filter(status, text, path, registeredFrom, registeredBefore);
+        }
+
+        private static PaymentFilter filter(String status, String text, String path, Instant registeredFrom,
+                                            Instant registeredBefore) {
+            return new PaymentFilter(text, status == null ? null : RegisterStatus.valueOf(status),
+                    path == null ? null : SettlementPath.fromCode(path), registeredFrom, registeredBefore);
+        }
+    }
+
+    /** One of the merchant's payments with its basket and refunds. */
+    record MerchantPayment(String merchantId, String ticketId) implements AccountRequest {
+        public MerchantPayment {
+            requireId(merchantId, "merchantId");
+            requireId(ticketId, "ticketId");
+        }
+    }
+
+    /** The merchant's own credit transfer of a day's sweep, as a pain.001 extract of the settlement file. */
+    record SettlementExtract(String merchantId, LocalDate businessDay) implements AccountRequest {
+        public SettlementExtract {
+            requireId(merchantId, "merchantId");
+            Objects.requireNonNull(businessDay, "businessDay");
         }
     }
 

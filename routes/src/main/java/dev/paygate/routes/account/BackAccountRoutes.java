@@ -13,6 +13,8 @@ public class BackAccountRoutes extends RouteBuilder {
     static final String READ_BALANCE = "direct:back.balance.read";
     static final String READ_TILL = "direct:back.till.read";
     static final String LIST_TRANSACTIONS = "direct:back.transactions.list";
+    static final String READ_MERCHANT_PAYMENT = "direct:back.merchant-payment.read";
+    static final String READ_SETTLEMENT_EXTRACT = "direct:back.settlement-extract.read";
     static final String REFUND = "direct:back.payment.refund";
     static final String TOP_UP = "direct:back.wallet.top-up";
     static final String READ_PAYMENT_MESSAGES = "direct:back.payment-messages.read";
@@ -27,14 +29,17 @@ public class BackAccountRoutes extends RouteBuilder {
     private final WalletTopUpStep topUp;
     private final PaymentMessagesLookup paymentMessages;
     private final OperatorLookups operatorLookups;
+    private final MerchantLookups merchantLookups;
 
     public BackAccountRoutes(AccountCodec codec, BackOfficeLedger ledger, WalletTopUpStep topUp,
-                             PaymentMessagesLookup paymentMessages, OperatorLookups operatorLookups) {
+                             PaymentMessagesLookup paymentMessages, OperatorLookups operatorLookups,
+                             MerchantLookups merchantLookups) {
         this.codec = codec;
         this.ledger = ledger;
         this.topUp = topUp;
         this.paymentMessages = paymentMessages;
         this.operatorLookups = operatorLookups;
+        this.merchantLookups = merchantLookups;
     }
 
     @Override
@@ -49,6 +54,8 @@ public class BackAccountRoutes extends RouteBuilder {
                     .when(body().isInstanceOf(AccountRequest.CustomerOverview.class)).to(READ_BALANCE)
                     .when(body().isInstanceOf(AccountRequest.MerchantTill.class)).to(READ_TILL)
                     .when(body().isInstanceOf(AccountRequest.MerchantTransactions.class)).to(LIST_TRANSACTIONS)
+                    .when(body().isInstanceOf(AccountRequest.MerchantPayment.class)).to(READ_MERCHANT_PAYMENT)
+                    .when(body().isInstanceOf(AccountRequest.SettlementExtract.class)).to(READ_SETTLEMENT_EXTRACT)
                     .when(body().isInstanceOf(AccountRequest.WalletRefund.class)).to(REFUND)
                     .when(body().isInstanceOf(AccountRequest.WalletTopUp.class)).to(TOP_UP)
                     .when(body().isInstanceOf(AccountRequest.PaymentMessages.class)).to(READ_PAYMENT_MESSAGES)
@@ -62,7 +69,10 @@ public class BackAccountRoutes extends RouteBuilder {
 
         from(READ_BALANCE).routeId("back.balance.read").bean(ledger, "customerOverview");
         from(READ_TILL).routeId("back.till.read").bean(ledger, "merchantTill");
-        from(LIST_TRANSACTIONS).routeId("back.transactions.list").bean(ledger, "merchantTransactions");
+        from(LIST_TRANSACTIONS).routeId("back.transactions.list").bean(merchantLookups, "merchantTransactions");
+        from(READ_MERCHANT_PAYMENT).routeId("back.merchant-payment.read").bean(merchantLookups, "merchantPayment");
+        from(READ_SETTLEMENT_EXTRACT).routeId("back.settlement-extract.read")
+                .bean(merchantLookups, "settlementExtract");
         from(REFUND).routeId("back.payment.refund").bean(ledger, "refund");
         from(TOP_UP).routeId("back.wallet.top-up").bean(topUp, "topUp");
         from(READ_PAYMENT_MESSAGES).routeId("back.payment-messages.read").bean(paymentMessages, "paymentMessages");

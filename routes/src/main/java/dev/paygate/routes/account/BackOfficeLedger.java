@@ -25,11 +25,6 @@ import org.springframework.stereotype.Component;
 @BackUnit
 public class BackOfficeLedger {
 
-    /**
-     * The ledger has no paging query: a merchant's pages are cut in memory from their newest entries, at
-     * most this many (the register's own history maximum).
-     */
-    public static final int MERCHANT_SCAN_ENTRIES_MAX = PaymentRegister.HISTORY_ENTRIES_MAX;
     /** The latest daily sweeps shown with a till. */
     static final int SWEEPS_SHOWN = 30;
     private static final int CARD_DIGITS_SHOWN = 4;
@@ -93,21 +88,6 @@ public class BackOfficeLedger {
                 .<AccountAnswer>map(till -> new AccountAnswer.MerchantTill(request.merchantId(), till.currency(),
                         till.balanceMinor(), sweeps.forMerchant(request.merchantId(), SWEEPS_SHOWN)))
                 .orElseGet(() -> new AccountAnswer.Refused(RefusalReason.UNKNOWN_MERCHANT.code(), "no till for this merchant"));
-    }
-
-    public AccountAnswer merchantTransactions(AccountRequest.MerchantTransactions request) {
-        if (accounts.till(request.merchantId()).isEmpty()) {
-            return new AccountAnswer.Refused(RefusalReason.UNKNOWN_MERCHANT.code(), "no till for this merchant");
-        }
-        List<HistoryEntry> matching = register.recentForMerchant(request.merchantId(), MERCHANT_SCAN_ENTRIES_MAX)
-                .stream()
-                .filter(entry -> request.status() == null || entry.status().name().equals(request.status()))
-                .map(HistoryEntry::of)
-                .toList();
-        long from = Math.min((long) request.page() * request.size(), matching.size());
-        int to = (int) Math.min(from + request.size(), matching.size());
-        return new AccountAnswer.MerchantTransactions(request.merchantId(), request.page(), request.size(),
-                matching.size(), matching.subList((int) from, to));
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.paygate.routes.sweep;
 
-import dev.paygate.ledger.party.BankAccount;
 import dev.paygate.ledger.sweep.DailySweep;
-import dev.paygate.ledger.sweep.SettlementDebtor;
 import dev.paygate.ledger.sweep.SweepResult;
 import dev.paygate.routes.BackUnit;
 import dev.paygate.routes.back.BackUnitConfiguration.BackSchemas;
@@ -38,8 +36,7 @@ public class DailySweepJob {
 
     public DailySweepJob(DataSource dataSource, SweepProperties properties, Clock clock, MerchantEvents events,
                          BackLeases leases, BackSchemas schemas) {
-        this.sweep = new DailySweep(dataSource, new SettlementDebtor(properties.debtorName(),
-                new BankAccount(properties.debtorIban(), properties.debtorBic())));
+        this.sweep = new DailySweep(dataSource, properties.debtor());
         this.properties = properties;
         this.clock = clock;
         this.events = events;

@@ -1,5 +1,7 @@
 package dev.paygate.routes.sweep;
 
+import dev.paygate.ledger.party.BankAccount;
+import dev.paygate.ledger.sweep.SettlementDebtor;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,4 +21,9 @@ public record SweepProperties(
         @DefaultValue("DE02120300000000202051") String debtorIban,
         @DefaultValue("BYLADEM1001") String debtorBic,
         @DefaultValue("data/settlement") Path outputDirectory) {
+
+    /** The account the settlement files pay the merchants from. */
+    public SettlementDebtor debtor() {
+        return new SettlementDebtor(debtorName, new BankAccount(debtorIban, debtorBic));
+    }
 }

@@ -1,0 +1,78 @@
+package dev.paygate.gateway.payment;
+
+import dev.paygate.gateway.merchant.MerchantShopUrls;
+import dev.paygate.gateway.ticket.CheckedTicket;
+import dev.paygate.gateway.voucher.RefusalIssuer;
+import dev.paygate.gateway.webhook.WebhookOutbox;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Where the refusal of a ticket that failed its checks may go (DESIGN step 3: a signed refusal wherever that is
+ * safe). Signed by the merchant but broken: the signed refusal to the ticket's own cancel URL. Naming a merchant's
+ * key but not trustworthy: a {@code ticket.refused} webhook to that merchant, and a link to its registered shop
+ * address. Naming nobody: the page alone.
+ */
+@Component
+class TicketRefusals {
+
+    private final RefusalIssuer refusalIssuer;
+    private final WebhookOutbox webhooks;
+    private final MerchantShopUrls shopUrls;
+    private final PaymentMetrics metrics;
+
+    TicketRefusals(RefusalIssuer refusalIssuer, WebhookOutbox webhooks, MerchantShopUrls shopUrls,
+                   PaymentMetrics metrics) {
+        this.refusalIssuer = refusalIssuer;
+        this.webhooks = webhooks;
+        this.shopUrls = shopUrls;
+        this.metrics = metrics;
+    }
+
+    /** The merchant's own ticket with a broken claim: its cancel URL gets the signed refusal, with the reason. */
+    PaymentOutcome refuse(CheckedTicket.Invalid invalid) {
+        String message = RefusalMessages.explained(invalid.reason(), invalid.explanation());
+        String refusal = refusalIssuer.issue(invalid.ticketId(), invalid.merchantId(), invalid.orderId(),
+                invalid.reason(), message);
+        metrics.refused(null, invalid.reason());
+        URI continueTo = UriComponentsBuilder.fromUri(invalid.cancelUrl())
+                .queryParam("refusal", UriUtils.encodeQueryParam(refusal, StandardCharsets.UTF_8))
+                .build(true)
+                .toUri();
+        return new PaymentOutcome.Refused(invalid.reason(), message, invalid.merchantName(), continueTo, null,
+                PaymentOutcome.Trust.SIGNED);
+    }
+
+    /**
+     * Nothing goes back through the ticket. When it names a merchant's key, that merchant is told by webhook (once
+     * per ticket, however often it is opened) and the customer is offered the shop's registered address.
+     */
+    PaymentOutcome refuse(CheckedTicket.Rejected rejected, String compactTicket) {
+        metrics.refused(null, rejected.reason());
+        String message = RefusalMessages.message(rejected.reason());
+        if (rejected.sender().isEmpty()) {
+            return new PaymentOutcome.Refused(rejected.reason(), message, null, null, null, PaymentOutcome.Trust.UNKNOWN);
+        }
+        CheckedTicket.Sender sender = rejected.sender().get();
+        webhooks.recordTicketRefused(sender, rejected.reason(), "ticket-refused:" + digest(compactTicket));
+        return new PaymentOutcome.Refused(rejected.reason(), message, sender.merchantName(),
+                shopUrls.find(sender.merchantId()).orElse(null), null,
+                sender.signatureVerified() ? PaymentOutcome.Trust.SIGNED_UNUSABLE : PaymentOutcome.Trust.NAMES_MERCHANT);
+    }
+
+    /** Names the ticket in the outbox's dedupe key without storing the ticket itself. */
+    private static String digest(String compactTicket) {
+        try {
+            byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(compactTicket.strip().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
