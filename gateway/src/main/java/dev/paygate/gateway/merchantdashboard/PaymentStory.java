@@ -105,7 +105,8 @@ class PaymentStory {
                     entry.customerId(), format.money(entry.amountMinor(), entry.currency()),
                     format.money(entry.vatMinor(), entry.currency()),
                     format.money(entry.refundedMinor(), entry.currency()), entry.network(), entry.authCode(),
-                    entry.rrn(), entry.stan(), entry.lateOutcome() == null ? null : entry.lateOutcome().summary(), DashboardFormat.time(entry.authenticatedAt()),
+                    entry.rrn(), entry.stan(),
+                    entry.lateOutcome() == null ? null : entry.lateOutcome().summary(), DashboardFormat.time(entry.authenticatedAt()),
                     DashboardFormat.time(entry.registeredAt()), DashboardFormat.time(entry.completedAt()));
         }
     }

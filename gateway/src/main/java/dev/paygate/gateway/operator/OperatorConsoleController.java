@@ -51,7 +51,9 @@ class OperatorConsoleController {
     String console(@RequestParam(required = false) String done, @RequestParam(required = false) String subject,
                    Model model) {
         NetworkDesk.DeskAnswer networks = overview.networks();
-        List<BackReport.LinkReport> links = networks.backs().stream().flatMap(back -> back.networks().stream()).toList();
+        List<BackReport.LinkReport> links = networks.backs().stream()
+                .flatMap(back -> back.networks().stream())
+                .toList();
         List<AlertView> alerts = overview.alerts(ALERTS_SHOWN_MAX);
         model.addAttribute("notice", notice(done, subject));
         model.addAttribute("networks", networks);
