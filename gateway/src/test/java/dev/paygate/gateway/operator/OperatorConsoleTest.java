@@ -449,7 +449,7 @@ class OperatorConsoleTest {
         HttpResponse<String> messages = send(authorized("/api/v1/operator/payments/" + ticketId + "/messages").GET());
         HttpResponse<String> unknown = send(authorized("/api/v1/operator/payments/no-such-ticket/messages").GET());
         HttpResponse<String> anonymous = send(request("/api/v1/operator/payments/" + ticketId + "/messages").GET());
-        HttpResponse<String> console = send(authorized("/operator").GET());
+        HttpResponse<String> console = ConsoleSession.signedIn(port, OPERATOR, OPERATOR_PASSWORD).get("/operator");
 
         assertThat(messages.statusCode()).isEqualTo(200);
         JsonNode trail = json.readTree(messages.body());
@@ -484,13 +484,13 @@ class OperatorConsoleTest {
         HttpResponse<String> echo = post("/api/v1/operator/networks/cardnet-b/echo?back=" + back.path("back").asText());
         assertThat(linkOf(echo, "cardnet-b").path("lastEcho").path("outcome").asText()).isEqualTo("approved");
 
-        HttpResponse<String> signOnButton = send(authorized("/operator/networks/cardnet-b/sign-on")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", "http://127.0.0.1:" + port)
-                .POST(HttpRequest.BodyPublishers.ofString("back=" + back.path("back").asText())));
+        ConsoleSession operator = ConsoleSession.signedIn(port, OPERATOR, OPERATOR_PASSWORD);
+        operator.get("/operator");
+        HttpResponse<String> signOnButton = operator.post("/operator/networks/cardnet-b/sign-on",
+                Map.of("back", back.path("back").asText()));
         assertThat(signOnButton.statusCode()).isEqualTo(303);
         URI backToConsole = URI.create(signOnButton.headers().firstValue("Location").orElseThrow());
-        assertThat(send(authorized(backToConsole.getRawPath() + "?" + backToConsole.getRawQuery()).GET()).body())
+        assertThat(operator.get(backToConsole.getRawPath() + "?" + backToConsole.getRawQuery()).body())
                 .contains("The sign-on of cardnet-b went to the back units", "Back unit <code>" + back.path("back").asText(),
                         "sign_on by ops at ", ": approved (00)", "Sign off cardnet-b", "Echo cardnet-a");
         assertThat(linkOf(send(authorized("/api/v1/operator/networks").GET()), "cardnet-b").path("state").asText())

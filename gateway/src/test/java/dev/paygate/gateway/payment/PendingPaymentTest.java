@@ -21,7 +21,7 @@ class PendingPaymentTest extends FrontFlowTestBase {
 
         assertThat(pending.statusCode()).isEqualTo(202);
         assertThat(pending.body()).contains("Your payment is being processed", "do not pay again",
-                "href=\"/pay/status/" + ticket.ticketId() + "\"");
+                "href=\"/pay/status/" + ticket.ticketId() + "?checks=1\"");
         assertThat(http.get("/pay/status/" + ticket.ticketId()).statusCode()).isEqualTo(202);
 
         backUnit.decideLater(ticket.ticketId(), backUnit.approvedWallet(ticket.ticketId()));
