@@ -32,14 +32,14 @@ create table ledger.message_journal (
     stan            text        check (length(stan) <= 12),
     terminal_id     text        check (length(terminal_id) <= 16),
     response_code   text        check (length(response_code) <= 3),
-    element_numbers smallint[]  not null,
-    element_values  text[]      not null,
+    -- The masked elements as one JSON object, {"2":"400000******0002","4":"000000015000",...}: kept as text, so
+    -- every value stands between quotes (in arrays, a length header could run on from a value's digits and read
+    -- like a card number to a sweep of the data files).
+    elements        json        not null check (json_typeof(elements) = 'object'),
     exchanged_at    timestamptz not null,
     recorded_at     timestamptz not null default now(),
-    constraint elements_paired check (cardinality(element_numbers) = cardinality(element_values)),
     -- Behind the masking, the database refuses what looks like a card number: a run of 13 to 19 digits.
-    constraint elements_masked
-        check (array_to_string(element_values, ' ') !~ '(^|[^0-9])[0-9]{13,19}([^0-9]|$)')
+    constraint elements_masked check (elements::text !~ '(^|[^0-9])[0-9]{13,19}([^0-9]|$)')
 );
 
 create index message_journal_by_ticket on ledger.message_journal (ticket_id, exchanged_at) where ticket_id is not null;

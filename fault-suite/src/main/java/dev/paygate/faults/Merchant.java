@@ -35,6 +35,7 @@ final class Merchant {
     private static final Duration CHECKER_CLOCK_SKEW = Duration.ZERO;
 
     private static final String TICKET_USED = "ticket_used";
+    private static final Duration JWKS_REFETCH_INTERVAL_MIN = Duration.ofSeconds(1);
 
     private final String merchantId;
     private final TicketSigner signer;
@@ -50,7 +51,9 @@ final class Merchant {
         this.signer = new TicketSigner(privateKey);
         this.payLink = new PayLink(gateway);
         this.shopBase = shopBase;
-        this.serverKeys = new JwksKeyResolver(new HttpJwksSource(gateway.resolve("/.well-known/jwks.json")));
+        // Asks again a second after a failed fetch (not the library's 30 s): the gateway may just be restarting.
+        this.serverKeys = new JwksKeyResolver(new HttpJwksSource(gateway.resolve("/.well-known/jwks.json")),
+                Clock.systemUTC(), JWKS_REFETCH_INTERVAL_MIN, JwksKeyResolver.DEFAULT_TIME_TO_LIVE);
         this.api = api;
     }
 

@@ -1,5 +1,6 @@
 package dev.paygate.faults;
 
+import dev.paygate.merchant.jose.RejectionReason;
 import dev.paygate.merchant.jose.TokenRejectedException;
 import dev.paygate.merchant.ticket.PayLink;
 import dev.paygate.merchant.ticket.Ticket;
@@ -85,7 +86,7 @@ final class Payments {
         } catch (IOException gatewayKilled) {
             // The answer is lost with the gateway; settle() asks for it after the restart.
         } catch (TokenRejectedException unverifiable) {
-            findings.add("lost", view.ticketId(), "an answer did not verify (" + unverifiable.code() + "): " + view);
+            unverified(view, unverifiable);
         } catch (Exception e) {
             findings.failure("payment " + view.ticketId() + ": " + e);
         }
@@ -128,11 +129,21 @@ final class Payments {
                 confirm.get();
             } catch (ExecutionException failed) {
                 if (failed.getCause() instanceof TokenRejectedException unverifiable) {
-                    findings.add("lost", view.ticketId(), "an answer did not verify (" + unverifiable.code() + "): " + view);
+                    unverified(view, unverifiable);
                 } else {
                     findings.failure("confirm of " + view.ticketId() + ": " + failed.getCause());
                 }
             }
+        }
+    }
+
+    /**
+     * An answer that did not verify is money lost for the merchant, unless only the gateway's keys could not be
+     * fetched (it was killed just then): the answer stays open, and settle() asks for it again after the restart.
+     */
+    private void unverified(ClientView view, TokenRejectedException unverifiable) {
+        if (!RejectionReason.KEYS_UNAVAILABLE.code().equals(unverifiable.code())) {
+            findings.add("lost", view.ticketId(), "an answer did not verify (" + unverifiable.code() + "): " + view);
         }
     }
 
@@ -172,7 +183,7 @@ final class Payments {
                         view.merchant().record(page, ticket(view), view);
                     }
                 } catch (TokenRejectedException unverifiable) {
-                    findings.add("lost", view.ticketId(), "an answer did not verify (" + unverifiable.code() + "): " + view);
+                    unverified(view, unverifiable);
                 } catch (IOException notAnsweringYet) {
                     // Asked again after the pause.
                 }

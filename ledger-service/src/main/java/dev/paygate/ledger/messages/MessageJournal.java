@@ -26,7 +26,10 @@ public final class MessageJournal {
     public static final int BATCH_MAX = 1_000;
 
     private static final String COLUMNS = "ticket_id, exchange_id, network, direction, late, mti, stan, terminal_id,"
-            + " response_code, element_numbers, element_values, exchanged_at";
+            + " response_code, elements, exchanged_at";
+    /** The elements object read back as two arrays in its own order (a json value keeps its text as written). */
+    private static final String ELEMENTS_AS_ARRAYS = "array(select key::int2 from json_each_text(%1$s.elements))"
+            + " as element_numbers, array(select value from json_each_text(%1$s.elements)) as element_values";
 
     private final Transactions transactions;
 
@@ -45,7 +48,7 @@ public final class MessageJournal {
         }
         transactions.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into ledger.message_journal ("
-                    + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, json_object(?::text[], ?::text[]), ?)")) {
                 for (JournalMessage message : messages) {
                     bind(connection, insert, message);
                     insert.addBatch();
@@ -59,14 +62,14 @@ public final class MessageJournal {
     /** The trail of the entry registered under {@code ticketId}, oldest first: its requests, refunds, reversals. */
     public List<JournalMessage> forTicket(String ticketId) {
         return transactions.inTransaction(connection -> select(connection,
-                "select " + COLUMNS + " from ledger.message_journal where ticket_id = ?"
+                "select " + columnsOf("j") + " from ledger.message_journal j where ticket_id = ?"
                         + " order by exchanged_at, message_id limit ?", ticketId));
     }
 
     /** The trail of the entry with register serial {@code serial}, oldest first. */
     public List<JournalMessage> forSerial(long serial) {
         return transactions.inTransaction(connection -> select(connection,
-                "select " + prefixed("m") + " from ledger.message_journal m"
+                "select " + columnsOf("m") + " from ledger.message_journal m"
                         + " join ledger.register_entry e on e.ticket_id = m.ticket_id where e.serial = ?"
                         + " order by m.exchanged_at, m.message_id limit ?", serial));
     }
@@ -82,8 +85,8 @@ public final class MessageJournal {
         insert.setString(7, message.stan());
         insert.setString(8, message.terminalId());
         insert.setString(9, message.responseCode());
-        insert.setArray(10, connection.createArrayOf("int2",
-                message.elements().keySet().stream().map(Integer::shortValue).toArray()));
+        insert.setArray(10, connection.createArrayOf("text",
+                message.elements().keySet().stream().map(String::valueOf).toArray()));
         insert.setArray(11, connection.createArrayOf("text", message.elements().values().toArray()));
         SqlSupport.setInstant(insert, 12, message.exchangedAt());
     }
@@ -120,10 +123,11 @@ public final class MessageJournal {
         return elements;
     }
 
-    private static String prefixed(String alias) {
+    private static String columnsOf(String alias) {
         StringBuilder columns = new StringBuilder();
         for (String column : COLUMNS.split(",\\s*")) {
-            columns.append(columns.isEmpty() ? "" : ", ").append(alias).append('.').append(column);
+            columns.append(columns.isEmpty() ? "" : ", ").append(column.equals("elements")
+                    ? ELEMENTS_AS_ARRAYS.formatted(alias) : alias + "." + column);
         }
         return columns.toString();
     }

@@ -79,8 +79,8 @@ class MessageJournalTest {
         journal.record(List.of(message(entry.ticketId(), entry.ticketId(), Direction.SENT, "0100", null, SENT_AT)));
 
         assertThatThrownBy(() -> database.execute("insert into ledger.message_journal (exchange_id, network,"
-                + " direction, mti, element_numbers, element_values, exchanged_at) values ('x', 'cardnet-a', 'SENT',"
-                + " '0100', '{2}', '{4000000000000002}', now())"))
+                + " direction, mti, elements, exchanged_at) values ('x', 'cardnet-a', 'SENT',"
+                + " '0100', '{\"2\":\"4000000000000002\"}', now())"))
                 .hasMessageContaining("elements_masked");
         assertThatThrownBy(() -> database.execute("update ledger.message_journal set late = true"))
                 .hasMessageContaining("UPDATE on ledger.message_journal refused");
