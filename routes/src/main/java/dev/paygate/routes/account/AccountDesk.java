@@ -2,6 +2,7 @@ package dev.paygate.routes.account;
 
 import dev.paygate.routes.FrontUnit;
 import java.time.LocalDate;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.jms.JmsConstants;
 import org.springframework.stereotype.Component;
@@ -108,8 +109,15 @@ public class AccountDesk {
     }
 
     private <T extends AccountAnswer> T ask(AccountRequest request, Class<T> expected, long replyTimeoutMs) {
-        String json = producer.requestBodyAndHeader(FrontAccountRoutes.REQUEST, codec.encodeRequest(request),
-                JmsConstants.JMS_REQUEST_TIMEOUT, replyTimeoutMs, String.class);
+        String json;
+        try {
+            json = producer.requestBodyAndHeader(FrontAccountRoutes.REQUEST, codec.encodeRequest(request),
+                    JmsConstants.JMS_REQUEST_TIMEOUT, replyTimeoutMs, String.class);
+        } catch (CamelExecutionException brokerFault) {
+            // E.g. the broker failing over: the same for the caller as no answer (a top-up may still have left).
+            throw new AccountDeskException(AccountDeskException.UNAVAILABLE,
+                    "the back office could not be reached: " + brokerFault.getCause());
+        }
         if (json == null || json.isBlank()) {
             throw new AccountDeskException(AccountDeskException.UNAVAILABLE, "the back office did not answer in time");
         }
