@@ -41,6 +41,11 @@ class ConsolePayments {
         return PaymentTrailView.of(trail, merchantName(trail.entry().merchantId()));
     }
 
+    /** The payment's ISO 8583 messages, masked, oldest first. */
+    List<PaymentMessagesView.MessageView> messages(String ticketId) {
+        return PaymentMessagesView.of(desk.paymentMessages(ticketId)).messages();
+    }
+
     List<ReversalView> unsettledReversals() {
         return desk.unsettledReversals(REVERSALS_SHOWN_MAX).reversals().stream().map(ReversalView::of).toList();
     }

@@ -64,7 +64,11 @@ class OperatorPaymentsController {
     @GetMapping("/payments/{ticketId}")
     String trail(@PathVariable String ticketId, Model model, HttpServletResponse response) {
         try {
-            return fromBackUnit(model, response, "trail", () -> payments.trail(ticketId), "operator/trail");
+            String view = fromBackUnit(model, response, "trail", () -> payments.trail(ticketId), "operator/trail");
+            if (model.containsAttribute("trail")) {
+                fromBackUnit(model, response, "messages", () -> payments.messages(ticketId), view);
+            }
+            return view;
         } catch (AccountDeskException refused) {
             // Only "unknown_ticket" gets here: an unanswered question is handled above.
             response.setStatus(HttpStatus.NOT_FOUND.value());

@@ -52,6 +52,14 @@ record PaymentMessagesView(String ticketId, long registerSerial, String status, 
                     message.exchangeId(), elements);
         }
 
+        /** The elements on one line, {@code 2=400000******0002 3=000000 ...}, for the console. */
+        public String elementsLine() {
+            StringBuilder line = new StringBuilder();
+            elements.forEach((field, value) -> line.append(line.isEmpty() ? "" : " ").append(field).append('=')
+                    .append(value));
+            return line.toString();
+        }
+
         private static String millis(Instant instant) {
             return instant.truncatedTo(ChronoUnit.MILLIS).toString();
         }

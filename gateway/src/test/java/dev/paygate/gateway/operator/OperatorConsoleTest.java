@@ -449,7 +449,9 @@ class OperatorConsoleTest {
         HttpResponse<String> messages = send(authorized("/api/v1/operator/payments/" + ticketId + "/messages").GET());
         HttpResponse<String> unknown = send(authorized("/api/v1/operator/payments/no-such-ticket/messages").GET());
         HttpResponse<String> anonymous = send(request("/api/v1/operator/payments/" + ticketId + "/messages").GET());
-        HttpResponse<String> console = ConsoleSession.signedIn(port, OPERATOR, OPERATOR_PASSWORD).get("/operator");
+        ConsoleSession operator = ConsoleSession.signedIn(port, OPERATOR, OPERATOR_PASSWORD);
+        HttpResponse<String> console = operator.get("/operator");
+        HttpResponse<String> trailPage = operator.get("/operator/payments/" + ticketId);
 
         assertThat(messages.statusCode()).isEqualTo(200);
         JsonNode trail = json.readTree(messages.body());
@@ -465,6 +467,9 @@ class OperatorConsoleTest {
         assertThat(json.readTree(unknown.body()).path("reason").asText()).isEqualTo("payment_not_found");
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(console.body()).contains("Late answers", ticketId, "<code>LATE01</code>");
+        assertThat(trailPage.body()).contains("ISO 8583 messages", "<code>0420</code>", "<code>0430</code>",
+                "2=400000******0002", "(late: recorded, not paid)", "0110 with DE 39 00, approval code LATE01")
+                .doesNotContain(PAN);
     }
 
     @Test
