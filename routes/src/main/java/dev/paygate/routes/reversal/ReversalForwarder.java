@@ -50,6 +50,8 @@ public class ReversalForwarder {
     private final BackLeases leases;
     private final MessageJournalWriter journal;
     private final ReversalMetrics metrics;
+    /** Whether this back unit held the forwarding lease at its last pass; only the scheduler's thread reads it. */
+    private boolean holdingLease;
 
     public ReversalForwarder(ReversalQueue queue, ReversalProperties properties, CardNetworks networks,
                              CardVault vault, PaymentRegister register, Clock clock, BackLeases leases,
@@ -73,7 +75,17 @@ public class ReversalForwarder {
      */
     public int forwardDue() {
         if (!leases.holds(Lease.REVERSAL_FORWARDING)) {
+            holdingLease = false;
             return 0;
+        }
+        if (!holdingLease) {
+            // Taken over (or first taken): only the lease holder sends, so what a dead holder had claimed, and
+            // would otherwise wait out its claim (up to retry-delay-max-ms), is due now.
+            int released = queue.releaseClaims(clock.instant());
+            if (released > 0) {
+                log.info("Took over the forwarding of reversals: {} claimed by an earlier holder are due now", released);
+            }
+            holdingLease = true;
         }
         int acknowledged = 0;
         Duration lease = Duration.ofMillis(properties.retryDelayMaxMs());

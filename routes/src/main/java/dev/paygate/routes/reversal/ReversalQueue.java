@@ -97,6 +97,17 @@ public class ReversalQueue {
     }
 
     /**
+     * Makes every pending reversal due at {@code now}: for a back unit that has just taken the forwarding lease,
+     * when the claims of the one before it (alive or not) no longer protect anything.
+     *
+     * @return how many were waiting for a later time
+     */
+    public int releaseClaims(Instant now) {
+        return jdbc.update("update saf.reversal set next_attempt_at = ? where status = 'PENDING' and next_attempt_at > ?",
+                Timestamp.from(now), Timestamp.from(now));
+    }
+
+    /**
      * Counts a transmission of the reversal just before it leaves.
      *
      * @return how many went out before this one: 0 for the first (0420), more for a repeat (0421)

@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -139,8 +140,19 @@ class ReversalForwarderTest {
         requests.forwardDue();
 
         ArgumentCaptor<ISOMsg> sent = ArgumentCaptor.forClass(ISOMsg.class);
-        verify(mux, org.mockito.Mockito.times(2)).request(sent.capture(), eq(500L));
+        verify(mux, times(2)).request(sent.capture(), eq(500L));
         assertThat(sent.getAllValues()).extracting(ISOMsg::getMTI).containsExactly("0400", "0401");
+    }
+
+    @Test
+    void aBackUnitThatTakesTheLeaseMakesWhatTheLastHolderClaimedDueAtOnce() {
+        when(leases.holds(Lease.REVERSAL_FORWARDING)).thenReturn(false, true, true, false, true);
+
+        for (int pass = 0; pass < 5; pass++) {
+            forwarder.forwardDue();
+        }
+
+        verify(queue, times(2)).releaseClaims(NOW);
     }
 
     @Test
