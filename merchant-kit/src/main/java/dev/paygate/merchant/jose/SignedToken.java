@@ -19,6 +19,11 @@ public final class SignedToken {
     /** Bounds what is decoded at all; a 200-item basket stays well under this. */
     public static final int COMPACT_LENGTH_MAX = 131_072;
 
+    /**
+     * Three base64url parts and two dots, nothing else: the JOSE library's decoder skips characters outside the
+     * alphabet, so without this a token with control characters around it would verify and be stored as sent.
+     */
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     /** Printable ASCII only, so a kid can be logged and used as a lookup key safely. */
     private static final Pattern KEY_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");
 
@@ -39,10 +44,14 @@ public final class SignedToken {
         if (compact.length() > COMPACT_LENGTH_MAX) {
             throw new MalformedTokenException("token longer than " + COMPACT_LENGTH_MAX + " characters");
         }
+        String stripped = compact.strip();
+        if (!COMPACT_JWS.matcher(stripped).matches()) {
+            throw new MalformedTokenException("not a JWS compact token: three base64url parts separated by dots");
+        }
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
-            jwt = SignedJWT.parse(compact.strip());
+            jwt = SignedJWT.parse(stripped);
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException notJws) {
             throw new MalformedTokenException("not a JWS compact token with a JSON claims object: " + notJws.getMessage(), notJws);

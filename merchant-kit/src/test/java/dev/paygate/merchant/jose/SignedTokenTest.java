@@ -86,6 +86,19 @@ class SignedTokenTest {
     }
 
     @Test
+    void aGenuineTokenWithControlCharactersInOrAroundItIsMalformed() {
+        String compact = signer.sign(TokenType.TICKET, claims);
+
+        // Found by fuzzing the confirm form: the decoder skipped the bytes, the token verified, the database choked.
+        assertThatThrownBy(() -> SignedToken.parse("\u0001\u0000\u0000\u0008" + compact, TokenType.TICKET))
+                .isInstanceOf(MalformedTokenException.class).hasMessageContaining("three base64url parts");
+        assertThatThrownBy(() -> SignedToken.parse(compact.replaceFirst("\\.", ".\u0000"), TokenType.TICKET))
+                .isInstanceOf(MalformedTokenException.class);
+        assertThatThrownBy(() -> SignedToken.parse(compact + "\u0000", TokenType.TICKET))
+                .isInstanceOf(MalformedTokenException.class);
+    }
+
+    @Test
     void aHeaderWithoutKeyIdIsMalformed() throws Exception {
         SignedJWT noKid = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.EdDSA)
                 .type(new JOSEObjectType("paygate-ticket+jwt")).build(), claims);
