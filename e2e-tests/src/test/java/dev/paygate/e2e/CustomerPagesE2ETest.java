@@ -74,6 +74,8 @@ class CustomerPagesE2ETest {
         try (ChromiumPage page = ChromiumPage.open("customer-basket", viewport)) {
             page.get(paygate.shop("/"));
             page.await("#add-house-blend", "shop").click();
+            // The click's form post must land before the next page is asked for, or its redirect wins the race.
+            page.await("#checkout", "basket after the first article");
             page.get(paygate.shop("/"));
             page.await("#add-hand-grinder", "shop").click();
             page.await("#checkout", "basket");
