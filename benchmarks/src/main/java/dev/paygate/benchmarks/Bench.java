@@ -122,7 +122,7 @@ public final class Bench {
         if (!(backUnit && fronts && fullFlow)) {
             // A partial run (--only=...) is for trying a change: it never replaces the published results.
             Path partial = work.resolveSibling("bench-partial.json");
-            json.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), results);
+            Reports.resultsJson().writeValue(partial.toFile(), results);
             say("partial results in " + partial);
             return;
         }
