@@ -1,7 +1,5 @@
 package dev.paygate.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.paygate.benchmarks.back.BackUnitLoad;
 import dev.paygate.benchmarks.back.LedgerFixture;
@@ -28,9 +26,6 @@ import dev.paygate.benchmarks.report.Reports;
 import dev.paygate.simulator.BankSimulator;
 import dev.paygate.simulator.SimulatorConfig;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -69,7 +64,6 @@ public final class Bench {
     private final String runId = "r" + System.currentTimeMillis();
     private final Map<String, Object> raw = new LinkedHashMap<>();
     private final Map<String, Object> project = new LinkedHashMap<>();
-    private final ObjectMapper json = new ObjectMapper();
     /** The gateway jar in its extracted layout, as {@code ./run} starts it. */
     private Path gatewayJar;
     private BenchConfig config;
@@ -384,7 +378,7 @@ public final class Bench {
                 level.put("gateway_cpu_ms_per_payment", gatewayUsed / operationsDuringRun(payments));
                 levels.add(level);
                 peak = Math.max(peak, payments.perSecond());
-                heapPeakMib = Math.max(heapPeakMib, heapUsedMib(base));
+                heapPeakMib = Math.max(heapPeakMib, ProcessCpu.heapUsedMib(gateway.pid()));
             }
             project.put("full_flow", levels);
             project.put("full_flow_peak_per_second", peak);
@@ -400,7 +394,7 @@ public final class Bench {
             half.put("rate_per_second", peak / 2);
             half.put("confirm", figures(flow.confirmsBetween(measureFrom, System.nanoTime(), 0)));
             project.put("half_peak_open_loop", half);
-            heapPeakMib = Math.max(heapPeakMib, heapUsedMib(base));
+            heapPeakMib = Math.max(heapPeakMib, ProcessCpu.heapUsedMib(gateway.pid()));
             project.put("gateway_peak_rss_mib", gateway.peakRssMib());
             project.put("gateway_heap_used_peak_mib", heapPeakMib);
         }
@@ -448,18 +442,6 @@ public final class Bench {
     /** A recording or CPU reading spans warm-up and measurement: the operations of both, at the measured rate. */
     private double operationsDuringRun(Measurement measured) {
         return Math.max(1, measured.perSecond() * (mode.flowWarmup().toMillis() + mode.flowMeasured().toMillis()) / 1000.0);
-    }
-
-    private double heapUsedMib(URI base) {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                    base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode value = json.readTree(answer.body()).path("measurements").path(0).path("value");
-            return value.asDouble() / (1024 * 1024);
-        } catch (Exception unavailable) {
-            return 0;
-        }
     }
 
     private Map<String, Object> ratios() {

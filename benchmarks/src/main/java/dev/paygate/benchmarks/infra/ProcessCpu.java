@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -89,6 +90,35 @@ public final class ProcessCpu {
     /** Peak resident set size (VmHWM) in MiB. */
     public static double peakRssMib(long pid) {
         return statusKib(pid, "VmHWM:") / 1024.0;
+    }
+
+    /**
+     * Java heap in use (survivor, eden and old spaces) in MiB, as {@code jstat -gc} reads it from the JVM's
+     * performance counters: no request to the gateway (its metrics endpoint wants an operator, and a password
+     * check would load what is measured). 0 when it cannot be read.
+     */
+    public static double heapUsedMib(long pid) {
+        Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+        try {
+            Process process = new ProcessBuilder(jstat.toString(), "-gc", Long.toString(pid))
+                    .redirectErrorStream(true).start();
+            List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
+            if (process.waitFor() != 0 || lines.size() < 2) {
+                return 0;
+            }
+            List<String> names = List.of(lines.get(0).trim().split("\\s+"));
+            String[] values = lines.get(1).trim().split("\\s+");
+            double usedKib = 0;
+            for (String space : List.of("S0U", "S1U", "EU", "OU")) {
+                usedKib += Double.parseDouble(values[names.indexOf(space)]);
+            }
+            return usedKib / 1024;
+        } catch (IOException | RuntimeException unreadable) {
+            return 0;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     private static long statusKib(long pid, String field) {
