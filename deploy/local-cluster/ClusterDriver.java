@@ -25,7 +25,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +35,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The customers and the merchant of deploy/local-cluster/run: signs tickets with merchant-kit, opens and confirms
@@ -49,6 +52,7 @@ public final class ClusterDriver {
 
     private static final Pattern CSRF_FIELD =
             Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final String FORM_REFUSED_NOTE = "id=\"form-refused\"";
     private static final Pattern REFUSAL_REASON = Pattern.compile("Reason code: <code>([a-z_]+)</code>");
     private static final String MERCHANT = "demo-shop";
     private static final String CURRENCY = "EUR";
@@ -161,27 +165,28 @@ public final class ClusterDriver {
     }
 
     private String settle(Ticket ticket, String compact, String customer) throws Exception {
-        HttpResponse<String> page = send(HttpRequest.newBuilder(balancer.resolve("/pay/" + compact)).GET());
+        HttpResponse<String> page = open(compact);
         if (page.statusCode() != 200) {
             return "page-" + page.statusCode() + " - - - " + front(page);
         }
-        // As a browser: the page's session cookie (and the balancer's front cookie) and the form's CSRF token go back.
-        String cookies = String.join("; ", page.headers().allValues("Set-Cookie").stream()
-                .map(cookie -> cookie.split(";", 2)[0]).toList());
-        Matcher token = CSRF_FIELD.matcher(page.body());
-        String form = "ticket=" + encode(compact) + "&customerId=" + encode(customer) + "&password=" + encode(password)
-                + (token.find() ? "&csrf=" + encode(token.group(1)) : "");
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(balancer.resolve("/pay/confirm"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookies)
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        HttpResponse<String> answer = confirmOnPage(page, compact, customer);
         int confirmStatus = answer.statusCode();
+        boolean paidAgain = false;
         // Undecided (202) or the front died under the request: the status page tells, as a browser's refresh would.
         // Asked with the ticket itself, so that any front answers, also after the one holding the session died.
         while (answer.statusCode() != 303 && refusalReason(answer).isEmpty() && Instant.now().isBefore(finalDeadline)) {
             Thread.sleep(STATUS_POLL_PAUSE);
             answer = send(HttpRequest.newBuilder(balancer.resolve("/pay/status/" + ticket.ticketId()
                     + "?ticket=" + encode(compact))).GET());
+            if (answer.statusCode() == 404 && !paidAgain) {
+                // The gateway never took the confirm (its database was away): the customer pays from the link again.
+                paidAgain = true;
+                page = open(compact);
+                // Any other page (ticket_used: the confirm was taken after all) is not the outcome; the status is.
+                if (page.statusCode() == 200) {
+                    answer = confirmOnPage(page, compact, customer);
+                }
+            }
         }
         Optional<String> refused = refusalReason(answer);
         if (refused.isPresent()) {
@@ -193,6 +198,42 @@ public final class ClusterDriver {
             return "pending confirm-" + confirmStatus + " status-" + answer.statusCode() + " - " + front(answer);
         }
         return verify(ticket, answer.headers().firstValue("Location").orElseThrow()) + " " + front(answer);
+    }
+
+    private HttpResponse<String> open(String compact) throws Exception {
+        return send(HttpRequest.newBuilder(balancer.resolve("/pay/" + compact)).GET());
+    }
+
+    /**
+     * Confirms on the page; when the page comes back with a fresh form (403: the front that showed it died, and
+     * with it the form's token; nothing was done), confirms again on it, as the customer would.
+     */
+    private HttpResponse<String> confirmOnPage(HttpResponse<String> page, String compact, String customer)
+            throws Exception {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        HttpResponse<String> answer = confirm(page, compact, customer, cookies);
+        while (answer.statusCode() == 403 && answer.body().contains(FORM_REFUSED_NOTE)
+                && Instant.now().isBefore(finalDeadline)) {
+            answer = confirm(answer, compact, customer, cookies);
+        }
+        return answer;
+    }
+
+    /** As a browser: the page's cookies (session, the balancer's front) and its form's CSRF token go back. */
+    private HttpResponse<String> confirm(HttpResponse<String> page, String compact, String customer,
+                                         Map<String, String> cookies) throws Exception {
+        page.headers().allValues("Set-Cookie").forEach(cookie -> {
+            String[] nameAndValue = cookie.split(";", 2)[0].split("=", 2);
+            cookies.put(nameAndValue[0], nameAndValue.length > 1 ? nameAndValue[1] : "");
+        });
+        Matcher token = CSRF_FIELD.matcher(page.body());
+        String form = "ticket=" + encode(compact) + "&customerId=" + encode(customer) + "&password=" + encode(password)
+                + (token.find() ? "&csrf=" + encode(token.group(1)) : "");
+        return send(HttpRequest.newBuilder(balancer.resolve("/pay/confirm"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                        .collect(Collectors.joining("; ")))
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     /** As a merchant's server does: keys that could not be fetched just now are fetched again, after a pause. */
@@ -225,9 +266,9 @@ public final class ClusterDriver {
     }
 
     /**
-     * Retries what a customer's browser would retry: the balancer answering 502/503/504 while a front restarts. An
-     * answer of a front itself (it carries the balancer's front header) is kept, whatever its status: a refusal
-     * page says 503 for an issuer that did not answer.
+     * Retries what a customer's browser would retry: the balancer answering 502/503/504 while a front restarts, a
+     * front's page that found its database away. Any other answer of a front itself (it carries the balancer's front
+     * header) is kept, whatever its status: a refusal page says 503 for an issuer that did not answer.
      */
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         HttpRequest built = request.timeout(REQUEST_TIMEOUT).build();
@@ -236,7 +277,11 @@ public final class ClusterDriver {
                 HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
                 boolean balancerError = (response.statusCode() == 502 || response.statusCode() == 503
                         || response.statusCode() == 504) && response.headers().firstValue("X-Paygate-Front").isEmpty();
-                if (!balancerError || Instant.now().isAfter(finalDeadline)) {
+                // A front's page with no refusal in it says its database is away for a moment; it asks again
+                // by itself (Refresh), as here. A form is never posted again on it.
+                boolean frontUnavailable = response.statusCode() == 503 && "GET".equals(built.method())
+                        && refusalReason(response).isEmpty();
+                if (!(balancerError || frontUnavailable) || Instant.now().isAfter(finalDeadline)) {
                     return response;
                 }
             } catch (IOException e) {

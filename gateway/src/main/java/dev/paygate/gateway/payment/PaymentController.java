@@ -2,6 +2,7 @@ package dev.paygate.gateway.payment;
 
 import dev.paygate.gateway.api.ErrorPages;
 import dev.paygate.gateway.auth.CustomerCredentials;
+import dev.paygate.gateway.security.WebSecurityConfiguration;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
@@ -33,6 +35,7 @@ class PaymentController {
     static final int PENDING_CHECKS_BEFORE_LONG_WAIT = 20;
     /** Checks counted at most: the count only words the page. */
     private static final int PENDING_CHECKS_MAX = 100_000;
+    private static final String PAYMENT_PAGE = "pay";
 
     private final PaymentFlow flow;
     private final StatusAccess statusAccess;
@@ -67,14 +70,30 @@ class PaymentController {
                          HttpServletRequest request, HttpServletResponse response) {
         char[] secret = password == null ? null : password.toCharArray();
         try {
-            PaymentOutcome outcome = flow.confirm(ticket, customerId, secret);
-            if (outcome instanceof PaymentOutcome.Pending pending) {
-                statusAccess.grant(request, pending.ticketId());
-            }
-            return render(outcome, acceptLanguage, response);
+            return confirmed(flow.confirm(ticket, customerId, secret), acceptLanguage, request, response);
         } finally {
             CustomerCredentials.wipe(secret);
         }
+    }
+
+    /**
+     * A confirm or cancel refused for its CSRF token (forwarded here by Spring Security): nothing was done, and the
+     * page is shown again with a fresh token, so that the customer whose page came from a front that has since died
+     * confirms again instead of meeting a dead end; a ticket that was used meanwhile answers as a confirm would.
+     */
+    @RequestMapping(WebSecurityConfiguration.PAYMENT_FORM_REFUSED_PATH)
+    ModelAndView formRefused(@RequestParam(required = false) String ticket,
+                             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+                             HttpServletRequest request, HttpServletResponse response) {
+        if (ticket == null) {
+            return new ModelAndView("forward:" + WebSecurityConfiguration.FORBIDDEN_PATH);
+        }
+        ModelAndView page = confirmed(flow.openAfterRefusedForm(ticket), acceptLanguage, request, response);
+        if (PAYMENT_PAGE.equals(page.getViewName())) {
+            page.addObject("formRefused", true);
+            page.setStatus(HttpStatus.FORBIDDEN);
+        }
+        return page;
     }
 
     @PostMapping(path = "/pay/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -101,11 +120,20 @@ class PaymentController {
         return render(outcome, acceptLanguage, response, 0);
     }
 
+    /** A confirm's answer: while it is pending, this browser may ask for its status without the ticket. */
+    private ModelAndView confirmed(PaymentOutcome outcome, String acceptLanguage, HttpServletRequest request,
+                                   HttpServletResponse response) {
+        if (outcome instanceof PaymentOutcome.Pending pending) {
+            statusAccess.grant(request, pending.ticketId());
+        }
+        return render(outcome, acceptLanguage, response);
+    }
+
     private ModelAndView render(PaymentOutcome outcome, String acceptLanguage, HttpServletResponse response,
                                 int checks) {
         Locale locale = MoneyFormat.localeOf(acceptLanguage);
         return switch (outcome) {
-            case PaymentOutcome.ShowPage page -> new ModelAndView("pay",
+            case PaymentOutcome.ShowPage page -> new ModelAndView(PAYMENT_PAGE,
                     Map.of("page", PaymentPage.of(page.ticket(), page.merchantName(), page.compactTicket(),
                             paymentMethod.of(page.ticket()).orElse(null), locale)),
                     HttpStatus.OK);

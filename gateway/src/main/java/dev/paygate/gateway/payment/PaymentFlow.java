@@ -85,15 +85,32 @@ class PaymentFlow {
 
     /** The payment page for a ticket, or why it cannot be paid. */
     PaymentOutcome open(String compactTicket) {
+        return open(compactTicket, this::usedTicketPage);
+    }
+
+    /**
+     * A confirm whose form was refused for its token (the front that showed the page died, or its session ended):
+     * a ticket already used answers what its first use did, as its confirm would; any other shows the page again.
+     */
+    PaymentOutcome openAfterRefusedForm(String compactTicket) {
+        return open(compactTicket, (ticket, merchantName, used) -> firstOutcome(ticket, merchantName, awaitDecided(used)));
+    }
+
+    private PaymentOutcome open(String compactTicket, UsedTicketAnswer usedTicketAnswer) {
         return switch (ticketCheck.check(compactTicket)) {
             case CheckedTicket.Rejected rejected -> ticketRefusals.refuse(rejected, compactTicket);
             case CheckedTicket.Invalid invalid -> ticketRefusals.refuse(invalid);
             case CheckedTicket.Expired expired -> refused(expired.ticket(), expired.merchantName(),
                     RefusalReason.TICKET_EXPIRED, null);
             case CheckedTicket.Valid valid -> usedTickets.find(valid.ticket().ticketId())
-                    .map(used -> usedTicketPage(valid.ticket(), valid.merchantName(), used))
+                    .map(used -> usedTicketAnswer.answer(valid.ticket(), valid.merchantName(), used))
                     .orElseGet(() -> new PaymentOutcome.ShowPage(valid.ticket(), valid.merchantName(), compactTicket));
         };
+    }
+
+    @FunctionalInterface
+    private interface UsedTicketAnswer {
+        PaymentOutcome answer(Ticket ticket, String merchantName, UsedTickets.UsedTicket used);
     }
 
     /** Confirm: the customer id from the form counts only when the ticket names none. */

@@ -1,5 +1,7 @@
 package dev.paygate.gateway.security;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,10 +13,13 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Spring Security for everything but the operator paths (whose chain comes first, see the operator package):
@@ -29,6 +34,8 @@ public class WebSecurityConfiguration {
     public static final String CSRF_FIELD = "csrf";
     public static final String CUSTOMER_ROLE = "CUSTOMER";
     public static final String FORBIDDEN_PATH = "/forbidden";
+    /** Where a payment form refused for its CSRF token goes: the payment page again, with a fresh token. */
+    public static final String PAYMENT_FORM_REFUSED_PATH = "/pay/form-refused";
     private static final int API_CHAIN_ORDER = 2;
 
     @Bean
@@ -60,6 +67,13 @@ public class WebSecurityConfiguration {
             throws Exception {
         AccessDeniedHandlerImpl forbiddenPage = new AccessDeniedHandlerImpl();
         forbiddenPage.setErrorPage(FORBIDDEN_PATH);
+        // A payment form's token is gone when the front that showed the page died or its session ended: the
+        // customer gets the page again to confirm anew, not a dead end (a cross-site post gets no more than that).
+        AccessDeniedHandlerImpl paymentPageAgain = new AccessDeniedHandlerImpl();
+        paymentPageAgain.setErrorPage(PAYMENT_FORM_REFUSED_PATH);
+        RequestMatcher paymentForms = new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/pay/confirm"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/pay/cancel"));
         http.authorizeHttpRequests(paths -> paths
                         .requestMatchers("/account/top-up", "/account/vouchers/**").hasRole(CUSTOMER_ROLE)
                         // The operator chain takes the actuator where operators exist; a front-only process has none.
@@ -71,7 +85,8 @@ public class WebSecurityConfiguration {
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/pay")))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/account"))
-                        .accessDeniedHandler(forbiddenPage))
+                        .accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+                                new LinkedHashMap<>(Map.of(paymentForms, paymentPageAgain)), forbiddenPage)))
                 .logout(logout -> logout.logoutUrl("/account/logout").logoutSuccessUrl("/account"))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .requestCache(cache -> cache.disable())

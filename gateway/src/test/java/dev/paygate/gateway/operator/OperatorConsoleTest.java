@@ -564,9 +564,14 @@ class OperatorConsoleTest {
         HttpResponse<String> operatorHealth = send(authorized("/actuator/health").GET());
 
         assertThat(anonymousHealth.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(anonymousHealth.body()).properties()).singleElement()
-                .satisfies(status -> assertThat(status.getKey()).isEqualTo("status"));
+        // The status and the names of the probe groups (liveness, readiness), no component.
+        assertThat(json.readTree(anonymousHealth.body()).properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("status", "groups");
         assertThat(json.readTree(operatorHealth.body()).path("components").has("db")).isTrue();
+        // What a balancer asks: this process takes requests, whatever the database and broker every front shares.
+        HttpResponse<String> readiness = send(request("/actuator/health/readiness").GET());
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(readiness.body()).path("status").asText()).isEqualTo("UP");
         for (String path : List.of("/actuator/metrics", "/actuator/prometheus")) {
             assertThat(send(request(path).GET()).statusCode()).as(path).isEqualTo(401);
         }

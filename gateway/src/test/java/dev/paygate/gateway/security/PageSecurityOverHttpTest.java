@@ -66,6 +66,43 @@ class PageSecurityOverHttpTest {
     }
 
     @Test
+    void aConfirmWhoseSessionIsGoneShowsThePageAgainWithNothingDoneAndItsNewFormPays() {
+        Ticket ticket = fixture.ticket(merchant, customerId, 1250).build();
+        String compact = fixture.sign(merchant, ticket);
+        String token = csrfOf(customer.get("/pay/" + compact).body());
+        // The same browser sent on to another front after the one that showed the page died: no session there.
+        FrontHttp onAnotherFront = new FrontHttp(port);
+
+        HttpResponse<String> again = onAnotherFront.postForm("/pay/confirm",
+                Map.of("ticket", compact, "password", FrontFixture.PASSWORD, "csrf", token));
+
+        assertThat(again.statusCode()).isEqualTo(403);
+        assertThat(again.body()).contains("nothing was done and nothing was charged", "confirm it again",
+                "Confirm and pay");
+        assertThat(csrfOf(again.body())).isNotEqualTo(token);
+        assertThat(onAnotherFront.get("/pay/status/" + ticket.ticketId() + "?ticket=" + compact)
+                .statusCode()).as("nothing was handed over").isEqualTo(404);
+        assertThat(onAnotherFront.submitOpenedPage("/pay/confirm",
+                Map.of("ticket", compact, "password", FrontFixture.PASSWORD)).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void aConfirmWhoseSessionIsGoneForATicketPaidMeanwhileAnswersWhatItsPaymentAnswered() {
+        Ticket ticket = fixture.ticket(merchant, customerId, 1250).build();
+        String compact = fixture.sign(merchant, ticket);
+        String token = csrfOf(customer.get("/pay/" + compact).body());
+        HttpResponse<String> paid = customer.submit("/pay/confirm",
+                Map.of("ticket", compact, "password", FrontFixture.PASSWORD));
+
+        HttpResponse<String> again = new FrontHttp(port).postForm("/pay/confirm",
+                Map.of("ticket", compact, "password", FrontFixture.PASSWORD, "csrf", token));
+
+        assertThat(again.statusCode()).as("not a ticket_used refusal: the payment went through").isEqualTo(303);
+        assertThat(again.headers().firstValue("Location")).isEqualTo(paid.headers().firstValue("Location"));
+        assertThat(FrontFixture.redirectParameter(again, "voucher")).isPresent();
+    }
+
+    @Test
     void aFormWithAnotherSessionsTokenIsRefused() {
         String compact = fixture.signedTicket(merchant, customerId, 1250);
         FrontHttp attacker = new FrontHttp(port);
