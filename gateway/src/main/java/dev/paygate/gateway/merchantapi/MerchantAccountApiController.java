@@ -1,7 +1,7 @@
 package dev.paygate.gateway.merchantapi;
 
 import dev.paygate.gateway.merchant.MerchantApiKeys;
-import dev.paygate.gateway.api.ApiError;
+import dev.paygate.gateway.api.ApiErrors;
 import dev.paygate.routes.account.AccountAnswer;
 import dev.paygate.routes.account.AccountDesk;
 import dev.paygate.routes.account.AccountRequest;
@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "merchantApiKey")
 class MerchantAccountApiController {
 
-    private static final String REALM = "Basic realm=\"paygate-merchant\", charset=\"UTF-8\"";
     /** Refusals that mean "this request conflicts with the payment's state"; the rest are unprocessable. */
     private static final Set<String> CONFLICTS = Set.of("exceeds_paid_amount", "idempotency_conflict");
 
@@ -76,12 +74,12 @@ class MerchantAccountApiController {
             @RequestParam(required = false) String to) {
         Optional<String> merchantId = apiKeys.authenticateBasic(request);
         if (merchantId.isEmpty()) {
-            return unauthorized();
+            return MerchantApiKeys.unauthorized();
         }
         Optional<AccountRequest.MerchantTransactions> query = PaymentQuery.of(merchantId.get(), page, size, status, q,
                 path, from, to);
         if (query.isEmpty()) {
-            return error(HttpStatus.BAD_REQUEST, "bad_request", PaymentQuery.RULES);
+            return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", PaymentQuery.RULES);
         }
         AccountAnswer.MerchantTransactions answer = desk.merchantTransactions(query.get());
         return ok(new TransactionPage(answer.page(), answer.size(), answer.totalEntries(), answer.entries()));
@@ -96,7 +94,7 @@ class MerchantAccountApiController {
     ResponseEntity<?> till(HttpServletRequest request) {
         Optional<String> merchantId = apiKeys.authenticateBasic(request);
         if (merchantId.isEmpty()) {
-            return unauthorized();
+            return MerchantApiKeys.unauthorized();
         }
         AccountAnswer.MerchantTill till = desk.merchantTill(merchantId.get());
         return ok(Till.of(till.merchantId(), till.currency(), till.balanceMinor(), till.sweeps()));
@@ -116,16 +114,16 @@ class MerchantAccountApiController {
                              @RequestBody RefundRequest request) {
         Optional<String> merchantId = apiKeys.authenticateBasic(httpRequest);
         if (merchantId.isEmpty()) {
-            return unauthorized();
+            return MerchantApiKeys.unauthorized();
         }
         Optional<String> invalid = request.problem();
         if (invalid.isPresent()) {
-            return error(HttpStatus.BAD_REQUEST, "bad_request", invalid.get());
+            return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", invalid.get());
         }
         AccountAnswer.Refund refund = refunds.refund(merchantId.get(), request.ticketId(), request.amountMinor(),
                 request.idempotencyKey());
         if (!refund.approved()) {
-            return error(CONFLICTS.contains(refund.reason()) ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
+            return ApiErrors.error(CONFLICTS.contains(refund.reason()) ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
                     refund.reason(), RefundRequest.explain(refund.reason()));
         }
         return ResponseEntity.status(refund.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
@@ -137,14 +135,4 @@ class MerchantAccountApiController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     }
 
-    private static ResponseEntity<ApiError> unauthorized() {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, REALM)
-                .cacheControl(CacheControl.noStore())
-                .body(new ApiError("auth_failed", "Give the merchant API key id and secret with HTTP Basic."));
-    }
-
-    static ResponseEntity<ApiError> error(HttpStatus status, String reason, String message) {
-        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(new ApiError(reason, message));
-    }
 }
