@@ -1,5 +1,6 @@
 package dev.paygate.gateway.api;
 
+import org.slf4j.Logger;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,5 +23,18 @@ public final class ApiErrors {
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
                 .cacheControl(CacheControl.noStore())
                 .body(new ApiError("auth_failed", message));
+    }
+
+    /** A 400 for a body that is not the documented JSON, or a parameter of the wrong type; the reason is the API's. */
+    public static ResponseEntity<ApiError> notDocumentedShape(String reason) {
+        return error(HttpStatus.BAD_REQUEST, reason,
+                "The request does not have the documented shape; see /v3/api-docs.");
+    }
+
+    /** A 500 for a fault nobody expected: the cause goes to the log only, as it may quote the request. */
+    public static ResponseEntity<ApiError> internalError(Logger log, String api, Exception fault) {
+        log.error("{} fault", api, fault);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "Something went wrong on our side; please retry later.");
     }
 }

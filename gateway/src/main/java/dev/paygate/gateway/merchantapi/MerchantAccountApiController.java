@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityScheme(name = "merchantApiKey", type = SecuritySchemeType.HTTP, scheme = "basic",
         description = "API key id as user name, API key secret as password")
 @SecurityRequirement(name = "merchantApiKey")
+@ApiResponse(responseCode = "401", description = "auth_failed: missing or wrong API key")
 class MerchantAccountApiController {
 
     /** Refusals that mean "this request conflicts with the payment's state"; the rest are unprocessable. */
@@ -58,7 +59,6 @@ class MerchantAccountApiController {
                     + " or STAN. Pages reach 100,000 entries deep; narrow the search for older ones.")
     @ApiResponse(responseCode = "200", description = "One page of transactions")
     @ApiResponse(responseCode = "400", description = "bad_request: page, size, status, path or a date out of range")
-    @ApiResponse(responseCode = "401", description = "auth_failed: missing or wrong API key")
     ResponseEntity<?> transactions(
             HttpServletRequest request,
             @Parameter(description = "zero-based page") @RequestParam(defaultValue = "0") int page,
@@ -90,7 +90,6 @@ class MerchantAccountApiController {
             description = "What is owed to the merchant at the next daily sweep, and what the latest sweeps paid to"
                     + " its bank account (newest first, at most 30).")
     @ApiResponse(responseCode = "200", description = "The till")
-    @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
     ResponseEntity<?> till(HttpServletRequest request) {
         Optional<String> merchantId = apiKeys.authenticateBasic(request);
         if (merchantId.isEmpty()) {

@@ -29,8 +29,7 @@ class MerchantApiErrors {
     /** A body that is not the documented JSON, or a parameter of the wrong type: the caller's mistake, not ours. */
     @ExceptionHandler({HttpMessageNotReadableException.class, TypeMismatchException.class})
     ResponseEntity<ApiError> unreadable(Exception unreadable) {
-        return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request",
-                "The request does not have the documented shape; see /v3/api-docs.");
+        return ApiErrors.notDocumentedShape("bad_request");
     }
 
     @ExceptionHandler(Exception.class)
@@ -39,8 +38,6 @@ class MerchantApiErrors {
             return ApiErrors.error(HttpStatus.valueOf(requestError.getStatusCode().value()),
                     "bad_request", "The request was not understood.");
         }
-        log.error("Merchant API fault", fault);
-        return ApiErrors.error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                "Something went wrong on our side; please retry later.");
+        return ApiErrors.internalError(log, "Merchant API", fault);
     }
 }

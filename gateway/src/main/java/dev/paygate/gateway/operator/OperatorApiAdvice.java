@@ -36,8 +36,7 @@ class OperatorApiAdvice {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, TypeMismatchException.class})
     ResponseEntity<ApiError> unreadable(Exception unreadable) {
-        return ApiErrors.error(HttpStatus.BAD_REQUEST, "invalid_request",
-                "The request does not have the documented shape; see /v3/api-docs.");
+        return ApiErrors.notDocumentedShape("invalid_request");
     }
 
     @ExceptionHandler(Exception.class)
@@ -46,8 +45,6 @@ class OperatorApiAdvice {
             return ApiErrors.error(requestError.getStatusCode(), "bad_request", "The request was not understood: "
                     + HttpStatus.valueOf(requestError.getStatusCode().value()).getReasonPhrase() + ".");
         }
-        log.error("Operator API fault", fault);
-        return ApiErrors.error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                "Something went wrong on our side; please retry later.");
+        return ApiErrors.internalError(log, "Operator API", fault);
     }
 }

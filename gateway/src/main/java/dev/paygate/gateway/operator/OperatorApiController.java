@@ -137,7 +137,8 @@ class OperatorApiController {
                     + " stay within their cap, and register entries move what they say. Reads the whole journal.")
     @ApiResponse(responseCode = "200", description = "healthy: no violation")
     @ApiResponse(responseCode = "409", description = "the ledger breaks at least one rule; every violation is listed"
-            + " (at most 100 per rule)", content = @Content(schema = @Schema(implementation = InvariantReportView.class)))
+            + " (at most 100 per rule)",
+            content = @Content(schema = @Schema(implementation = InvariantReportView.class)))
     ResponseEntity<InvariantReportView> invariants() {
         InvariantReportView report = overview.invariants();
         return answer(report.healthy() ? HttpStatus.OK : HttpStatus.CONFLICT, report);

@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/merchants/me", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Merchant webhooks")
 @SecurityRequirement(name = "merchantApiKey")
+@ApiResponse(responseCode = "401", description = "auth_failed: missing or wrong API key")
 class WebhookApiController {
 
     static final int PAGE_SIZE_MAX = 100;
@@ -57,7 +58,6 @@ class WebhookApiController {
                     + " with (16 to 200 bytes; HMAC-SHA256 over \"<t>.<body>\", header Paygate-Signature).")
     @ApiResponse(responseCode = "204", description = "Set; later events go there")
     @ApiResponse(responseCode = "400", description = "bad_request: URL or secret outside the rules")
-    @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
     ResponseEntity<?> configure(
             HttpServletRequest request,
             @RequestBody Endpoint endpoint) {
@@ -88,7 +88,6 @@ class WebhookApiController {
                     + "merchant's last HTTP status or error, and the body exactly as signed.")
     @ApiResponse(responseCode = "200", description = "One page of events")
     @ApiResponse(responseCode = "400", description = "page or size out of range")
-    @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
     ResponseEntity<?> events(
             HttpServletRequest request,
             @Parameter(description = "zero-based page") @RequestParam(defaultValue = "0") int page,
@@ -115,8 +114,6 @@ class WebhookApiController {
             return ApiErrors.error(HttpStatus.valueOf(requestError.getStatusCode().value()), "bad_request",
                     "The request was not understood.");
         }
-        log.error("Webhook API fault", fault);
-        return ApiErrors.error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                "Something went wrong on our side; please retry later.");
+        return ApiErrors.internalError(log, "Webhook API", fault);
     }
 }
