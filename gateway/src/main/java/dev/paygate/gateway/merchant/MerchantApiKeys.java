@@ -1,5 +1,7 @@
 package dev.paygate.gateway.merchant;
 
+import dev.paygate.gateway.api.ApiError;
+import dev.paygate.gateway.api.ApiErrors;
 import dev.paygate.gateway.auth.BasicCredentials;
 import dev.paygate.gateway.database.FrontSchema;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +33,7 @@ public class MerchantApiKeys {
 
     /** The keys one listing shows at most. */
     static final int KEYS_LISTED_MAX = 100;
+    private static final String REALM = "Basic realm=\"paygate-merchant\", charset=\"UTF-8\"";
     private static final int SECRET_BYTES = 32;
     private static final int SECRET_LENGTH_MIN = 32;
     private static final byte[] DECOY_DIGEST = new byte[32];
@@ -123,6 +127,11 @@ public class MerchantApiKeys {
         return schema.jdbc().sql("UPDATE front.merchant_api_key SET revoked = true WHERE key_id = :keyId")
                 .param("keyId", keyId)
                 .update() == 1;
+    }
+
+    /** The answer to a merchant API request without a valid key: asks for the key id and secret with HTTP Basic. */
+    public static ResponseEntity<ApiError> unauthorized() {
+        return ApiErrors.unauthorized(REALM, "Give the merchant API key id and secret with HTTP Basic.");
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.paygate.gateway.merchantapi;
 
 import dev.paygate.gateway.merchant.MerchantApiKeys;
-import dev.paygate.gateway.api.ApiError;
+import dev.paygate.gateway.api.ApiErrors;
 import dev.paygate.routes.account.AccountAnswer;
 import dev.paygate.routes.account.AccountDesk;
 import dev.paygate.routes.account.AccountRequest;
@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,9 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityScheme(name = "merchantApiKey", type = SecuritySchemeType.HTTP, scheme = "basic",
         description = "API key id as user name, API key secret as password")
 @SecurityRequirement(name = "merchantApiKey")
+@ApiResponse(responseCode = "401", description = "auth_failed: missing or wrong API key")
 class MerchantAccountApiController {
 
-    private static final String REALM = "Basic realm=\"paygate-merchant\", charset=\"UTF-8\"";
     /** Refusals that mean "this request conflicts with the payment's state"; the rest are unprocessable. */
     private static final Set<String> CONFLICTS = Set.of("exceeds_paid_amount", "idempotency_conflict");
 
@@ -60,7 +59,6 @@ class MerchantAccountApiController {
                     + " or STAN. Pages reach 100,000 entries deep; narrow the search for older ones.")
     @ApiResponse(responseCode = "200", description = "One page of transactions")
     @ApiResponse(responseCode = "400", description = "bad_request: page, size, status, path or a date out of range")
-    @ApiResponse(responseCode = "401", description = "auth_failed: missing or wrong API key")
     ResponseEntity<?> transactions(
             HttpServletRequest request,
             @Parameter(description = "zero-based page") @RequestParam(defaultValue = "0") int page,
@@ -76,12 +74,12 @@ class MerchantAccountApiController {
             @RequestParam(required = false) String to) {
         Optional<String> merchantId = apiKeys.authenticateBasic(request);
         if (merchantId.isEmpty()) {
-            return unauthorized();
+            return MerchantApiKeys.unauthorized();
         }
         Optional<AccountRequest.MerchantTransactions> query = PaymentQuery.of(merchantId.get(), page, size, status, q,
                 path, from, to);
         if (query.isEmpty()) {
-            return error(HttpStatus.BAD_REQUEST, "bad_request", PaymentQuery.RULES);
+            return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", PaymentQuery.RULES);
         }
         AccountAnswer.MerchantTransactions answer = desk.merchantTransactions(query.get());
         return ok(new TransactionPage(answer.page(), answer.size(), answer.totalEntries(), answer.entries()));
@@ -92,11 +90,10 @@ class MerchantAccountApiController {
             description = "What is owed to the merchant at the next daily sweep, and what the latest sweeps paid to"
                     + " its bank account (newest first, at most 30).")
     @ApiResponse(responseCode = "200", description = "The till")
-    @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
     ResponseEntity<?> till(HttpServletRequest request) {
         Optional<String> merchantId = apiKeys.authenticateBasic(request);
         if (merchantId.isEmpty()) {
-            return unauthorized();
+            return MerchantApiKeys.unauthorized();
         }
         AccountAnswer.MerchantTill till = desk.merchantTill(merchantId.get());
         return ok(Till.of(till.merchantId(), till.currency(), till.balanceMinor(), till.sweeps()));
@@ -116,16 +113,16 @@ class MerchantAccountApiController {
                              @RequestBody RefundRequest request) {
         Optional<String> merchantId = apiKeys.authenticateBasic(httpRequest);
         if (merchantId.isEmpty()) {
-            return unauthorized();
+            return MerchantApiKeys.unauthorized();
         }
         Optional<String> invalid = request.problem();
         if (invalid.isPresent()) {
-            return error(HttpStatus.BAD_REQUEST, "bad_request", invalid.get());
+            return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", invalid.get());
         }
         AccountAnswer.Refund refund = refunds.refund(merchantId.get(), request.ticketId(), request.amountMinor(),
                 request.idempotencyKey());
         if (!refund.approved()) {
-            return error(CONFLICTS.contains(refund.reason()) ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
+            return ApiErrors.error(CONFLICTS.contains(refund.reason()) ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
                     refund.reason(), RefundRequest.explain(refund.reason()));
         }
         return ResponseEntity.status(refund.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
@@ -137,14 +134,4 @@ class MerchantAccountApiController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     }
 
-    private static ResponseEntity<ApiError> unauthorized() {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, REALM)
-                .cacheControl(CacheControl.noStore())
-                .body(new ApiError("auth_failed", "Give the merchant API key id and secret with HTTP Basic."));
-    }
-
-    static ResponseEntity<ApiError> error(HttpStatus status, String reason, String message) {
-        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(new ApiError(reason, message));
-    }
 }

@@ -1,6 +1,7 @@
 package dev.paygate.gateway.merchantapi;
 
 import dev.paygate.gateway.api.ApiError;
+import dev.paygate.gateway.api.ApiErrors;
 import dev.paygate.routes.account.AccountDeskException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,24 +23,21 @@ class MerchantApiErrors {
     ResponseEntity<ApiError> unanswered(AccountDeskException unanswered) {
         HttpStatus status = AccountDeskException.UNAVAILABLE.equals(unanswered.reason())
                 ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_ENTITY;
-        return MerchantAccountApiController.error(status, unanswered.reason(), unanswered.getMessage());
+        return ApiErrors.error(status, unanswered.reason(), unanswered.getMessage());
     }
 
     /** A body that is not the documented JSON, or a parameter of the wrong type: the caller's mistake, not ours. */
     @ExceptionHandler({HttpMessageNotReadableException.class, TypeMismatchException.class})
     ResponseEntity<ApiError> unreadable(Exception unreadable) {
-        return MerchantAccountApiController.error(HttpStatus.BAD_REQUEST, "bad_request",
-                "The request does not have the documented shape; see /v3/api-docs.");
+        return ApiErrors.notDocumentedShape("bad_request");
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> fault(Exception fault) {
         if (fault instanceof ErrorResponse requestError && requestError.getStatusCode().is4xxClientError()) {
-            return MerchantAccountApiController.error(HttpStatus.valueOf(requestError.getStatusCode().value()),
+            return ApiErrors.error(HttpStatus.valueOf(requestError.getStatusCode().value()),
                     "bad_request", "The request was not understood.");
         }
-        log.error("Merchant API fault", fault);
-        return MerchantAccountApiController.error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                "Something went wrong on our side; please retry later.");
+        return ApiErrors.internalError(log, "Merchant API", fault);
     }
 }

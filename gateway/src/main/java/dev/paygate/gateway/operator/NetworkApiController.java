@@ -1,11 +1,8 @@
 package dev.paygate.gateway.operator;
 
-import dev.paygate.gateway.api.ApiError;
 import dev.paygate.routes.networkdesk.NetworkDesk;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,10 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/operator/networks", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Operator")
 @SecurityRequirement(name = "operator")
-@ApiResponse(responseCode = "401", description = "operator_auth_failed: no or wrong operator credentials",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@ApiResponse(responseCode = "503", description = "backs_unavailable: no back unit answered in time",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "401", description = "operator_auth_failed: no or wrong operator credentials")
+@ApiResponse(responseCode = "503", description = "backs_unavailable: no back unit answered in time")
 class NetworkApiController {
 
     private final NetworkActions actions;
@@ -60,10 +55,8 @@ class NetworkApiController {
                     + " and its links. silentBacks lists back units that did not report within"
                     + " paygate.network-desk.action-wait-ms.")
     @ApiResponse(responseCode = "200", description = "each back unit's result and links")
-    @ApiResponse(responseCode = "400", description = "invalid_request: a malformed network or back unit name",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "404", description = "network_not_found: no back unit has that network",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "400", description = "invalid_request: a malformed network or back unit name")
+    @ApiResponse(responseCode = "404", description = "network_not_found: no back unit has that network")
     ResponseEntity<NetworkDesk.DeskAnswer> act(@PathVariable String network, @PathVariable String action,
                                                @Parameter(description = "one back unit's name; every back unit if absent")
                                                @RequestParam(required = false) String back,

@@ -198,10 +198,6 @@ class OperatorActions {
         }
     }
 
-    /**
-     * The merchant's key, checked as {@link MerchantKeys#register} checks it, but before the ledger write, so
-     * a wrong key leaves no merchant behind.
-     */
     /** Checked before anything is created, so a bad endpoint leaves no half-enrolled merchant. */
     private static URI webhookEndpoint(WebhookEndpointRequest webhook) {
         URI notifyUrl = URI.create(required(webhook.notifyUrl(), "webhook.notifyUrl"));
@@ -218,6 +214,10 @@ class OperatorActions {
         }
     }
 
+    /**
+     * The merchant's key, checked as {@link MerchantKeys#register} checks it, but before the ledger write, so
+     * a wrong key leaves no merchant behind.
+     */
     private static OctetKeyPair publicKey(MerchantEnrollment request) {
         if (request.publicJwk() == null) {
             throw OperatorRefusal.invalid("publicJwk is required, as a JWK object");

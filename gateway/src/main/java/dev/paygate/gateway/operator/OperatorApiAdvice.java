@@ -1,12 +1,11 @@
 package dev.paygate.gateway.operator;
 
 import dev.paygate.gateway.api.ApiError;
+import dev.paygate.gateway.api.ApiErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
@@ -26,33 +25,26 @@ class OperatorApiAdvice {
 
     @ExceptionHandler(OperatorRefusal.class)
     ResponseEntity<ApiError> refused(OperatorRefusal refusal) {
-        return error(refusal.status(), refusal.reason(), refusal.getMessage());
+        return ApiErrors.error(refusal.status(), refusal.reason(), refusal.getMessage());
     }
 
     /** The ledger's and the front's own checks (ids, currencies, IBAN, key shape); their messages name no secret. */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ApiError> invalid(IllegalArgumentException invalid) {
-        return error(HttpStatus.BAD_REQUEST, "invalid_request", invalid.getMessage());
+        return ApiErrors.error(HttpStatus.BAD_REQUEST, "invalid_request", invalid.getMessage());
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, TypeMismatchException.class})
     ResponseEntity<ApiError> unreadable(Exception unreadable) {
-        return error(HttpStatus.BAD_REQUEST, "invalid_request",
-                "The request does not have the documented shape; see /v3/api-docs.");
+        return ApiErrors.notDocumentedShape("invalid_request");
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> fault(Exception fault) {
         if (fault instanceof ErrorResponse requestError && requestError.getStatusCode().is4xxClientError()) {
-            return error(requestError.getStatusCode(), "bad_request", "The request was not understood: "
+            return ApiErrors.error(requestError.getStatusCode(), "bad_request", "The request was not understood: "
                     + HttpStatus.valueOf(requestError.getStatusCode().value()).getReasonPhrase() + ".");
         }
-        log.error("Operator API fault", fault);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                "Something went wrong on our side; please retry later.");
-    }
-
-    private static ResponseEntity<ApiError> error(HttpStatusCode status, String reason, String message) {
-        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(new ApiError(reason, message));
+        return ApiErrors.internalError(log, "Operator API", fault);
     }
 }

@@ -1,6 +1,5 @@
 package dev.paygate.gateway.operator;
 
-import dev.paygate.gateway.api.ApiError;
 import dev.paygate.gateway.webhook.WebhookSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,10 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityScheme(name = "operator", type = SecuritySchemeType.HTTP, scheme = "basic",
         description = "An operator account (paygate.operator.accounts); realm paygate-operator")
 @SecurityRequirement(name = "operator")
-@ApiResponse(responseCode = "401", description = "operator_auth_failed: no or wrong operator credentials",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@ApiResponse(responseCode = "403", description = "cross_site_request: a change posted from another site",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "401", description = "operator_auth_failed: no or wrong operator credentials")
+@ApiResponse(responseCode = "403", description = "cross_site_request: a change posted from another site")
 class OperatorApiController {
 
     private static final int ALERTS_MAX = 1_000;
@@ -66,10 +63,8 @@ class OperatorApiController {
             description = "Creates the ledger customer and an empty wallet, sets the password, and seals the card in the"
                     + " vault. The answer shows the card by its masked PAN only.")
     @ApiResponse(responseCode = "201", description = "enrolled")
-    @ApiResponse(responseCode = "400", description = "invalid_request",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "409", description = "customer_exists",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "400", description = "invalid_request")
+    @ApiResponse(responseCode = "409", description = "customer_exists")
     ResponseEntity<CustomerView> enrollCustomer(@RequestBody CustomerEnrollment request,
                                                 @Parameter(hidden = true) @CurrentOperator String operator) {
         try {
@@ -83,8 +78,7 @@ class OperatorApiController {
     @Operation(summary = "Block a customer", description = "Freezes the customer in the ledger: every payment is"
             + " refused with customer_blocked until unblocked.")
     @ApiResponse(responseCode = "200", description = "blocked")
-    @ApiResponse(responseCode = "404", description = "customer_not_found",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "404", description = "customer_not_found")
     ResponseEntity<CustomerView> block(@PathVariable String customerId,
                                        @Parameter(hidden = true) @CurrentOperator String operator) {
         return answer(HttpStatus.OK, actions.setBlocked(customerId, true, operator));
@@ -93,8 +87,7 @@ class OperatorApiController {
     @PostMapping("/customers/{customerId}/unblock")
     @Operation(summary = "Unblock a customer")
     @ApiResponse(responseCode = "200", description = "unblocked")
-    @ApiResponse(responseCode = "404", description = "customer_not_found",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "404", description = "customer_not_found")
     ResponseEntity<CustomerView> unblock(@PathVariable String customerId,
                                          @Parameter(hidden = true) @CurrentOperator String operator) {
         return answer(HttpStatus.OK, actions.setBlocked(customerId, false, operator));
@@ -104,8 +97,7 @@ class OperatorApiController {
     @Operation(summary = "Unlock a customer", description = "Lifts the lock the front unit set after too many wrong"
             + " passwords, and resets the count.")
     @ApiResponse(responseCode = "200", description = "unlocked")
-    @ApiResponse(responseCode = "404", description = "customer_not_found: no customer with a password by that id",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "404", description = "customer_not_found: no customer with a password by that id")
     ResponseEntity<CustomerView> unlock(@PathVariable String customerId,
                                         @Parameter(hidden = true) @CurrentOperator String operator) {
         return answer(HttpStatus.OK, actions.unlock(customerId, operator));
@@ -116,10 +108,8 @@ class OperatorApiController {
             description = "Creates the ledger merchant with its till and card acceptor data, registers its Ed25519"
                     + " ticket-signing key, and issues an API key. The API key's secret is in this answer only.")
     @ApiResponse(responseCode = "201", description = "enrolled; apiKey.secret is shown this once")
-    @ApiResponse(responseCode = "400", description = "invalid_request",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "409", description = "merchant_exists",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "400", description = "invalid_request")
+    @ApiResponse(responseCode = "409", description = "merchant_exists")
     ResponseEntity<MerchantView> enrollMerchant(@RequestBody MerchantEnrollment request,
                                                 @Parameter(hidden = true) @CurrentOperator String operator) {
         return answer(HttpStatus.CREATED, actions.enrollMerchant(request, operator));
@@ -130,8 +120,7 @@ class OperatorApiController {
             description = "Outcomes (approved, refused, refunded) are posted there, signed with HMAC-SHA256 over"
                     + " the timestamp and body with this secret (docs/webhooks.md). https, or http to loopback.")
     @ApiResponse(responseCode = "204", description = "set")
-    @ApiResponse(responseCode = "400", description = "invalid_request: unknown merchant, bad URL or secret",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "400", description = "invalid_request: unknown merchant, bad URL or secret")
     ResponseEntity<Void> configureWebhook(@PathVariable String merchantId, @RequestBody WebhookEndpointRequest request,
                                           @Parameter(hidden = true) @CurrentOperator String operator) {
         if (request.notifyUrl() == null || request.secret() == null) {
@@ -148,7 +137,8 @@ class OperatorApiController {
                     + " stay within their cap, and register entries move what they say. Reads the whole journal.")
     @ApiResponse(responseCode = "200", description = "healthy: no violation")
     @ApiResponse(responseCode = "409", description = "the ledger breaks at least one rule; every violation is listed"
-            + " (at most 100 per rule)")
+            + " (at most 100 per rule)",
+            content = @Content(schema = @Schema(implementation = InvariantReportView.class)))
     ResponseEntity<InvariantReportView> invariants() {
         InvariantReportView report = overview.invariants();
         return answer(report.healthy() ? HttpStatus.OK : HttpStatus.CONFLICT, report);
@@ -158,8 +148,7 @@ class OperatorApiController {
     @Operation(summary = "Recent alerts", description = "Newest first, e.g. customer_locked after too many wrong"
             + " passwords, with whether the customer is still locked.")
     @ApiResponse(responseCode = "200", description = "the alerts")
-    @ApiResponse(responseCode = "400", description = "invalid_request: limit out of range",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "400", description = "invalid_request: limit out of range")
     ResponseEntity<List<AlertView>> alerts(
             @Parameter(description = "how many, 1..1000") @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > ALERTS_MAX) {
@@ -171,8 +160,7 @@ class OperatorApiController {
     @PostMapping("/alerts/{alertId}/acknowledge")
     @Operation(summary = "Acknowledge an alert", description = "Marks it as seen; it stays in the list.")
     @ApiResponse(responseCode = "204", description = "acknowledged")
-    @ApiResponse(responseCode = "404", description = "alert_not_found",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "404", description = "alert_not_found")
     ResponseEntity<Void> acknowledge(@PathVariable long alertId,
                                      @Parameter(hidden = true) @CurrentOperator String operator) {
         actions.acknowledge(alertId, operator);

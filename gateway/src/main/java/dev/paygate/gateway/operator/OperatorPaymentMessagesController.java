@@ -1,12 +1,9 @@
 package dev.paygate.gateway.operator;
 
-import dev.paygate.gateway.api.ApiError;
 import dev.paygate.ledger.RefusalReason;
 import dev.paygate.routes.account.AccountDesk;
 import dev.paygate.routes.account.AccountDeskException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,8 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/operator/payments", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Operator")
 @SecurityRequirement(name = "operator")
-@ApiResponse(responseCode = "401", description = "operator_auth_failed: no or wrong operator credentials",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "401", description = "operator_auth_failed: no or wrong operator credentials")
 class OperatorPaymentMessagesController {
 
     private final AccountDesk desk;
@@ -45,10 +41,8 @@ class OperatorPaymentMessagesController {
                     + " messages of its card refunds. Masked: the PAN as first 6 and last 4 digits, expiry, track"
                     + " data, PIN block and chip data as their length only. With the entry's late outcome, if any.")
     @ApiResponse(responseCode = "200", description = "the messages; an empty list for a wallet payment")
-    @ApiResponse(responseCode = "404", description = "payment_not_found",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "503", description = "back_office_unavailable: the back unit did not answer in time",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "404", description = "payment_not_found")
+    @ApiResponse(responseCode = "503", description = "back_office_unavailable: the back unit did not answer in time")
     ResponseEntity<PaymentMessagesView> messages(@PathVariable String ticketId) {
         try {
             return ResponseEntity.ok().cacheControl(CacheControl.noStore())

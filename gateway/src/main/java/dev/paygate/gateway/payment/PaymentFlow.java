@@ -6,7 +6,6 @@ import dev.paygate.gateway.auth.CustomerCredentials;
 import dev.paygate.gateway.merchant.MerchantKeys;
 import dev.paygate.gateway.ticket.CheckedTicket;
 import dev.paygate.gateway.ticket.TicketCheck;
-import dev.paygate.gateway.voucher.RefusalIssuer;
 import dev.paygate.gateway.voucher.StoredVoucher;
 import dev.paygate.gateway.voucher.VoucherIssuer;
 import dev.paygate.gateway.voucher.VoucherStore;
@@ -54,7 +53,6 @@ class PaymentFlow {
     private final PaymentHandover handover;
     private final VoucherIssuer voucherIssuer;
     private final VoucherStore voucherStore;
-    private final RefusalIssuer refusalIssuer;
     private final TicketRefusals ticketRefusals;
     private final MerchantKeys merchantKeys;
     private final FrontSchema schema;
@@ -65,7 +63,7 @@ class PaymentFlow {
 
     PaymentFlow(TicketCheck ticketCheck, UsedTickets usedTickets, CustomerCredentials credentials,
                 PaymentHandover handover, VoucherIssuer voucherIssuer, VoucherStore voucherStore,
-                RefusalIssuer refusalIssuer, TicketRefusals ticketRefusals, MerchantKeys merchantKeys, FrontSchema schema, WebhookOutbox webhooks,
+                TicketRefusals ticketRefusals, MerchantKeys merchantKeys, FrontSchema schema, WebhookOutbox webhooks,
                 HandoverProperties handoverProperties, PaymentMetrics metrics, ObjectProvider<Clock> clock) {
         this.ticketCheck = ticketCheck;
         this.usedTickets = usedTickets;
@@ -73,7 +71,6 @@ class PaymentFlow {
         this.handover = handover;
         this.voucherIssuer = voucherIssuer;
         this.voucherStore = voucherStore;
-        this.refusalIssuer = refusalIssuer;
         this.ticketRefusals = ticketRefusals;
         this.merchantKeys = merchantKeys;
         this.schema = schema;
@@ -154,7 +151,7 @@ class PaymentFlow {
         if (used.isPresent()) {
             return firstOutcome(ticket, merchantName, used.get());
         }
-        String refusal = refusalIssuer.issue(ticket, RefusalReason.CANCELLED, RefusalMessages.message(RefusalReason.CANCELLED));
+        String refusal = voucherIssuer.refuse(ticket, RefusalReason.CANCELLED, RefusalMessages.message(RefusalReason.CANCELLED));
         if (!usedTickets.claimForCancel(ticket.ticketId(), ticket.merchantId(), compactTicket, refusal)) {
             return firstOutcome(ticket, merchantName, usedTickets.find(ticket.ticketId()).orElseThrow());
         }
@@ -251,7 +248,7 @@ class PaymentFlow {
     private PaymentOutcome refusedByBackUnit(Ticket ticket, String merchantName, Decision decision) {
         RefusalReason reason = backUnitReason(decision);
         String message = RefusalMessages.message(reason, decision.path());
-        String refusal = refusalIssuer.issue(ticket, reason, message);
+        String refusal = voucherIssuer.refuse(ticket, reason, message);
         // The outcome and its webhook event commit together: a recorded refusal is always announced.
         boolean recorded = schema.inTransaction(status -> {
             if (!usedTickets.recordRefused(ticket.ticketId(), refusal)) {
@@ -321,7 +318,7 @@ class PaymentFlow {
     /** A refusal for a genuine ticket: signed, and carried to the merchant's cancel URL when the customer continues. */
     private PaymentOutcome refused(Ticket ticket, String merchantName, RefusalReason reason, String retryTicket) {
         String message = RefusalMessages.message(reason);
-        String refusal = refusalIssuer.issue(ticket, reason, message);
+        String refusal = voucherIssuer.refuse(ticket, reason, message);
         metrics.refused(null, reason);
         return new PaymentOutcome.Refused(reason, message, merchantName, withQuery(ticket.cancelUrl(), "refusal", refusal),
                 retryTicket);

@@ -2,7 +2,7 @@ package dev.paygate.gateway.payment;
 
 import dev.paygate.gateway.merchant.MerchantShopUrls;
 import dev.paygate.gateway.ticket.CheckedTicket;
-import dev.paygate.gateway.voucher.RefusalIssuer;
+import dev.paygate.gateway.voucher.VoucherIssuer;
 import dev.paygate.gateway.webhook.WebhookOutbox;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +22,14 @@ import org.springframework.web.util.UriUtils;
 @Component
 class TicketRefusals {
 
-    private final RefusalIssuer refusalIssuer;
+    private final VoucherIssuer voucherIssuer;
     private final WebhookOutbox webhooks;
     private final MerchantShopUrls shopUrls;
     private final PaymentMetrics metrics;
 
-    TicketRefusals(RefusalIssuer refusalIssuer, WebhookOutbox webhooks, MerchantShopUrls shopUrls,
+    TicketRefusals(VoucherIssuer voucherIssuer, WebhookOutbox webhooks, MerchantShopUrls shopUrls,
                    PaymentMetrics metrics) {
-        this.refusalIssuer = refusalIssuer;
+        this.voucherIssuer = voucherIssuer;
         this.webhooks = webhooks;
         this.shopUrls = shopUrls;
         this.metrics = metrics;
@@ -38,7 +38,7 @@ class TicketRefusals {
     /** The merchant's own ticket with a broken claim: its cancel URL gets the signed refusal, with the reason. */
     PaymentOutcome refuse(CheckedTicket.Invalid invalid) {
         String message = RefusalMessages.explained(invalid.reason(), invalid.explanation());
-        String refusal = refusalIssuer.issue(invalid.ticketId(), invalid.merchantId(), invalid.orderId(),
+        String refusal = voucherIssuer.refuse(invalid.ticketId(), invalid.merchantId(), invalid.orderId(),
                 invalid.reason(), message);
         metrics.refused(null, invalid.reason());
         URI continueTo = UriComponentsBuilder.fromUri(invalid.cancelUrl())

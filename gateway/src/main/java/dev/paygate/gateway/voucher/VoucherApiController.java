@@ -1,6 +1,6 @@
 package dev.paygate.gateway.voucher;
 
-import dev.paygate.gateway.api.ApiError;
+import dev.paygate.gateway.api.ApiErrors;
 import dev.paygate.gateway.api.PublicApi;
 import dev.paygate.gateway.auth.BasicCredentials;
 import dev.paygate.gateway.auth.CustomerCredentials;
@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Vouchers")
 class VoucherApiController {
 
-    private static final String MERCHANT_REALM = "Basic realm=\"paygate-merchant\", charset=\"UTF-8\"";
     private static final String CUSTOMER_REALM = "Basic realm=\"paygate-customer\", charset=\"UTF-8\"";
 
     private final VoucherStore vouchers;
@@ -49,19 +47,19 @@ class VoucherApiController {
                               HttpServletRequest request) {
         Optional<String> merchantId = merchantApiKeys.authenticateBasic(request);
         if (merchantId.isEmpty()) {
-            return unauthorized(MERCHANT_REALM, "Give the merchant API key id and secret with HTTP Basic.");
+            return MerchantApiKeys.unauthorized();
         }
         return vouchers.find(voucherId)
                 .filter(voucher -> voucher.merchantId().equals(merchantId.get()))
                 .<ResponseEntity<?>>map(voucher -> ok(VoucherView.of(voucher)))
-                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "voucher_not_found", "No voucher " + voucherId + " for this merchant."));
+                .orElseGet(() -> ApiErrors.error(HttpStatus.NOT_FOUND, "voucher_not_found", "No voucher " + voucherId + " for this merchant."));
     }
 
     @GetMapping("/merchants/me/vouchers")
     ResponseEntity<?> merchantVouchers(HttpServletRequest request) {
         Optional<String> merchantId = merchantApiKeys.authenticateBasic(request);
         if (merchantId.isEmpty()) {
-            return unauthorized(MERCHANT_REALM, "Give the merchant API key id and secret with HTTP Basic.");
+            return MerchantApiKeys.unauthorized();
         }
         return ok(views(vouchers.listForMerchant(merchantId.get())));
     }
@@ -70,16 +68,16 @@ class VoucherApiController {
     ResponseEntity<?> customerVouchers(HttpServletRequest request) {
         Optional<UsernamePasswordAuthenticationToken> credentials = BasicCredentials.of(request);
         if (credentials.isEmpty()) {
-            return unauthorized(CUSTOMER_REALM, "Give your customer id and password with HTTP Basic.");
+            return ApiErrors.unauthorized(CUSTOMER_REALM, "Give your customer id and password with HTTP Basic.");
         }
         String customerId = credentials.get().getName();
         char[] password = String.valueOf(credentials.get().getCredentials()).toCharArray();
         try {
             return switch (customerCredentials.authenticate(customerId, password)) {
                 case AUTHENTICATED -> ok(views(vouchers.listForCustomer(customerId)));
-                case THROTTLED -> error(HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts",
+                case THROTTLED -> ApiErrors.error(HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts",
                         "Too many failed logins from this address; try again in a few minutes.");
-                case FAILED -> unauthorized(CUSTOMER_REALM, "The customer id or the password is not correct.");
+                case FAILED -> ApiErrors.unauthorized(CUSTOMER_REALM, "The customer id or the password is not correct.");
             };
         } finally {
             CustomerCredentials.wipe(password);
@@ -92,16 +90,5 @@ class VoucherApiController {
 
     private static <T> ResponseEntity<T> ok(T body) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
-    }
-
-    private static ResponseEntity<ApiError> unauthorized(String challenge, String message) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
-                .cacheControl(CacheControl.noStore())
-                .body(new ApiError("auth_failed", message));
-    }
-
-    private static ResponseEntity<ApiError> error(HttpStatus status, String reason, String message) {
-        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(new ApiError(reason, message));
     }
 }

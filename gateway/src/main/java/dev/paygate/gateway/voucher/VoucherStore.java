@@ -49,19 +49,19 @@ public class VoucherStore {
 
     /** The customer's newest vouchers first, at most {@link #LIST_SIZE_MAX}. */
     public List<StoredVoucher> listForCustomer(String customerId) {
-        return schema.jdbc().sql("SELECT " + COLUMNS + " FROM front.voucher WHERE cid = :cid"
-                        + " ORDER BY created_at DESC, vid LIMIT :limit")
-                .param("cid", customerId)
-                .param("limit", LIST_SIZE_MAX)
-                .query(VoucherStore::storedVoucher)
-                .list();
+        return newestWhere("cid", customerId);
     }
 
     /** The merchant's newest vouchers first, at most {@link #LIST_SIZE_MAX}. */
     public List<StoredVoucher> listForMerchant(String merchantId) {
-        return schema.jdbc().sql("SELECT " + COLUMNS + " FROM front.voucher WHERE mid = :mid"
+        return newestWhere("mid", merchantId);
+    }
+
+    /** {@code idColumn} is one of our own column names, never input. */
+    private List<StoredVoucher> newestWhere(String idColumn, String id) {
+        return schema.jdbc().sql("SELECT " + COLUMNS + " FROM front.voucher WHERE " + idColumn + " = :id"
                         + " ORDER BY created_at DESC, vid LIMIT :limit")
-                .param("mid", merchantId)
+                .param("id", id)
                 .param("limit", LIST_SIZE_MAX)
                 .query(VoucherStore::storedVoucher)
                 .list();

@@ -2,6 +2,7 @@ package dev.paygate.gateway.webhook;
 
 import dev.paygate.gateway.merchant.MerchantApiKeys;
 import dev.paygate.gateway.api.ApiError;
+import dev.paygate.gateway.api.ApiErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -14,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,10 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/merchants/me", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Merchant webhooks")
 @SecurityRequirement(name = "merchantApiKey")
+@ApiResponse(responseCode = "401", description = "auth_failed: missing or wrong API key")
 class WebhookApiController {
 
     static final int PAGE_SIZE_MAX = 100;
-    private static final String REALM = "Basic realm=\"paygate-merchant\", charset=\"UTF-8\"";
     private static final Logger log = LoggerFactory.getLogger(WebhookApiController.class);
 
     private final MerchantApiKeys apiKeys;
@@ -58,21 +58,17 @@ class WebhookApiController {
                     + " with (16 to 200 bytes; HMAC-SHA256 over \"<t>.<body>\", header Paygate-Signature).")
     @ApiResponse(responseCode = "204", description = "Set; later events go there")
     @ApiResponse(responseCode = "400", description = "bad_request: URL or secret outside the rules")
-    @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
     ResponseEntity<?> configure(
             HttpServletRequest request,
             @RequestBody Endpoint endpoint) {
         Optional<String> merchantId = apiKeys.authenticateBasic(request);
         if (merchantId.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, REALM)
-                    .cacheControl(CacheControl.noStore())
-                    .body(new ApiError("auth_failed", "Give the merchant API key id and secret with HTTP Basic."));
+            return MerchantApiKeys.unauthorized();
         }
         try {
             settings.configure(merchantId.get(), URI.create(String.valueOf(endpoint.notifyUrl())), endpoint.secret());
         } catch (IllegalArgumentException invalid) {
-            return error(HttpStatus.BAD_REQUEST, "bad_request", invalid.getMessage());
+            return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", invalid.getMessage());
         }
         log.info("Merchant {} set its webhook endpoint to {}", merchantId.get(), endpoint.notifyUrl());
         return ResponseEntity.noContent().build();
@@ -92,20 +88,16 @@ class WebhookApiController {
                     + "merchant's last HTTP status or error, and the body exactly as signed.")
     @ApiResponse(responseCode = "200", description = "One page of events")
     @ApiResponse(responseCode = "400", description = "page or size out of range")
-    @ApiResponse(responseCode = "401", description = "Missing or wrong API key")
     ResponseEntity<?> events(
             HttpServletRequest request,
             @Parameter(description = "zero-based page") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "events per page, 1..100") @RequestParam(defaultValue = "20") int size) {
         Optional<String> merchantId = apiKeys.authenticateBasic(request);
         if (merchantId.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, REALM)
-                    .cacheControl(CacheControl.noStore())
-                    .body(new ApiError("auth_failed", "Give the merchant API key id and secret with HTTP Basic."));
+            return MerchantApiKeys.unauthorized();
         }
         if (page < 0 || page > Integer.MAX_VALUE / PAGE_SIZE_MAX || size < 1 || size > PAGE_SIZE_MAX) {
-            return error(HttpStatus.BAD_REQUEST, "bad_request", "page >= 0, size 1.." + PAGE_SIZE_MAX + ".");
+            return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", "page >= 0, size 1.." + PAGE_SIZE_MAX + ".");
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(outbox.page(merchantId.get(), page, size));
     }
@@ -113,21 +105,15 @@ class WebhookApiController {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> fault(Exception fault) {
         if (fault instanceof TypeMismatchException) {
-            return error(HttpStatus.BAD_REQUEST, "bad_request", "page and size are whole numbers.");
+            return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", "page and size are whole numbers.");
         }
         if (fault instanceof HttpMessageNotReadableException) {
-            return error(HttpStatus.BAD_REQUEST, "bad_request", "The body is not {\"notifyUrl\": ..., \"secret\": ...}.");
+            return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", "The body is not {\"notifyUrl\": ..., \"secret\": ...}.");
         }
         if (fault instanceof ErrorResponse requestError && requestError.getStatusCode().is4xxClientError()) {
-            return error(HttpStatus.valueOf(requestError.getStatusCode().value()), "bad_request",
+            return ApiErrors.error(HttpStatus.valueOf(requestError.getStatusCode().value()), "bad_request",
                     "The request was not understood.");
         }
-        log.error("Webhook API fault", fault);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                "Something went wrong on our side; please retry later.");
-    }
-
-    private static ResponseEntity<ApiError> error(HttpStatus status, String reason, String message) {
-        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(new ApiError(reason, message));
+        return ApiErrors.internalError(log, "Webhook API", fault);
     }
 }

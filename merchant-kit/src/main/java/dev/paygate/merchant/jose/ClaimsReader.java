@@ -29,6 +29,21 @@ public final class ClaimsReader {
         return new ClaimsReader(claims.getClaims(), "");
     }
 
+    /** Builds a value from a token's claims; what its constructor rejects is an {@link InvalidClaimsException} too. */
+    public static <T> T read(JWTClaimsSet claims, Reading<T> reading) throws InvalidClaimsException {
+        try {
+            return reading.read(of(claims));
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidClaimsException(invalid.getMessage(), invalid);
+        }
+    }
+
+    /** A value built from claims, failing on a claim missing or of the wrong JSON type. */
+    @FunctionalInterface
+    public interface Reading<T> {
+        T read(ClaimsReader claims) throws InvalidClaimsException;
+    }
+
     public String requiredString(String claim) throws InvalidClaimsException {
         return optionalString(claim).orElseThrow(() -> missing(claim));
     }

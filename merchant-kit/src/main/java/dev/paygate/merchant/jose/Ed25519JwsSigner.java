@@ -4,13 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 
@@ -18,12 +16,11 @@ import com.nimbusds.jose.util.Base64URL;
  * A nimbus {@link JWSSigner} for alg EdDSA / Ed25519 (RFC 8037) on the JDK's Ed25519 provider.
  * nimbus's own Ed25519Signer needs Google Tink at run time; this one needs nothing beyond Java 15.
  */
-public final class Ed25519JwsSigner implements JWSSigner {
+public final class Ed25519JwsSigner extends Ed25519Provider implements JWSSigner {
 
     private static final byte[] KEY_CHECK_INPUT = "paygate key check".getBytes(StandardCharsets.US_ASCII);
 
     private final PrivateKey privateKey;
-    private final JCAContext jcaContext = new JCAContext();
 
     /** Checks once that "d" and "x" belong together, so a mixed-up JWK fails here and not at the verifier. */
     public Ed25519JwsSigner(OctetKeyPair privateJwk) {
@@ -51,15 +48,5 @@ public final class Ed25519JwsSigner implements JWSSigner {
         } catch (GeneralSecurityException failure) {
             throw new IllegalStateException("Ed25519 signing failed", failure);
         }
-    }
-
-    @Override
-    public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-        return Set.of(JWSAlgorithm.EdDSA);
-    }
-
-    @Override
-    public JCAContext getJCAContext() {
-        return jcaContext;
     }
 }

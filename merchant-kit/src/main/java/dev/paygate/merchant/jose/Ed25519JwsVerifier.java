@@ -4,22 +4,19 @@ import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.util.Set;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 
 /** A nimbus {@link JWSVerifier} for alg EdDSA / Ed25519 (RFC 8037) on the JDK's Ed25519 provider. */
-public final class Ed25519JwsVerifier implements JWSVerifier {
+public final class Ed25519JwsVerifier extends Ed25519Provider implements JWSVerifier {
 
     private static final int SIGNATURE_BYTES = 64;
 
     private final PublicKey publicKey;
-    private final JCAContext jcaContext = new JCAContext();
 
     public Ed25519JwsVerifier(OctetKeyPair publicJwk) {
         this.publicKey = Ed25519Keys.toPublicKey(publicJwk);
@@ -51,15 +48,5 @@ public final class Ed25519JwsVerifier implements JWSVerifier {
         } catch (GeneralSecurityException malformedSignature) {
             return false;
         }
-    }
-
-    @Override
-    public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-        return Set.of(JWSAlgorithm.EdDSA);
-    }
-
-    @Override
-    public JCAContext getJCAContext() {
-        return jcaContext;
     }
 }

@@ -64,18 +64,13 @@ public record Refusal(String ticketId, String merchantId, String orderId, Refusa
     }
 
     public static Refusal fromClaims(JWTClaimsSet claims) throws InvalidClaimsException {
-        ClaimsReader read = ClaimsReader.of(claims);
-        try {
-            return new Refusal(
-                    read.requiredString(ClaimNames.TICKET_ID_REFERENCE),
-                    read.requiredString(ClaimNames.MERCHANT_ID),
-                    read.requiredString(ClaimNames.ORDER_ID),
-                    RefusalReason.of(read.requiredString(ClaimNames.REASON)),
-                    read.requiredString(ClaimNames.MESSAGE),
-                    read.requiredInstant(ClaimNames.ISSUED_AT),
-                    read.requiredInstant(ClaimNames.EXPIRES_AT));
-        } catch (IllegalArgumentException invalid) {
-            throw new InvalidClaimsException(invalid.getMessage(), invalid);
-        }
+        return ClaimsReader.read(claims, read -> new Refusal(
+                read.requiredString(ClaimNames.TICKET_ID_REFERENCE),
+                read.requiredString(ClaimNames.MERCHANT_ID),
+                read.requiredString(ClaimNames.ORDER_ID),
+                RefusalReason.of(read.requiredString(ClaimNames.REASON)),
+                read.requiredString(ClaimNames.MESSAGE),
+                read.requiredInstant(ClaimNames.ISSUED_AT),
+                read.requiredInstant(ClaimNames.EXPIRES_AT)));
     }
 }

@@ -121,8 +121,7 @@ public record Ticket(String ticketId, String merchantId, String customerId, Stri
     }
 
     public static Ticket fromClaims(JWTClaimsSet claims) throws InvalidClaimsException {
-        ClaimsReader read = ClaimsReader.of(claims);
-        try {
+        return ClaimsReader.read(claims, read -> {
             List<TicketItem> items = new ArrayList<>();
             for (ClaimsReader item : read.optionalObjectList(ClaimNames.ITEMS, ITEMS_MAX)) {
                 items.add(new TicketItem(
@@ -146,9 +145,7 @@ public record Ticket(String ticketId, String merchantId, String customerId, Stri
                     read.requiredInstant(ClaimNames.EXPIRES_AT),
                     read.requiredUri(ClaimNames.RETURN_URL),
                     read.requiredUri(ClaimNames.CANCEL_URL));
-        } catch (IllegalArgumentException invalid) {
-            throw new InvalidClaimsException(invalid.getMessage(), invalid);
-        }
+        });
     }
 
     private static void requireItemsMatchAmount(TicketType type, List<TicketItem> items, long amountMinor) {

@@ -108,27 +108,22 @@ public record Voucher(String voucherId, String ticketId, String merchantId, Stri
     }
 
     public static Voucher fromClaims(JWTClaimsSet claims) throws InvalidClaimsException {
-        ClaimsReader read = ClaimsReader.of(claims);
-        try {
-            return new Voucher(
-                    read.requiredString(ClaimNames.VOUCHER_ID),
-                    read.requiredString(ClaimNames.TICKET_ID_REFERENCE),
-                    read.requiredString(ClaimNames.MERCHANT_ID),
-                    read.requiredString(ClaimNames.CUSTOMER_ID),
-                    read.requiredString(ClaimNames.ORDER_ID),
-                    read.requiredString(ClaimNames.SERIAL),
-                    read.requiredLong(ClaimNames.AMOUNT_MINOR),
-                    read.requiredLong(ClaimNames.VAT_MINOR),
-                    read.requiredString(ClaimNames.CURRENCY),
-                    read.requiredLong(ClaimNames.REGISTER),
-                    SettlementPath.fromCode(read.requiredString(ClaimNames.SETTLEMENT_PATH)),
-                    read.optionalString(ClaimNames.AUTHORIZATION_CODE).orElse(null),
-                    read.optionalString(ClaimNames.RRN).orElse(null),
-                    read.requiredInstant(ClaimNames.ISSUED_AT),
-                    read.requiredInstant(ClaimNames.EXPIRES_AT));
-        } catch (IllegalArgumentException invalid) {
-            throw new InvalidClaimsException(invalid.getMessage(), invalid);
-        }
+        return ClaimsReader.read(claims, read -> new Voucher(
+                read.requiredString(ClaimNames.VOUCHER_ID),
+                read.requiredString(ClaimNames.TICKET_ID_REFERENCE),
+                read.requiredString(ClaimNames.MERCHANT_ID),
+                read.requiredString(ClaimNames.CUSTOMER_ID),
+                read.requiredString(ClaimNames.ORDER_ID),
+                read.requiredString(ClaimNames.SERIAL),
+                read.requiredLong(ClaimNames.AMOUNT_MINOR),
+                read.requiredLong(ClaimNames.VAT_MINOR),
+                read.requiredString(ClaimNames.CURRENCY),
+                read.requiredLong(ClaimNames.REGISTER),
+                SettlementPath.fromCode(read.requiredString(ClaimNames.SETTLEMENT_PATH)),
+                read.optionalString(ClaimNames.AUTHORIZATION_CODE).orElse(null),
+                read.optionalString(ClaimNames.RRN).orElse(null),
+                read.requiredInstant(ClaimNames.ISSUED_AT),
+                read.requiredInstant(ClaimNames.EXPIRES_AT)));
     }
 
     private static void requireCardReferences(SettlementPath path, String authorizationCode, String rrn) {
