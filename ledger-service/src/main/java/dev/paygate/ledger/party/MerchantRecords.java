@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -63,15 +62,10 @@ public final class MerchantRecords {
 
     public List<Merchant> list() {
         return transactions.inTransaction(connection -> {
-            List<Merchant> merchants = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    SELECT_MERCHANTS + "order by m.merchant_id limit " + MERCHANTS_LISTED_MAX);
-                    ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    merchants.add(merchant(row));
-                }
+                    SELECT_MERCHANTS + "order by m.merchant_id limit " + MERCHANTS_LISTED_MAX)) {
+                return SqlSupport.list(select, MerchantRecords::merchant);
             }
-            return merchants;
         });
     }
 
