@@ -125,9 +125,7 @@ public final class Journal {
         try (PreparedStatement select = connection.prepareStatement(
                 "select " + ACCOUNT_COLUMNS + " from ledger.account_balance where code = ?")) {
             select.setString(1, code);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(account(row)) : Optional.empty();
-            }
+            return SqlSupport.first(select, Journal::account);
         }
     }
 
@@ -188,21 +186,16 @@ public final class Journal {
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(FIND_TRANSFER)) {
             select.setString(1, idempotencyKey);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Transfer(
-                        row.getLong("transfer_id"),
-                        row.getString("idempotency_key"),
-                        TransferKind.valueOf(row.getString("kind")),
-                        row.getLong("debit_account_id"),
-                        row.getLong("credit_account_id"),
-                        row.getLong("amount_minor"),
-                        row.getString("currency"),
-                        SqlSupport.nullableLong(row, "register_serial"),
-                        SqlSupport.instant(row, "created_at")));
-            }
+            return SqlSupport.first(select, row -> new Transfer(
+                    row.getLong("transfer_id"),
+                    row.getString("idempotency_key"),
+                    TransferKind.valueOf(row.getString("kind")),
+                    row.getLong("debit_account_id"),
+                    row.getLong("credit_account_id"),
+                    row.getLong("amount_minor"),
+                    row.getString("currency"),
+                    SqlSupport.nullableLong(row, "register_serial"),
+                    SqlSupport.instant(row, "created_at")));
         }
     }
 

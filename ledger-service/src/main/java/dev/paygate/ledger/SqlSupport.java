@@ -36,6 +36,13 @@ public final class SqlSupport {
         return values;
     }
 
+    /** Runs the query and reads the first row it returns, if it returns any. */
+    public static <T> Optional<T> first(PreparedStatement query, RowReader<T> reader) throws SQLException {
+        try (ResultSet row = query.executeQuery()) {
+            return row.next() ? Optional.of(reader.read(row)) : Optional.empty();
+        }
+    }
+
     public static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

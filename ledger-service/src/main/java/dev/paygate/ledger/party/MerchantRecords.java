@@ -90,9 +90,7 @@ public final class MerchantRecords {
     private static Optional<Merchant> find(Connection connection, String merchantId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(SELECT_MERCHANTS + "where m.merchant_id = ?")) {
             select.setString(1, merchantId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(merchant(row)) : Optional.empty();
-            }
+            return SqlSupport.first(select, MerchantRecords::merchant);
         }
     }
 

@@ -59,9 +59,7 @@ final class RegisterStore {
             insert.setArray(15, connection.createArrayOf("text", items.stream().map(OrderItem::label).toArray()));
             insert.setArray(16, connection.createArrayOf("int4", items.stream().map(OrderItem::quantity).toArray()));
             insert.setArray(17, connection.createArrayOf("int8", items.stream().map(OrderItem::amountMinor).toArray()));
-            try (ResultSet row = insert.executeQuery()) {
-                return row.next() ? Optional.of(entry(row)) : Optional.empty();
-            }
+            return SqlSupport.first(insert, RegisterStore::entry);
         }
     }
 
@@ -187,7 +185,7 @@ final class RegisterStore {
                 + " where ticket_id = ? and path = 'card' and status = 'PENDING' and stan is null returning " + COLUMNS)) {
             update.setString(1, stan);
             update.setString(2, ticketId);
-            return optional(update);
+            return SqlSupport.first(update, RegisterStore::entry);
         }
     }
 
@@ -225,20 +223,12 @@ final class RegisterStore {
         try (PreparedStatement select = connection.prepareStatement(
                 "select " + COLUMNS + " from ledger.register_entry " + condition)) {
             select.setObject(1, key);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(entry(row)) : Optional.empty();
-            }
+            return SqlSupport.first(select, RegisterStore::entry);
         }
     }
 
     private static List<RegisterEntry> entries(PreparedStatement select) throws SQLException {
         return SqlSupport.list(select, RegisterStore::entry);
-    }
-
-    private static Optional<RegisterEntry> optional(PreparedStatement statement) throws SQLException {
-        try (ResultSet row = statement.executeQuery()) {
-            return row.next() ? Optional.of(entry(row)) : Optional.empty();
-        }
     }
 
     private static RegisterEntry single(PreparedStatement statement) throws SQLException {

@@ -97,9 +97,7 @@ public final class CardVault {
             try (PreparedStatement select = connection.prepareStatement("select token, customer_id, key_id,"
                     + " nonce, ciphertext, masked_pan from ledger.vaulted_card where customer_id = ? and active")) {
                 select.setString(1, customerId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(sealedCard(row)) : Optional.<SealedCard>empty();
-                }
+                return SqlSupport.first(select, CardVault::sealedCard);
             }
         });
         return sealed.map(this::open);
