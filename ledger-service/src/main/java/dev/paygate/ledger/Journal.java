@@ -75,10 +75,10 @@ public final class Journal {
             return Optional.empty();
         }
         Transfer first = earlier.get();
-        if (!request.sameMovementAs(first)) {
-            throw new IdempotencyConflictException(request.idempotencyKey(), first.describe(),
-                    request.kind() + " of " + request.amountMinor() + " " + request.currency()
-                            + " from account " + request.debitAccountId() + " to account " + request.creditAccountId());
+        // Found by the same key, so equal requests are the same movement.
+        if (!first.request().equals(request)) {
+            throw new IdempotencyConflictException(request.idempotencyKey(), first.request().describe(),
+                    request.describe());
         }
         return Optional.of(new TransferResult.Posted(first, true));
     }
@@ -188,13 +188,14 @@ public final class Journal {
             select.setString(1, idempotencyKey);
             return SqlSupport.first(select, row -> new Transfer(
                     row.getLong("transfer_id"),
-                    row.getString("idempotency_key"),
-                    TransferKind.valueOf(row.getString("kind")),
-                    row.getLong("debit_account_id"),
-                    row.getLong("credit_account_id"),
-                    row.getLong("amount_minor"),
-                    row.getString("currency"),
-                    SqlSupport.nullableLong(row, "register_serial"),
+                    new TransferRequest(
+                            row.getString("idempotency_key"),
+                            TransferKind.valueOf(row.getString("kind")),
+                            row.getLong("debit_account_id"),
+                            row.getLong("credit_account_id"),
+                            row.getLong("amount_minor"),
+                            row.getString("currency"),
+                            SqlSupport.nullableLong(row, "register_serial")),
                     SqlSupport.instant(row, "created_at")));
         }
     }
@@ -210,9 +211,7 @@ public final class Journal {
             SqlSupport.setNullableLong(insert, 7, request.registerSerial());
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
-                return new Transfer(row.getLong("transfer_id"), request.idempotencyKey(), request.kind(),
-                        request.debitAccountId(), request.creditAccountId(), request.amountMinor(),
-                        request.currency(), request.registerSerial(), SqlSupport.instant(row, "created_at"));
+                return new Transfer(row.getLong("transfer_id"), request, SqlSupport.instant(row, "created_at"));
             }
         }
     }

@@ -27,12 +27,8 @@ public record TransferRequest(
         Money.requireCurrency(currency);
     }
 
-    boolean sameMovementAs(Transfer transfer) {
-        return transfer.kind() == kind
-                && transfer.debitAccountId() == debitAccountId
-                && transfer.creditAccountId() == creditAccountId
-                && transfer.amountMinor() == amountMinor
-                && transfer.currency().equals(currency)
-                && Objects.equals(transfer.registerSerial(), registerSerial);
+    String describe() {
+        return kind + " of " + amountMinor + " " + currency + " from account " + debitAccountId
+                + " to account " + creditAccountId;
     }
 }
