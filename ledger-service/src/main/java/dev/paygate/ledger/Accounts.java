@@ -2,9 +2,7 @@ package dev.paygate.ledger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -51,14 +49,9 @@ public final class Accounts {
     }
 
     private static List<Account> select(Connection connection, String condition) throws SQLException {
-        List<Account> accounts = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select " + Journal.ACCOUNT_COLUMNS + " from ledger.account_balance " + condition);
-                ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                accounts.add(Journal.account(row));
-            }
+                "select " + Journal.ACCOUNT_COLUMNS + " from ledger.account_balance " + condition)) {
+            return SqlSupport.list(select, Journal::account);
         }
-        return accounts;
     }
 }

@@ -7,14 +7,40 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
-/** JDBC conversions shared by the ledger's stores: UTC instants, nullable numbers, constraint names. */
+/** JDBC conversions shared by the ledger's stores: rows to lists, UTC instants, nullable numbers, constraint names. */
 public final class SqlSupport {
 
     private SqlSupport() {
+    }
+
+    /** Reads the current row of a result set into one value. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs the query and reads every row it returns, in order, into a list the caller may change. */
+    public static <T> List<T> list(PreparedStatement query, RowReader<T> reader) throws SQLException {
+        List<T> values = new ArrayList<>();
+        try (ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                values.add(reader.read(row));
+            }
+        }
+        return values;
+    }
+
+    /** Runs the query and reads the first row it returns, if it returns any. */
+    public static <T> Optional<T> first(PreparedStatement query, RowReader<T> reader) throws SQLException {
+        try (ResultSet row = query.executeQuery()) {
+            return row.next() ? Optional.of(reader.read(row)) : Optional.empty();
+        }
     }
 
     public static Instant instant(ResultSet row, String column) throws SQLException {

@@ -1,21 +1,13 @@
 package dev.paygate.ledger;
 
 import java.time.Instant;
+import java.util.Objects;
 
-/** A posted transfer: {@code amountMinor} left the debit account and reached the credit account. */
-public record Transfer(
-        long transferId,
-        String idempotencyKey,
-        TransferKind kind,
-        long debitAccountId,
-        long creditAccountId,
-        long amountMinor,
-        String currency,
-        Long registerSerial,
-        Instant createdAt) {
+/** A posted transfer: the request's {@code amountMinor} left the debit account and reached the credit account. */
+public record Transfer(long transferId, TransferRequest request, Instant createdAt) {
 
-    String describe() {
-        return kind + " of " + amountMinor + " " + currency + " from account " + debitAccountId
-                + " to account " + creditAccountId;
+    public Transfer {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(createdAt, "createdAt");
     }
 }

@@ -18,11 +18,8 @@ public record TransferRequest(
         Long registerSerial) {
 
     public TransferRequest {
-        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Text.requireLength(idempotencyKey, "idempotencyKey", 200);
         Objects.requireNonNull(kind, "kind");
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw new IllegalArgumentException("idempotencyKey must have 1..200 characters");
-        }
         if (debitAccountId == creditAccountId) {
             throw new IllegalArgumentException("a transfer needs two different accounts: " + debitAccountId);
         }
@@ -30,12 +27,8 @@ public record TransferRequest(
         Money.requireCurrency(currency);
     }
 
-    boolean sameMovementAs(Transfer transfer) {
-        return transfer.kind() == kind
-                && transfer.debitAccountId() == debitAccountId
-                && transfer.creditAccountId() == creditAccountId
-                && transfer.amountMinor() == amountMinor
-                && transfer.currency().equals(currency)
-                && Objects.equals(transfer.registerSerial(), registerSerial);
+    String describe() {
+        return kind + " of " + amountMinor + " " + currency + " from account " + debitAccountId
+                + " to account " + creditAccountId;
     }
 }

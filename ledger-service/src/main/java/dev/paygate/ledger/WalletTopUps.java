@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,15 +93,9 @@ public final class WalletTopUps {
                     where u.customer_id = ? order by u.top_up_id desc limit ?""")) {
                 select.setString(1, customerId);
                 select.setInt(2, limit);
-                List<TopUp> topUps = new ArrayList<>();
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        topUps.add(new TopUp(row.getLong("top_up_id"), row.getLong("amount_minor"),
-                                row.getString("currency"), row.getString("auth_code"), row.getString("rrn"),
-                                SqlSupport.instant(row, "created_at")));
-                    }
-                }
-                return topUps;
+                return SqlSupport.list(select, row -> new TopUp(row.getLong("top_up_id"), row.getLong("amount_minor"),
+                        row.getString("currency"), row.getString("auth_code"), row.getString("rrn"),
+                        SqlSupport.instant(row, "created_at")));
             }
         });
     }

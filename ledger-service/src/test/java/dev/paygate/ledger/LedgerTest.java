@@ -45,7 +45,7 @@ class LedgerTest {
 
         assertThat(result).isInstanceOfSatisfying(TransferResult.Posted.class, posted -> {
             assertThat(posted.replayed()).isFalse();
-            assertThat(posted.transfer().amountMinor()).isEqualTo(2_500);
+            assertThat(posted.transfer().request().amountMinor()).isEqualTo(2_500);
         });
         assertThat(walletBalance(customer)).isEqualTo(7_500);
         assertThat(tillBalance(merchant)).isEqualTo(2_500);

@@ -1,12 +1,11 @@
 package dev.paygate.simulator.issuer;
 
 import dev.paygate.iso8583.field.ResponseCode;
-import java.util.Arrays;
+import dev.paygate.iso8583.packager.ConfigNamed;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The status of a card account and the answer it forces. */
-public enum CardStatus {
+public enum CardStatus implements ConfigNamed {
 
     ACTIVE("active", null),
     /** Blocked by the issuer: 62 restricted card. */
@@ -24,12 +23,14 @@ public enum CardStatus {
         this.refusal = refusal;
     }
 
+    /** @throws IllegalArgumentException naming the accepted values */
     public static CardStatus fromConfigName(String configName) {
-        return Arrays.stream(values())
-                .filter(status -> status.configName.equals(configName))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown card status '" + configName + "', expected one of "
-                        + Arrays.stream(values()).map(status -> status.configName).collect(Collectors.joining(", "))));
+        return ConfigNamed.fromConfigName(CardStatus.class, "card status", configName);
+    }
+
+    @Override
+    public String configName() {
+        return configName;
     }
 
     Optional<ResponseCode> refusal() {

@@ -1,16 +1,15 @@
 package dev.paygate.simulator.scenario;
 
 import dev.paygate.iso8583.field.ResponseCode;
-import java.util.Arrays;
+import dev.paygate.iso8583.packager.ConfigNamed;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The fixed behaviour of a test card, like a payment provider's test cards. Some decide the
  * answer, others how (or whether) it is delivered; they apply to 0100 and 0200 requests only, so
  * a reversal of a card that never answers is still acknowledged.
  */
-public enum Behaviour {
+public enum Behaviour implements ConfigNamed {
 
     /** Issuer rules: status, expiry, balance, daily limit. */
     NORMAL("normal"),
@@ -49,14 +48,12 @@ public enum Behaviour {
         this.configName = configName;
     }
 
+    /** @throws IllegalArgumentException naming the accepted values */
     public static Behaviour fromConfigName(String configName) {
-        return Arrays.stream(values())
-                .filter(behaviour -> behaviour.configName.equals(configName))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown behaviour '" + configName + "', expected one of "
-                        + Arrays.stream(values()).map(Behaviour::configName).collect(Collectors.joining(", "))));
+        return ConfigNamed.fromConfigName(Behaviour.class, "behaviour", configName);
     }
 
+    @Override
     public String configName() {
         return configName;
     }

@@ -3,6 +3,8 @@ package dev.paygate.benchmarks.raw;
 import dev.paygate.benchmarks.back.LedgerFixture;
 import dev.paygate.benchmarks.load.ClosedLoop;
 import dev.paygate.benchmarks.load.Measurement;
+import dev.paygate.ledger.Journal;
+import dev.paygate.ledger.TransferKind;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,18 +23,6 @@ import java.util.function.LongSupplier;
  * transfer its own transaction.
  */
 public final class LedgerSqlLimit implements AutoCloseable {
-
-    private static final String COLUMNS = "account_id, code, kind, owner_id, currency, balance_minor, cap_minor, created_at";
-    private static final String LOCK_ACCOUNTS = "with locked as (select " + COLUMNS + " from ledger.account"
-            + " where account_id = ? or (account_id = ? and kind <> 'TILL') order by account_id for no key update)"
-            + " select " + COLUMNS + " from locked"
-            + " union all select " + COLUMNS + " from ledger.account where account_id = ? and kind = 'TILL'";
-    private static final String FIND_TRANSFER = "select transfer_id, idempotency_key, kind, debit_account_id,"
-            + " credit_account_id, amount_minor, currency, register_serial, created_at"
-            + " from ledger.transfer where idempotency_key = ?";
-    private static final String INSERT_TRANSFER = "insert into ledger.transfer (idempotency_key, kind,"
-            + " debit_account_id, credit_account_id, amount_minor, currency, register_serial)"
-            + " values (?, 'WALLET_PAYMENT', ?, ?, 1, ?, ?) returning transfer_id, created_at";
 
     private final ClosedLoop loop;
     private final LedgerFixture fixture;
@@ -78,9 +68,9 @@ public final class LedgerSqlLimit implements AutoCloseable {
         RawPoster(Connection connection) throws SQLException {
             this.connection = connection;
             connection.setAutoCommit(false);
-            lock = connection.prepareStatement(LOCK_ACCOUNTS);
-            find = connection.prepareStatement(FIND_TRANSFER);
-            insert = connection.prepareStatement(INSERT_TRANSFER);
+            lock = connection.prepareStatement(Journal.LOCK_ACCOUNTS);
+            find = connection.prepareStatement(Journal.FIND_TRANSFER);
+            insert = connection.prepareStatement(Journal.INSERT_TRANSFER);
         }
 
         void post(String key, long debitAccountId, long creditAccountId) throws SQLException {
@@ -92,10 +82,12 @@ public final class LedgerSqlLimit implements AutoCloseable {
                 find.setString(1, key);
                 drain(find.executeQuery());
                 insert.setString(1, key);
-                insert.setLong(2, debitAccountId);
-                insert.setLong(3, creditAccountId);
-                insert.setString(4, LedgerFixture.CURRENCY);
-                insert.setNull(5, Types.BIGINT);
+                insert.setString(2, TransferKind.WALLET_PAYMENT.name());
+                insert.setLong(3, debitAccountId);
+                insert.setLong(4, creditAccountId);
+                insert.setLong(5, 1);
+                insert.setString(6, LedgerFixture.CURRENCY);
+                insert.setNull(7, Types.BIGINT);
                 drain(insert.executeQuery());
                 connection.commit();
             } catch (SQLException failure) {

@@ -1,7 +1,5 @@
 package dev.paygate.iso8583.packager;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.jpos.iso.BaseChannel;
 import org.jpos.iso.channel.ASCIIChannel;
 import org.jpos.iso.channel.NACChannel;
@@ -10,7 +8,7 @@ import org.jpos.iso.channel.NACChannel;
  * How messages are delimited on a TCP connection. In both cases the length prefix counts the
  * optional header (e.g. a 5-byte TPDU) plus the packed message, as jPOS's channels do.
  */
-public enum Framing {
+public enum Framing implements ConfigNamed {
 
     /** Two-byte big-endian binary length, then the optional header: jPOS {@link NACChannel}. */
     BINARY_LENGTH("binary-length", NACChannel.class, 2),
@@ -29,13 +27,10 @@ public enum Framing {
 
     /** @throws IllegalArgumentException naming the accepted values */
     public static Framing fromConfigName(String configName) {
-        return Arrays.stream(values())
-                .filter(framing -> framing.configName.equals(configName))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown framing '" + configName + "', expected one of "
-                        + Arrays.stream(values()).map(Framing::configName).collect(Collectors.joining(", "))));
+        return ConfigNamed.fromConfigName(Framing.class, "framing", configName);
     }
 
+    @Override
     public String configName() {
         return configName;
     }

@@ -2,8 +2,6 @@ package dev.paygate.iso8583.packager;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.packager.GenericPackager;
 
@@ -13,7 +11,7 @@ import org.jpos.iso.packager.GenericPackager;
  * {@code packager/iso87binary.xml}: with the same name, whichever jar came first on the class path
  * would silently decide the wire format.
  */
-public enum PackagerDefinition {
+public enum PackagerDefinition implements ConfigNamed {
 
     /** ISO 8583:1987, binary bitmap, BCD numerics. */
     ISO87_BINARY("iso87-binary", "packager/paygate-iso87binary.xml"),
@@ -30,14 +28,11 @@ public enum PackagerDefinition {
 
     /** @throws IllegalArgumentException naming the accepted values */
     public static PackagerDefinition fromConfigName(String configName) {
-        return Arrays.stream(values())
-                .filter(definition -> definition.configName.equals(configName))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown packager '" + configName + "', expected one of "
-                        + Arrays.stream(values()).map(PackagerDefinition::configName).collect(Collectors.joining(", "))));
+        return ConfigNamed.fromConfigName(PackagerDefinition.class, "packager", configName);
     }
 
     /** The name used in configuration files, e.g. {@code iso87-binary}. */
+    @Override
     public String configName() {
         return configName;
     }

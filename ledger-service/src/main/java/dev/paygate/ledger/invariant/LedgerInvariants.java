@@ -84,20 +84,11 @@ public final class LedgerInvariants {
         });
     }
 
-    @FunctionalInterface
-    private interface RowMapper {
-        InvariantViolation map(ResultSet row) throws SQLException;
-    }
-
-    private static void query(Connection connection, String sql, RowMapper mapper, List<InvariantViolation> into)
-            throws SQLException {
+    private static void query(Connection connection, String sql, SqlSupport.RowReader<InvariantViolation> reader,
+                              List<InvariantViolation> into) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setInt(1, VIOLATIONS_PER_RULE_MAX);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    into.add(mapper.map(row));
-                }
-            }
+            into.addAll(SqlSupport.list(select, reader));
         }
     }
 

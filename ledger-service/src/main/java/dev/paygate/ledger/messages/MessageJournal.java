@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -92,17 +91,11 @@ public final class MessageJournal {
     }
 
     private static List<JournalMessage> select(Connection connection, String sql, Object key) throws SQLException {
-        List<JournalMessage> messages = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, key);
             select.setInt(2, MESSAGES_PER_ENTRY_MAX);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    messages.add(read(row));
-                }
-            }
+            return SqlSupport.list(select, MessageJournal::read);
         }
-        return messages;
     }
 
     private static JournalMessage read(ResultSet row) throws SQLException {

@@ -8,7 +8,6 @@ import dev.paygate.ledger.SqlSupport;
 import dev.paygate.ledger.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -86,19 +85,14 @@ public final class CustomerRecords {
     private static Optional<Customer> find(Connection connection, String customerId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(SELECT_CUSTOMER)) {
             select.setString(1, customerId);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Customer(
-                        row.getString("customer_id"),
-                        row.getString("display_name"),
-                        row.getLong("wallet_account_id"),
-                        row.getString("currency"),
-                        row.getLong("cap_minor"),
-                        row.getBoolean("blocked"),
-                        SqlSupport.instant(row, "created_at")));
-            }
+            return SqlSupport.first(select, row -> new Customer(
+                    row.getString("customer_id"),
+                    row.getString("display_name"),
+                    row.getLong("wallet_account_id"),
+                    row.getString("currency"),
+                    row.getLong("cap_minor"),
+                    row.getBoolean("blocked"),
+                    SqlSupport.instant(row, "created_at")));
         }
     }
 }

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -63,15 +62,10 @@ public final class MerchantRecords {
 
     public List<Merchant> list() {
         return transactions.inTransaction(connection -> {
-            List<Merchant> merchants = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    SELECT_MERCHANTS + "order by m.merchant_id limit " + MERCHANTS_LISTED_MAX);
-                    ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    merchants.add(merchant(row));
-                }
+                    SELECT_MERCHANTS + "order by m.merchant_id limit " + MERCHANTS_LISTED_MAX)) {
+                return SqlSupport.list(select, MerchantRecords::merchant);
             }
-            return merchants;
         });
     }
 
@@ -96,9 +90,7 @@ public final class MerchantRecords {
     private static Optional<Merchant> find(Connection connection, String merchantId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(SELECT_MERCHANTS + "where m.merchant_id = ?")) {
             select.setString(1, merchantId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(merchant(row)) : Optional.empty();
-            }
+            return SqlSupport.first(select, MerchantRecords::merchant);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.paygate.ledger.party;
 
 import dev.paygate.ledger.Money;
-import java.util.Objects;
+import dev.paygate.ledger.Text;
 
 /**
  * A customer to enroll, with the wallet opened for them.
@@ -12,10 +12,7 @@ public record NewCustomer(String customerId, String displayName, String walletCu
 
     public NewCustomer {
         PartyIds.require(customerId, "customerId");
-        Objects.requireNonNull(displayName, "displayName");
-        if (displayName.isBlank() || displayName.length() > 140) {
-            throw new IllegalArgumentException("displayName must have 1..140 characters");
-        }
+        Text.requireLength(displayName, "displayName", 140);
         Money.requireCurrency(walletCurrency);
         Money.requireNotNegative(walletCapMinor, "walletCapMinor");
     }

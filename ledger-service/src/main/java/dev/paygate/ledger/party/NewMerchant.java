@@ -1,6 +1,7 @@
 package dev.paygate.ledger.party;
 
 import dev.paygate.ledger.Money;
+import dev.paygate.ledger.Text;
 import java.util.Objects;
 
 /**
@@ -24,27 +25,15 @@ public record NewMerchant(
 
     public NewMerchant {
         PartyIds.require(merchantId, "merchantId");
-        Objects.requireNonNull(name, "name");
+        Text.requireLength(name, "name", 140);
         Objects.requireNonNull(mcc, "mcc");
         Objects.requireNonNull(bankAccount, "bankAccount");
-        Objects.requireNonNull(terminalId, "terminalId");
-        Objects.requireNonNull(acceptorId, "acceptorId");
-        Objects.requireNonNull(acceptorNameLocation, "acceptorNameLocation");
-        if (name.isBlank() || name.length() > 140) {
-            throw new IllegalArgumentException("name must have 1..140 characters");
-        }
         if (!mcc.matches("[0-9]{4}")) {
             throw new IllegalArgumentException("mcc must be 4 digits: " + mcc);
         }
-        if (terminalId.length() != 8) {
-            throw new IllegalArgumentException("terminalId (DE 41) must be exactly 8 characters: " + terminalId);
-        }
-        if (acceptorId.length() != 15) {
-            throw new IllegalArgumentException("acceptorId (DE 42) must be exactly 15 characters: " + acceptorId);
-        }
-        if (acceptorNameLocation.isBlank() || acceptorNameLocation.length() > 40) {
-            throw new IllegalArgumentException("acceptorNameLocation (DE 43) must have 1..40 characters");
-        }
+        Text.requireExactLength(terminalId, "terminalId (DE 41)", 8);
+        Text.requireExactLength(acceptorId, "acceptorId (DE 42)", 15);
+        Text.requireLength(acceptorNameLocation, "acceptorNameLocation (DE 43)", 40);
         Money.requireCurrency(tillCurrency);
     }
 }

@@ -57,16 +57,11 @@ public final class MerchantPayments {
                     total = row.getLong(1);
                 }
             }
-            List<RegisterEntry> entries = new ArrayList<>();
             try (PreparedStatement select = where.prepare(connection, "select serial from ledger.register_entry where "
                     + where.sql() + " order by serial desc limit ? offset ?", List.of(limit, offset))) {
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        entries.add(RegisterStore.findBySerial(connection, row.getLong("serial")).orElseThrow());
-                    }
-                }
+                return new Page(total, SqlSupport.list(select,
+                        row -> RegisterStore.findBySerial(connection, row.getLong("serial")).orElseThrow()));
             }
-            return new Page(total, entries);
         });
     }
 
@@ -87,7 +82,6 @@ public final class MerchantPayments {
     }
 
     private static List<Refund> refunds(Connection connection, long serial) throws SQLException {
-        List<Refund> refunds = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 select r.refund_id, r.amount_minor, t.currency, r.idempotency_key, r.created_at, credit.code
                 from ledger.refund r join ledger.transfer t on t.transfer_id = r.transfer_id
@@ -95,17 +89,14 @@ public final class MerchantPayments {
                 where r.serial = ? order by r.refund_id limit ?""")) {
             select.setLong(1, serial);
             select.setInt(2, REFUNDS_LISTED_MAX);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    // A refund to the card credits the card clearing account, which the network settles.
-                    boolean toCard = row.getString("code").startsWith("card-clearing:");
-                    refunds.add(new Refund(row.getLong("refund_id"), row.getLong("amount_minor"),
-                            row.getString("currency"), toCard ? "card" : "wallet", row.getString("idempotency_key"),
-                            SqlSupport.instant(row, "created_at")));
-                }
-            }
+            return SqlSupport.list(select, row -> {
+                // A refund to the card credits the card clearing account, which the network settles.
+                boolean toCard = row.getString("code").startsWith("card-clearing:");
+                return new Refund(row.getLong("refund_id"), row.getLong("amount_minor"), row.getString("currency"),
+                        toCard ? "card" : "wallet", row.getString("idempotency_key"),
+                        SqlSupport.instant(row, "created_at"));
+            });
         }
-        return refunds;
     }
 
     /** The filters as one SQL condition with its parameters, in order. */

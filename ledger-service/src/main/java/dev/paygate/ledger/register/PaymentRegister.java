@@ -72,11 +72,8 @@ public final class PaymentRegister {
         requirePositiveAmount(order, SettlementPath.CARD);
         Objects.requireNonNull(network, "network");
         return transactions.inTransaction(connection -> {
-            OrderParties parties = OrderParties.resolve(connection, order.customerId(), order.merchantId());
-            Optional<RefusalReason> refusal = parties.refusalFor(order.currency(), SettlementPath.CARD);
-            Optional<RegisterEntry> registered = RegisterStore.insert(connection, order, SettlementPath.CARD,
-                    refusal.isPresent() ? RegisterStatus.REFUSED : RegisterStatus.PENDING,
-                    refusal.map(RefusalReason::code).orElse(null), network);
+            Optional<RegisterEntry> registered = insertUnlessPartiesRefuse(connection, order, SettlementPath.CARD,
+                    RegisterStatus.PENDING, network);
             return registered.isPresent()
                     ? new CardPaymentOpening(registered.get(), false)
                     : new CardPaymentOpening(existing(connection, order.ticketId()), true);
@@ -165,11 +162,8 @@ public final class PaymentRegister {
             throw new IllegalArgumentException("auth-only tickets carry no amount: " + order.amountMinor());
         }
         return transactions.inTransaction(connection -> {
-            OrderParties parties = OrderParties.resolve(connection, order.customerId(), order.merchantId());
-            Optional<RefusalReason> refusal = parties.refusalFor(order.currency(), SettlementPath.AUTH_ONLY);
-            Optional<RegisterEntry> registered = RegisterStore.insert(connection, order, SettlementPath.AUTH_ONLY,
-                    refusal.isPresent() ? RegisterStatus.REFUSED : RegisterStatus.APPROVED,
-                    refusal.map(RefusalReason::code).orElse(null), null);
+            Optional<RegisterEntry> registered = insertUnlessPartiesRefuse(connection, order, SettlementPath.AUTH_ONLY,
+                    RegisterStatus.APPROVED, null);
             return registered.isPresent() ? registered.get() : existing(connection, order.ticketId());
         });
     }
@@ -298,6 +292,18 @@ public final class PaymentRegister {
         return registered.isPresent()
                 ? new WalletSettlement(registered.get(), false)
                 : new WalletSettlement(existing(connection, order.ticketId()), true);
+    }
+
+    /**
+     * Inserts the order's entry as {@code accepted}, or REFUSED with the reason when its customer or merchant
+     * cannot take this path; empty when the ticket was registered before.
+     */
+    private static Optional<RegisterEntry> insertUnlessPartiesRefuse(Connection connection, RegisterOrder order,
+            SettlementPath path, RegisterStatus accepted, String network) throws SQLException {
+        OrderParties parties = OrderParties.resolve(connection, order.customerId(), order.merchantId());
+        Optional<RefusalReason> refusal = parties.refusalFor(order.currency(), path);
+        return RegisterStore.insert(connection, order, path, refusal.isPresent() ? RegisterStatus.REFUSED : accepted,
+                refusal.map(RefusalReason::code).orElse(null), network);
     }
 
     private static RegisterEntry existing(Connection connection, String ticketId) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.paygate.ledger.register;
 
 import dev.paygate.ledger.Money;
+import dev.paygate.ledger.Text;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -25,14 +26,11 @@ public record RegisterOrder(
         Instant authenticatedAt) {
 
     public RegisterOrder {
-        Objects.requireNonNull(ticketId, "ticketId");
+        Text.requireLength(ticketId, "ticketId", 200);
         Objects.requireNonNull(merchantId, "merchantId");
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(authenticatedAt, "authenticatedAt");
-        if (ticketId.isBlank() || ticketId.length() > 200) {
-            throw new IllegalArgumentException("ticketId must have 1..200 characters");
-        }
         Money.requireNotNegative(amountMinor, "amountMinor");
         if (vatMinor < 0 || vatMinor > amountMinor) {
             throw new IllegalArgumentException("vatMinor must be within 0.." + amountMinor + ": " + vatMinor);

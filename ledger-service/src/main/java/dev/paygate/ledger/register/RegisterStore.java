@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,9 +59,7 @@ final class RegisterStore {
             insert.setArray(15, connection.createArrayOf("text", items.stream().map(OrderItem::label).toArray()));
             insert.setArray(16, connection.createArrayOf("int4", items.stream().map(OrderItem::quantity).toArray()));
             insert.setArray(17, connection.createArrayOf("int8", items.stream().map(OrderItem::amountMinor).toArray()));
-            try (ResultSet row = insert.executeQuery()) {
-                return row.next() ? Optional.of(entry(row)) : Optional.empty();
-            }
+            return SqlSupport.first(insert, RegisterStore::entry);
         }
     }
 
@@ -112,22 +109,16 @@ final class RegisterStore {
     }
 
     static List<Posting> postings(Connection connection, long serial) throws SQLException {
-        List<Posting> postings = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select t.transfer_id, t.kind,"
                 + " debit.code as debit_code, credit.code as credit_code, t.amount_minor, t.currency, t.created_at"
                 + " from ledger.transfer t join ledger.account debit on debit.account_id = t.debit_account_id"
                 + " join ledger.account credit on credit.account_id = t.credit_account_id"
                 + " where t.register_serial = ? order by t.transfer_id")) {
             select.setLong(1, serial);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    postings.add(new Posting(row.getLong("transfer_id"), TransferKind.valueOf(row.getString("kind")),
-                            row.getString("debit_code"), row.getString("credit_code"), row.getLong("amount_minor"),
-                            row.getString("currency"), SqlSupport.instant(row, "created_at")));
-                }
-            }
+            return SqlSupport.list(select, row -> new Posting(row.getLong("transfer_id"),
+                    TransferKind.valueOf(row.getString("kind")), row.getString("debit_code"), row.getString("credit_code"),
+                    row.getLong("amount_minor"), row.getString("currency"), SqlSupport.instant(row, "created_at")));
         }
-        return postings;
     }
 
     static List<RegisterEntry> recentWithStatus(Connection connection, RegisterStatus status, int limit)
@@ -145,18 +136,12 @@ final class RegisterStore {
     }
 
     static List<OrderItem> items(Connection connection, long serial) throws SQLException {
-        List<OrderItem> items = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select ref, label, quantity, amount_minor"
                 + " from ledger.register_item where serial = ? order by line_no")) {
             select.setLong(1, serial);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    items.add(new OrderItem(row.getString("ref"), row.getString("label"), row.getInt("quantity"),
-                            row.getLong("amount_minor")));
-                }
-            }
+            return SqlSupport.list(select, row -> new OrderItem(row.getString("ref"), row.getString("label"),
+                    row.getInt("quantity"), row.getLong("amount_minor")));
         }
-        return items;
     }
 
     /** Records the final status of an entry, with the card network's references when there are any. */
@@ -200,7 +185,7 @@ final class RegisterStore {
                 + " where ticket_id = ? and path = 'card' and status = 'PENDING' and stan is null returning " + COLUMNS)) {
             update.setString(1, stan);
             update.setString(2, ticketId);
-            return optional(update);
+            return SqlSupport.first(update, RegisterStore::entry);
         }
     }
 
@@ -238,26 +223,12 @@ final class RegisterStore {
         try (PreparedStatement select = connection.prepareStatement(
                 "select " + COLUMNS + " from ledger.register_entry " + condition)) {
             select.setObject(1, key);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(entry(row)) : Optional.empty();
-            }
+            return SqlSupport.first(select, RegisterStore::entry);
         }
     }
 
     private static List<RegisterEntry> entries(PreparedStatement select) throws SQLException {
-        List<RegisterEntry> entries = new ArrayList<>();
-        try (ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                entries.add(entry(row));
-            }
-        }
-        return entries;
-    }
-
-    private static Optional<RegisterEntry> optional(PreparedStatement statement) throws SQLException {
-        try (ResultSet row = statement.executeQuery()) {
-            return row.next() ? Optional.of(entry(row)) : Optional.empty();
-        }
+        return SqlSupport.list(select, RegisterStore::entry);
     }
 
     private static RegisterEntry single(PreparedStatement statement) throws SQLException {

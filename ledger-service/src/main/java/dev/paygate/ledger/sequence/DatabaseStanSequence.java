@@ -1,5 +1,6 @@
 package dev.paygate.ledger.sequence;
 
+import dev.paygate.ledger.Text;
 import dev.paygate.ledger.Transactions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,11 +30,8 @@ public final class DatabaseStanSequence {
 
     /** The next STAN, 1..{@value #STAN_MAX}, for this network on this UTC day. */
     public int next(String network, LocalDate utcDay) {
-        Objects.requireNonNull(network, "network");
+        Text.requireLength(network, "network", 40);
         Objects.requireNonNull(utcDay, "utcDay");
-        if (network.isBlank() || network.length() > 40) {
-            throw new IllegalArgumentException("network must have 1..40 characters");
-        }
         return transactions.inTransaction(connection -> {
             try (PreparedStatement next = connection.prepareStatement(NEXT)) {
                 next.setString(1, network);

@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -93,7 +92,6 @@ public final class DailySweep {
     }
 
     private static List<String> merchantsToSweep(Connection connection, LocalDate businessDay) throws SQLException {
-        List<String> merchantIds = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select m.merchant_id from ledger.merchant m"
                 + " join ledger.account_balance t on t.account_id = m.till_account_id"
                 + " where t.balance_minor > 0 and not exists (select 1 from ledger.sweep_payment p"
@@ -101,13 +99,8 @@ public final class DailySweep {
                 + " order by m.merchant_id limit ?")) {
             select.setObject(1, businessDay);
             select.setInt(2, MERCHANTS_PER_RUN_MAX);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    merchantIds.add(row.getString("merchant_id"));
-                }
-            }
+            return SqlSupport.list(select, row -> row.getString("merchant_id"));
         }
-        return merchantIds;
     }
 
     /**
@@ -202,7 +195,6 @@ public final class DailySweep {
     /** The day's payments as recorded, or one merchant's only; end-to-end ids are derived the same way for both. */
     static List<SweepPayment> payments(Connection connection, LocalDate businessDay, String merchantId)
             throws SQLException {
-        List<SweepPayment> payments = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select sweep_payment_id, merchant_id,"
                 + " amount_minor, currency, creditor_name, creditor_iban, creditor_bic, transfer_id"
                 + " from ledger.sweep_payment where business_day = ? and (? :: text is null or merchant_id = ?)"
@@ -210,19 +202,14 @@ public final class DailySweep {
             select.setObject(1, businessDay);
             select.setString(2, merchantId);
             select.setString(3, merchantId);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    payments.add(new SweepPayment(
-                            row.getString("merchant_id"),
-                            row.getString("creditor_name"),
-                            new BankAccount(row.getString("creditor_iban"), row.getString("creditor_bic")),
-                            row.getLong("amount_minor"),
-                            row.getString("currency"),
-                            "PG" + COMPACT_DAY.format(businessDay) + "-" + row.getLong("sweep_payment_id"),
-                            row.getLong("transfer_id")));
-                }
-            }
+            return SqlSupport.list(select, row -> new SweepPayment(
+                    row.getString("merchant_id"),
+                    row.getString("creditor_name"),
+                    new BankAccount(row.getString("creditor_iban"), row.getString("creditor_bic")),
+                    row.getLong("amount_minor"),
+                    row.getString("currency"),
+                    "PG" + COMPACT_DAY.format(businessDay) + "-" + row.getLong("sweep_payment_id"),
+                    row.getLong("transfer_id")));
         }
-        return payments;
     }
 }

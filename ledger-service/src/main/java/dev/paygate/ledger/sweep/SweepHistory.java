@@ -33,15 +33,9 @@ public final class SweepHistory {
                     order by business_day desc limit ?""")) {
                 select.setString(1, merchantId);
                 select.setInt(2, limit);
-                List<MerchantSweep> sweeps = new ArrayList<>();
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        sweeps.add(new MerchantSweep(row.getObject("business_day", LocalDate.class),
-                                row.getLong("amount_minor"), row.getString("currency"), row.getString("creditor_iban"),
-                                row.getTimestamp("created_at").toInstant()));
-                    }
-                }
-                return sweeps;
+                return SqlSupport.list(select, row -> new MerchantSweep(row.getObject("business_day", LocalDate.class),
+                        row.getLong("amount_minor"), row.getString("currency"), row.getString("creditor_iban"),
+                        row.getTimestamp("created_at").toInstant()));
             }
         });
     }

@@ -97,9 +97,7 @@ public final class CardVault {
             try (PreparedStatement select = connection.prepareStatement("select token, customer_id, key_id,"
                     + " nonce, ciphertext, masked_pan from ledger.vaulted_card where customer_id = ? and active")) {
                 select.setString(1, customerId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(sealedCard(row)) : Optional.<SealedCard>empty();
-                }
+                return SqlSupport.first(select, CardVault::sealedCard);
             }
         });
         return sealed.map(this::open);
@@ -172,18 +170,14 @@ public final class CardVault {
     }
 
     private BatchResult reencryptBatch(Connection connection, String afterToken) throws SQLException {
-        List<SealedCard> batch = new ArrayList<>();
+        List<SealedCard> batch;
         try (PreparedStatement select = connection.prepareStatement("select token, customer_id, key_id, nonce,"
                 + " ciphertext, masked_pan from ledger.vaulted_card where key_id <> ? and token > ?"
                 + " order by token limit ? for update skip locked")) {
             select.setString(1, keys.activeKeyId());
             select.setString(2, afterToken);
             select.setInt(3, REENCRYPT_BATCH_ROWS);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    batch.add(sealedCard(row));
-                }
-            }
+            batch = SqlSupport.list(select, CardVault::sealedCard);
         }
         List<String> unreadable = new ArrayList<>();
         int resealed = 0;

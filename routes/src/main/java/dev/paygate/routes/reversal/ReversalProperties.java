@@ -2,7 +2,6 @@ package dev.paygate.routes.reversal;
 
 import dev.paygate.routes.retry.BackOff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import dev.paygate.routes.retry.BackOff;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**

@@ -5,12 +5,12 @@ import static org.mockito.Mockito.mock;
 
 import dev.paygate.ledger.register.PaymentRegister;
 import dev.paygate.routes.ConfigurationPropertiesSource;
-import dev.paygate.routes.card.CardRoutes;
+import dev.paygate.routes.card.CardAuthorizationStep;
 import dev.paygate.routes.order.HandoverProperties;
 import dev.paygate.routes.order.KnownReplyQueue;
 import dev.paygate.routes.order.OrderCodec;
 import dev.paygate.routes.order.PaymentOrder;
-import dev.paygate.routes.wallet.WalletRoutes;
+import dev.paygate.routes.wallet.WalletSettlementStep;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 /** The decision route alone: which path each order takes. The steps themselves are mocked. */
 class PaymentDecisionRouteTest extends CamelTestSupport {
 
-    private static final List<String> STEPS = List.of(BackPaymentRoutes.AUTHENTICATION_ONLY, WalletRoutes.SETTLE,
-            CardRoutes.AUTHORIZE, BackPaymentRoutes.REFUSE);
+    private static final List<String> STEPS = List.of(BackPaymentRoutes.AUTHENTICATION_ONLY,
+            BackPaymentRoutes.WALLET_SETTLE, BackPaymentRoutes.CARD_AUTHORIZE, BackPaymentRoutes.REFUSE);
 
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:30Z");
 
@@ -54,6 +54,7 @@ class PaymentDecisionRouteTest extends CamelTestSupport {
         PaymentRegister register = mock(PaymentRegister.class);
         OrderCodec codec = new OrderCodec();
         return new BackPaymentRoutes(codec, pathChoice, new RegisterDecisions(register, pathChoice, codec),
+                mock(WalletSettlementStep.class), mock(CardAuthorizationStep.class),
                 new DecisionMetrics(new SimpleMeterRegistry()), new KnownReplyQueue());
     }
 
@@ -77,7 +78,7 @@ class PaymentDecisionRouteTest extends CamelTestSupport {
     @Test
     void orderWithinItsLifeIsDecided() throws Exception {
         PaymentOrder early = order(1000, "EUR");
-        expectOnlyAt(WalletRoutes.SETTLE, new PaymentOrder(early.registerOrder(), NOW));
+        expectOnlyAt(BackPaymentRoutes.WALLET_SETTLE, new PaymentOrder(early.registerOrder(), NOW));
     }
 
     @Test
@@ -87,23 +88,23 @@ class PaymentDecisionRouteTest extends CamelTestSupport {
 
     @Test
     void amountUpToTheThresholdIsPaidFromTheWallet() throws Exception {
-        expectOnlyAt(WalletRoutes.SETTLE, order(3000, "EUR"));
+        expectOnlyAt(BackPaymentRoutes.WALLET_SETTLE, order(3000, "EUR"));
     }
 
     @Test
     void amountAboveTheThresholdGoesToTheCard() throws Exception {
-        expectOnlyAt(CardRoutes.AUTHORIZE, order(3001, "EUR"));
+        expectOnlyAt(BackPaymentRoutes.CARD_AUTHORIZE, order(3001, "EUR"));
     }
 
     @Test
     void currencyWithoutThresholdAlwaysGoesToTheCard() throws Exception {
-        expectOnlyAt(CardRoutes.AUTHORIZE, order(100, "USD"));
+        expectOnlyAt(BackPaymentRoutes.CARD_AUTHORIZE, order(100, "USD"));
     }
 
     @Test
     void screeningRefusalIsRegisteredInsteadOfSettled() throws Exception {
         MockEndpoint refuse = getMockEndpoint("mock:" + BackPaymentRoutes.REFUSE);
-        MockEndpoint wallet = getMockEndpoint("mock:" + WalletRoutes.SETTLE);
+        MockEndpoint wallet = getMockEndpoint("mock:" + BackPaymentRoutes.WALLET_SETTLE);
         refuse.expectedMessageCount(1);
         refuse.expectedHeaderReceived(BackPaymentRoutes.SCREENING_REFUSAL, "over_limit");
         wallet.expectedMessageCount(0);
