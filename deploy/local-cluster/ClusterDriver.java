@@ -135,7 +135,8 @@ public final class ClusterDriver {
         String customer = customerPrefix + (1 + number % customerCount);
         long amountMinor = number % 2 == 0 ? WALLET_AMOUNT_MINOR : CARD_AMOUNT_MINOR;
         Ticket ticket = Ticket.simple(MERCHANT, "cluster-order-" + number)
-                .ticketId("tkt-cluster-" + number + "-" + Long.toHexString(System.nanoTime()))
+                // Base 36: hex ids ran into 13 or more digits now and then, which read as a card number in a PAN sweep.
+                .ticketId("tkt-cluster-" + number + "-" + Long.toString(System.nanoTime(), Character.MAX_RADIX))
                 .customerId(customer)
                 .item("cluster-item", "Cluster article", 1, amountMinor)
                 .vatMinor(amountMinor / 6)
