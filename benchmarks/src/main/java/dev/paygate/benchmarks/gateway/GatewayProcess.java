@@ -53,6 +53,9 @@ public final class GatewayProcess implements AutoCloseable {
         return destination.resolve(packedJar.getFileName());
     }
 
+    /** Options for the gateways' JVMs alone, e.g. an {@code -agentpath:} of async-profiler. */
+    public static final String PROFILER_OPTIONS_VARIABLE = "BENCH_GATEWAY_JAVA_TOOL_OPTIONS";
+
     public static GatewayProcess start(Path jar, List<String> jvmOptions, Path workingDirectory, List<String> arguments,
                                        Map<String, String> environment, Path logFile) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java().toString(), "--sun-misc-unsafe-memory-access=allow",
@@ -67,6 +70,11 @@ public final class GatewayProcess implements AutoCloseable {
                 .redirectOutput(logFile.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(environment);
+        // An external profiler for the gateways only (see the README), not for the bench's own JVM and tools.
+        String profilerOptions = System.getenv(PROFILER_OPTIONS_VARIABLE);
+        if (profilerOptions != null && !profilerOptions.isBlank()) {
+            builder.environment().put("JAVA_TOOL_OPTIONS", profilerOptions);
+        }
         long launchedNanos = System.nanoTime();
         Process process = builder.start();
         long deadlineNanos = launchedNanos + READY_TIMEOUT.toNanos();

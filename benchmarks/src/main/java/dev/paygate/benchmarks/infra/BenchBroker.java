@@ -18,6 +18,9 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  */
 public final class BenchBroker implements AutoCloseable {
 
+    /** paygate.broker.journal-buffer-timeout-nanos, the gateway's default. */
+    private static final int JOURNAL_BUFFER_TIMEOUT_NANOS = 50_000;
+
     private final EmbeddedActiveMQ broker;
     private final int tcpPort;
 
@@ -34,6 +37,8 @@ public final class BenchBroker implements AutoCloseable {
                 .setBindingsDirectory(dataDirectory.resolve("bindings").toString())
                 .setLargeMessagesDirectory(dataDirectory.resolve("largemessages").toString())
                 .setPagingDirectory(dataDirectory.resolve("paging").toString())
+                .setJournalBufferTimeout_NIO(JOURNAL_BUFFER_TIMEOUT_NANOS)
+                .setJournalBufferTimeout_AIO(JOURNAL_BUFFER_TIMEOUT_NANOS)
                 .addAcceptorConfiguration(new TransportConfiguration(InVMAcceptorFactory.class.getName(),
                         Map.of("serverId", 0), "invm"))
                 .addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(),

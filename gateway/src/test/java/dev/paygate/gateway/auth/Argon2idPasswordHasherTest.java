@@ -47,6 +47,18 @@ class Argon2idPasswordHasherTest {
     }
 
     @Test
+    void theBlocksADerivationThreadKeepsNeverChangeAnAnswer() {
+        Argon2idPasswordHasher larger = new Argon2idPasswordHasher(new AuthenticationProperties.Argon2(4096, 2, 1));
+        String largerHash = larger.hash("s3cret-passw0rd".toCharArray());
+
+        for (int round = 0; round < 4; round++) {
+            assertThat(hasher.verify("correct horse battery staple".toCharArray(), REFERENCE_HASH)).isTrue();
+            assertThat(larger.verify("s3cret-passw0rd".toCharArray(), largerHash)).isTrue();
+            assertThat(hasher.verify("correct horse battery stapl".toCharArray(), REFERENCE_HASH)).isFalse();
+        }
+    }
+
+    @Test
     void aBurstOfVerificationsQueuesForAsManyDerivationThreadsAsCores() throws Exception {
         String stored = hasher.hash("s3cret-passw0rd".toCharArray());
         List<Future<Boolean>> verdicts = new ArrayList<>();

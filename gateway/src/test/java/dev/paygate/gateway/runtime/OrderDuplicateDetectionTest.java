@@ -175,7 +175,7 @@ class OrderDuplicateDetectionTest {
     private static Configuration embeddedConfiguration() {
         Configuration configuration = new ConfigurationImpl().setPersistenceEnabled(true);
         EmbeddedBrokerConfiguration.BrokerPolicy defaults = new EmbeddedBrokerConfiguration.BrokerPolicy(
-                "paygate.payment.dead-letter", 10, 500, 30_000, 100_000);
+                "paygate.payment.dead-letter", 10, 500, 30_000, 100_000, 50_000);
         new EmbeddedBrokerConfiguration().paygateAddressSettings(defaults, HANDOVER).customize(configuration);
         return configuration;
     }
