@@ -407,7 +407,8 @@ public final class Bench {
 
     /**
      * One run with the gateway under JFR: its CPU ms per operation by stage. Java threads' CPU is split by the
-     * stages' shares of execution samples; gc, jit and vm are HotSpot's own threads; {@code others} are the
+     * stages' shares of execution samples; the Argon2id derivation threads' CPU counts for kdf as the kernel read
+     * it; gc, jit and vm are HotSpot's own threads; {@code others} are the
      * processes the operation also runs in (the database; for the back unit, the bench's own JVM with the broker).
      */
     private Map<String, Object> profiled(GatewayProcess gateway, String name, Run run,
@@ -428,6 +429,8 @@ public final class Bench {
         for (String kind : List.of("gc", "jit", "vm")) {
             perOperation.put(kind, (threadsAfter.getOrDefault(kind, 0.0) - threadsBefore.getOrDefault(kind, 0.0)) / operations);
         }
+        perOperation.merge("kdf", (threadsAfter.getOrDefault("kdf", 0.0) - threadsBefore.getOrDefault("kdf", 0.0))
+                / operations, (sampled, derivationThreads) -> (Double) sampled + (Double) derivationThreads);
         others.forEach((process, cpuMs) ->
                 perOperation.put(process, (cpuMs.getAsDouble() - othersBefore.get(process)) / operations));
         Map<String, Object> summary = new LinkedHashMap<>();

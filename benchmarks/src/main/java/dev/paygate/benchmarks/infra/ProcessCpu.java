@@ -2,6 +2,7 @@ package dev.paygate.benchmarks.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dev.paygate.benchmarks.profile.CpuProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,8 +59,8 @@ public final class ProcessCpu {
 
     /**
      * CPU ms so far of each of the process's threads, summed by what they do: {@code gc}, {@code jit},
-     * {@code vm} (HotSpot's own threads) and {@code java} (everything that runs Java code, carriers of virtual
-     * threads included).
+     * {@code vm} (HotSpot's own threads), {@code kdf} (the gateway's Argon2id derivation threads) and {@code java}
+     * (everything else that runs Java code, carriers of virtual threads included).
      */
     public static Map<String, Double> threadCpuMs(long pid) {
         Map<String, Double> byKind = new TreeMap<>();
@@ -83,6 +84,9 @@ public final class ProcessCpu {
         }
         if (name.startsWith("VM ") || name.equals("Service Thread") || name.startsWith("JFR ")) {
             return "vm";
+        }
+        if (name.startsWith(CpuProfile.DERIVATION_THREAD_PREFIX)) {
+            return "kdf";
         }
         return "java";
     }

@@ -137,7 +137,9 @@ final class MarkdownReport {
                 + number(profile.get("per_second"), 1) + "/s)");
         line("");
         line("Java threads' CPU split by JFR execution samples (" + profile.get("java_samples")
-                + " samples, each counted for the innermost frame of a known stage); gc, jit and vm are HotSpot's own"
+                + " samples, each counted for the innermost frame of a known stage); kdf is the CPU of the Argon2id"
+                + " derivation threads as the kernel counts it (sampled, it came out at twice its cost: JFR does not"
+                + " sample a thread while it is in the kernel); gc, jit and vm are HotSpot's own"
                 + " threads; then the other processes the operation runs in: postgres (the embedded database; for the"
                 + " back unit, the bench's) and, for the back unit, the bench's own JVM, which holds the broker and the"
                 + " load driver.");
