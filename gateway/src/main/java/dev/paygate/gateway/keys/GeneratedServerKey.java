@@ -1,15 +1,14 @@
 package dev.paygate.gateway.keys;
 
 import com.nimbusds.jose.jwk.OctetKeyPair;
+import dev.paygate.gateway.security.OwnerOnlyFiles;
 import dev.paygate.merchant.jose.Ed25519Keys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,7 @@ final class GeneratedServerKey {
         Path keyFile = keyDirectory.resolve(FILE_NAME);
         try {
             if (!Files.exists(keyFile)) {
-                create(keyDirectory, keyFile);
+                create(keyFile);
             }
             return Ed25519Keys.parse(Files.readString(keyFile, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -40,22 +39,13 @@ final class GeneratedServerKey {
         }
     }
 
-    private static void create(Path keyDirectory, Path keyFile) throws IOException {
-        Files.createDirectories(keyDirectory);
+    private static void create(Path keyFile) throws IOException {
         OctetKeyPair key = Ed25519Keys.generate();
-        Path draft = Files.createTempFile(keyDirectory, "server-signing-key", ".draft");
         try {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.writeString(draft, Ed25519Keys.toPrivateJson(key), StandardCharsets.UTF_8);
-            // A move without REPLACE_EXISTING: if another process made the key meanwhile, its key wins.
-            Files.move(draft, keyFile);
+            OwnerOnlyFiles.create(keyFile, Ed25519Keys.toPrivateJson(key));
             log.info("Generated the server signing key {} in {}", key.getKeyID(), keyFile);
         } catch (FileAlreadyExistsException anotherProcessWasFaster) {
             log.info("Using the server signing key another process just made in {}", keyFile);
-        } finally {
-            Files.deleteIfExists(draft);
         }
     }
 }

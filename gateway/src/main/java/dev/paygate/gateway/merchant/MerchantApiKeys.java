@@ -85,21 +85,11 @@ public class MerchantApiKeys {
      * @throws IllegalStateException when it is the merchant's last active key
      */
     public boolean revoke(String merchantId, String keyId) {
-        return schema.inTransaction(status -> {
-            List<String> active = schema.jdbc().sql("""
-                            SELECT key_id FROM front.merchant_api_key WHERE merchant_id = :merchantId AND NOT revoked
-                            FOR UPDATE""")
-                    .param("merchantId", merchantId)
-                    .query(String.class)
-                    .list();
-            if (!active.contains(keyId)) {
-                return false;
-            }
-            if (active.size() == 1) {
-                throw new IllegalStateException("API key " + keyId + " is the merchant's last active key: issue another first");
-            }
-            return revoke(keyId);
-        });
+        return LastActiveKey.endUnlessLast(schema, """
+                        SELECT key_id FROM front.merchant_api_key WHERE merchant_id = :merchantId AND NOT revoked
+                        FOR UPDATE""", merchantId, keyId,
+                "API key " + keyId + " is the merchant's last active key: issue another first",
+                () -> revoke(keyId));
     }
 
     /** The merchant's API keys, active first, newest first; never a secret (none is kept). */

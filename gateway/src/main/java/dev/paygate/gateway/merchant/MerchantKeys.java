@@ -138,21 +138,11 @@ public class MerchantKeys {
      * @throws IllegalStateException when it is the merchant's last active key
      */
     public boolean retire(String merchantId, String kid) {
-        return schema.inTransaction(status -> {
-            List<String> active = schema.jdbc().sql("""
-                            SELECT kid FROM front.merchant_key WHERE merchant_id = :merchantId AND status = 'active'
-                            FOR UPDATE""")
-                    .param("merchantId", merchantId)
-                    .query(String.class)
-                    .list();
-            if (!active.contains(kid)) {
-                return false;
-            }
-            if (active.size() == 1) {
-                throw new IllegalStateException("kid " + kid + " is the merchant's last active key: add its successor first");
-            }
-            return revoke(merchantId, kid);
-        });
+        return LastActiveKey.endUnlessLast(schema, """
+                        SELECT kid FROM front.merchant_key WHERE merchant_id = :merchantId AND status = 'active'
+                        FOR UPDATE""", merchantId, kid,
+                "kid " + kid + " is the merchant's last active key: add its successor first",
+                () -> revoke(merchantId, kid));
     }
 
     public Optional<String> merchantName(String merchantId) {

@@ -5,11 +5,13 @@ import dev.paygate.gateway.merchant.MerchantApiKeys;
 import dev.paygate.gateway.merchant.MerchantKeys;
 import java.text.ParseException;
 import java.util.Arrays;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -90,18 +92,7 @@ class KeyPagesController {
     @PostMapping("/merchant/keys/signing/retire")
     String retireSigningKey(@AuthenticationPrincipal SignedInMerchant merchant, RedirectAttributes flash,
                             @RequestParam(defaultValue = "") String kid) {
-        try {
-            if (signingKeys.retire(merchant.merchantId(), kid)) {
-                log.info("Merchant {} retired signing key {} from the dashboard", merchant.merchantId(), kid);
-                flash.addFlashAttribute("keyDone", "Signing key " + kid + " retired: tickets signed with it are"
-                        + " refused from now on.");
-            } else {
-                flash.addFlashAttribute("keyError", "You have no active signing key " + kid + ".");
-            }
-        } catch (IllegalStateException lastKey) {
-            flash.addFlashAttribute("keyError", "Not retired: " + lastKey.getMessage() + ".");
-        }
-        return PAGE;
+        return endKey(merchant, flash, signingKeys::retire, "signing key", kid, "retired", "tickets signed with it");
     }
 
     @PostMapping("/merchant/keys/api")
@@ -118,16 +109,29 @@ class KeyPagesController {
     @PostMapping("/merchant/keys/api/revoke")
     String revokeApiKey(@AuthenticationPrincipal SignedInMerchant merchant, RedirectAttributes flash,
                         @RequestParam(defaultValue = "") String keyId) {
+        return endKey(merchant, flash, apiKeys::revoke, "API key", keyId, "revoked", "calls and sign-ins with it");
+    }
+
+    /**
+     * Retires a signing key or revokes an API key: {@code end} answers false when the merchant has no such active
+     * key, and throws {@link IllegalStateException} for the last active one, which stays.
+     *
+     * @param kind       "signing key" or "API key", as the messages name it
+     * @param ended      "retired" or "revoked"
+     * @param refusedNow what is refused from now on
+     */
+    private static String endKey(SignedInMerchant merchant, RedirectAttributes flash, BiPredicate<String, String> end,
+                                 String kind, String id, String ended, String refusedNow) {
         try {
-            if (apiKeys.revoke(merchant.merchantId(), keyId)) {
-                log.info("Merchant {} revoked API key {} from the dashboard", merchant.merchantId(), keyId);
-                flash.addFlashAttribute("keyDone", "API key " + keyId + " revoked: calls and sign-ins with it are"
-                        + " refused from now on.");
+            if (end.test(merchant.merchantId(), id)) {
+                log.info("Merchant {} {} {} {} from the dashboard", merchant.merchantId(), ended, kind, id);
+                flash.addFlashAttribute("keyDone", StringUtils.capitalize(kind) + " " + id + " " + ended + ": "
+                        + refusedNow + " are refused from now on.");
             } else {
-                flash.addFlashAttribute("keyError", "You have no active API key " + keyId + ".");
+                flash.addFlashAttribute("keyError", "You have no active " + kind + " " + id + ".");
             }
         } catch (IllegalStateException lastKey) {
-            flash.addFlashAttribute("keyError", "Not revoked: " + lastKey.getMessage() + ".");
+            flash.addFlashAttribute("keyError", "Not " + ended + ": " + lastKey.getMessage() + ".");
         }
         return PAGE;
     }

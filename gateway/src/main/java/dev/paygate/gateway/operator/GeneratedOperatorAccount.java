@@ -1,18 +1,16 @@
 package dev.paygate.gateway.operator;
 
 import dev.paygate.gateway.auth.Argon2idPasswordHasher;
+import dev.paygate.gateway.security.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -57,7 +55,7 @@ final class GeneratedOperatorAccount {
         Path file = keyDirectory.resolve(FILE_NAME);
         try {
             if (!Files.exists(file)) {
-                create(keyDirectory, file, hasher);
+                create(file, hasher);
             }
             return new GeneratedOperatorAccount(file, hasher, load(file, hasher));
         } catch (IOException e) {
@@ -73,7 +71,7 @@ final class GeneratedOperatorAccount {
         Path file = keyDirectory.resolve(FILE_NAME);
         try {
             String username = Files.exists(file) ? load(file, hasher).account().username() : USERNAME;
-            write(keyDirectory, file, username, hasher.hash(password), true, true);
+            write(file, username, hasher.hash(password), true, true);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set the operator password in " + file, e);
@@ -123,10 +121,10 @@ final class GeneratedOperatorAccount {
                 Boolean.parseBoolean(stored.getProperty(PASSWORD_SET_KEY)), modifiedAt);
     }
 
-    private static void create(Path keyDirectory, Path file, Argon2idPasswordHasher hasher) throws IOException {
+    private static void create(Path file, Argon2idPasswordHasher hasher) throws IOException {
         char[] password = randomPassword();
         try {
-            write(keyDirectory, file, USERNAME, hasher.hash(password), false, false);
+            write(file, USERNAME, hasher.hash(password), false, false);
             // Deliberately logged, once: a local demo credential nobody could learn otherwise.
             log.warn("Generated the local demo operator account for /operator: user '{}', password '{}'. This is"
                             + " shown once; only its hash is kept in {}. Set your own with bin/paygate-operator"
@@ -139,34 +137,20 @@ final class GeneratedOperatorAccount {
         }
     }
 
-    /**
-     * Writes a draft owner-only, then moves it into place.
-     *
-     * @param replace false when creating: if another process made the account meanwhile, its account wins
-     */
-    private static void write(Path keyDirectory, Path file, String username, String passwordHash, boolean passwordSet,
-                              boolean replace) throws IOException {
-        Files.createDirectories(keyDirectory);
-        Path draft = Files.createTempFile(keyDirectory, "operator", ".draft");
-        try {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
-            }
-            Properties account = new Properties();
-            account.setProperty(USERNAME_KEY, username);
-            account.setProperty(PASSWORD_HASH_KEY, passwordHash);
-            account.setProperty(PASSWORD_SET_KEY, Boolean.toString(passwordSet));
-            try (Writer writer = Files.newBufferedWriter(draft, StandardCharsets.UTF_8)) {
-                account.store(writer, "Paygate operator account of the embedded default. Only the Argon2id hash is"
-                        + " kept. Configure paygate.operator.accounts in production.");
-            }
-            if (replace) {
-                Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                Files.move(draft, file);
-            }
-        } finally {
-            Files.deleteIfExists(draft);
+    /** @param replace false when creating: if another process made the account meanwhile, its account wins */
+    private static void write(Path file, String username, String passwordHash, boolean passwordSet, boolean replace)
+            throws IOException {
+        Properties account = new Properties();
+        account.setProperty(USERNAME_KEY, username);
+        account.setProperty(PASSWORD_HASH_KEY, passwordHash);
+        account.setProperty(PASSWORD_SET_KEY, Boolean.toString(passwordSet));
+        StringWriter text = new StringWriter();
+        account.store(text, "Paygate operator account of the embedded default. Only the Argon2id hash is"
+                + " kept. Configure paygate.operator.accounts in production.");
+        if (replace) {
+            OwnerOnlyFiles.replace(file, text.toString());
+        } else {
+            OwnerOnlyFiles.create(file, text.toString());
         }
     }
 

@@ -1,15 +1,14 @@
 package dev.paygate.gateway.runtime;
 
+import dev.paygate.gateway.security.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
@@ -46,7 +45,7 @@ record DatabaseLogins(String superuserPassword, String applicationRole, String a
         Path file = keyDirectory.resolve(FILE_NAME);
         try {
             if (!Files.exists(file)) {
-                create(keyDirectory, file);
+                create(file);
             }
             Properties stored = new Properties();
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -68,26 +67,18 @@ record DatabaseLogins(String superuserPassword, String applicationRole, String a
         return value;
     }
 
-    private static void create(Path keyDirectory, Path file) throws IOException {
-        Files.createDirectories(keyDirectory);
-        Path draft = Files.createTempFile(keyDirectory, "database", ".draft");
+    private static void create(Path file) throws IOException {
+        Properties generated = new Properties();
+        generated.setProperty(SUPERUSER_PASSWORD_KEY, randomPassword());
+        generated.setProperty(APPLICATION_ROLE_KEY, DEFAULT_APPLICATION_ROLE);
+        generated.setProperty(APPLICATION_PASSWORD_KEY, randomPassword());
+        StringWriter text = new StringWriter();
+        generated.store(text, "Logins of the embedded PostgreSQL (SCRAM), generated at first start.");
         try {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
-            }
-            Properties generated = new Properties();
-            generated.setProperty(SUPERUSER_PASSWORD_KEY, randomPassword());
-            generated.setProperty(APPLICATION_ROLE_KEY, DEFAULT_APPLICATION_ROLE);
-            generated.setProperty(APPLICATION_PASSWORD_KEY, randomPassword());
-            try (Writer writer = Files.newBufferedWriter(draft, StandardCharsets.UTF_8)) {
-                generated.store(writer, "Logins of the embedded PostgreSQL (SCRAM), generated at first start.");
-            }
-            // No REPLACE_EXISTING: logins the cluster already knows are never overwritten.
-            Files.move(draft, file);
+            // Created, never replaced: logins the cluster already knows are never overwritten.
+            OwnerOnlyFiles.create(file, text.toString());
         } catch (FileAlreadyExistsException keptExisting) {
             // Another start wrote them first; theirs are the ones the cluster gets.
-        } finally {
-            Files.deleteIfExists(draft);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.paygate.gateway.security;
 
+import dev.paygate.iso8583.field.Pan;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,8 +11,6 @@ import java.util.regex.Pattern;
 public final class CardNumbers {
 
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<!\\d)\\d{13,19}(?!\\d)");
-    private static final int SHOWN_FIRST = 6;
-    private static final int SHOWN_LAST = 4;
 
     private CardNumbers() {
     }
@@ -35,30 +34,12 @@ public final class CardNumbers {
             return text;
         }
         return DIGIT_RUN.matcher(text).replaceAll(run -> passesLuhn(run.group())
-                ? Matcher.quoteReplacement(masked(run.group()))
+                ? Matcher.quoteReplacement(Pan.mask(run.group()))
                 : run.group());
     }
 
-    static boolean passesLuhn(String digits) {
-        int sum = 0;
-        boolean doubled = false;
-        for (int index = digits.length() - 1; index >= 0; index--) {
-            int digit = digits.charAt(index) - '0';
-            if (doubled) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-            doubled = !doubled;
-        }
-        return sum % 10 == 0;
-    }
-
-    private static String masked(String cardNumber) {
-        return cardNumber.substring(0, SHOWN_FIRST)
-                + "*".repeat(cardNumber.length() - SHOWN_FIRST - SHOWN_LAST)
-                + cardNumber.substring(cardNumber.length() - SHOWN_LAST);
+    /** Every run the pattern finds is 13 to 19 digits, so a {@link Pan}, checked and masked as one. */
+    private static boolean passesLuhn(String digits) {
+        return Pan.of(digits).isLuhnValid();
     }
 }

@@ -21,7 +21,11 @@ public record NetworkManagementRequest(NetworkManagementCode code, Stan stan, In
     }
 
     public ISOMsg toIsoMsg() {
-        ISOMsg message = DataElements.newMessage(Mti.NETWORK_MANAGEMENT_REQUEST);
+        return withElements(DataElements.newMessage(Mti.NETWORK_MANAGEMENT_REQUEST));
+    }
+
+    /** Sets elements 7, 11 and 70 on {@code message}: the 0810 answering this request echoes them. */
+    ISOMsg withElements(ISOMsg message) {
         DataElements.setTransmissionDateTime(message, transmittedAt);
         DataElements.set(message, STAN, stan.digits());
         DataElements.set(message, NETWORK_MANAGEMENT_CODE, code.code());
@@ -35,9 +39,14 @@ public record NetworkManagementRequest(NetworkManagementCode code, Stan stan, In
     /** @param clock picks the year of DE 7, which has none */
     public static NetworkManagementRequest fromIsoMsg(ISOMsg message, Clock clock) {
         DataElements.expectMti(message, Mti.NETWORK_MANAGEMENT_REQUEST);
-        return DataElements.mapping(message, () -> new NetworkManagementRequest(
+        return DataElements.mapping(message, () -> readElements(message, clock));
+    }
+
+    /** Elements 7, 11 and 70 of an 0800, or of the 0810 that echoes them. */
+    static NetworkManagementRequest readElements(ISOMsg message, Clock clock) {
+        return new NetworkManagementRequest(
                 NetworkManagementCode.fromCode(DataElements.numeric(message, NETWORK_MANAGEMENT_CODE, 3)),
                 DataElements.stan(message),
-                DataElements.transmittedAt(message, clock)));
+                DataElements.transmittedAt(message, clock));
     }
 }

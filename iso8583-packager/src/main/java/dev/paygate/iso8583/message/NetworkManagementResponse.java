@@ -1,8 +1,6 @@
 package dev.paygate.iso8583.message;
 
-import static dev.paygate.iso8583.message.DataElements.NETWORK_MANAGEMENT_CODE;
 import static dev.paygate.iso8583.message.DataElements.RESPONSE_CODE;
-import static dev.paygate.iso8583.message.DataElements.STAN;
 
 import dev.paygate.iso8583.field.Mti;
 import dev.paygate.iso8583.field.ResponseCode;
@@ -43,11 +41,9 @@ public record NetworkManagementResponse(
     }
 
     public ISOMsg toIsoMsg() {
-        ISOMsg message = DataElements.newMessage(Mti.NETWORK_MANAGEMENT_RESPONSE);
-        DataElements.setTransmissionDateTime(message, transmittedAt);
-        DataElements.set(message, STAN, stan.digits());
+        ISOMsg message = new NetworkManagementRequest(code, stan, transmittedAt)
+                .withElements(DataElements.newMessage(Mti.NETWORK_MANAGEMENT_RESPONSE));
         DataElements.set(message, RESPONSE_CODE, rawResponseCode);
-        DataElements.set(message, NETWORK_MANAGEMENT_CODE, code.code());
         return message;
     }
 
@@ -58,10 +54,10 @@ public record NetworkManagementResponse(
     /** @param clock picks the year of DE 7, which has none */
     public static NetworkManagementResponse fromIsoMsg(ISOMsg message, Clock clock) {
         DataElements.expectMti(message, Mti.NETWORK_MANAGEMENT_RESPONSE);
-        return DataElements.mapping(message, () -> new NetworkManagementResponse(
-                NetworkManagementCode.fromCode(DataElements.numeric(message, NETWORK_MANAGEMENT_CODE, 3)),
-                DataElements.stan(message),
-                DataElements.transmittedAt(message, clock),
-                DataElements.responseCode(message)));
+        return DataElements.mapping(message, () -> {
+            NetworkManagementRequest echoed = NetworkManagementRequest.readElements(message, clock);
+            return new NetworkManagementResponse(echoed.code(), echoed.stan(), echoed.transmittedAt(),
+                    DataElements.responseCode(message));
+        });
     }
 }
