@@ -50,6 +50,9 @@ final class MarkdownReport {
         row("confirm p99 at half of peak (" + number(half.get("rate_per_second"), 1) + "/s, open loop), errors "
                         + half.get("errors"), ms(map(half, "confirm").get("p99_ms")),
                 "one Argon2id hash, 1 thread (p50)", ms(map(argon, "one_thread").get("p50_ms")));
+        row("CPU of the Argon2id derivation in a payment (full flow, kdf stage)",
+                number(map(map(project, "profile"), "cpu_ms_per_operation").get("kdf"), 1) + " ms",
+                "CPU of one Argon2id verify, 1 thread", number(map(argon, "one_thread").get("cpu_ms_per_verify"), 1) + " ms");
         row("back unit, wallet spread, decisions/s", perSecond(map(back, "wallet_spread")),
                 "ledger transfer SQL spread / Artemis request-reply, 32 in flight",
                 perSecond(map(map(raw, "ledger_transfer_sql"), "spread")) + " / "
