@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  */
 public final class GatewayProcess implements AutoCloseable {
 
+    /** Options for the gateways' JVMs alone, e.g. an {@code -agentpath:} of async-profiler. */
+    public static final String PROFILER_OPTIONS_VARIABLE = "BENCH_GATEWAY_JAVA_TOOL_OPTIONS";
+
     private static final Pattern READY = Pattern.compile("Paygate (?:back unit )?ready in (\\d+) ms \\(JVM up (\\d+) ms\\)");
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -52,9 +55,6 @@ public final class GatewayProcess implements AutoCloseable {
         }
         return destination.resolve(packedJar.getFileName());
     }
-
-    /** Options for the gateways' JVMs alone, e.g. an {@code -agentpath:} of async-profiler. */
-    public static final String PROFILER_OPTIONS_VARIABLE = "BENCH_GATEWAY_JAVA_TOOL_OPTIONS";
 
     public static GatewayProcess start(Path jar, List<String> jvmOptions, Path workingDirectory, List<String> arguments,
                                        Map<String, String> environment, Path logFile) throws IOException, InterruptedException {
