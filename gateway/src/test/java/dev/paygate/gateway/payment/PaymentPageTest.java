@@ -155,5 +155,6 @@ class PaymentPageTest {
 
         assertThat(page).contains("href=\"/css/paygate.css\"").doesNotContain("https://", "<script");
         assertThat(http.get("/css/paygate.css").statusCode()).isEqualTo(200);
+        assertThat(http.get("/css/base.css").statusCode()).isEqualTo(200);
     }
 }
