@@ -213,6 +213,17 @@ class MerchantAccountApiTest {
                 .map(tag -> tag.get("name").asText()).toList()).containsAll(usedTags);
     }
 
+    @Test
+    void swaggerUiServesItsPageAndScriptsWithoutSpringsResourceChain() throws Exception {
+        for (String path : List.of("/swagger-ui/index.html", "/swagger-ui/swagger-ui-bundle.js",
+                "/swagger-ui/swagger-initializer.js")) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url(path)))
+                    .timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).isNotBlank();
+        }
+    }
+
     private static void assertError(HttpResponse<String> response, int status, String reason) throws Exception {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
