@@ -10,13 +10,9 @@ import org.springframework.stereotype.Component;
 /** The back unit's answers, counted by settlement path, outcome and refusal reason. */
 @Component
 @BackUnit
-public class DecisionMetrics {
+public record DecisionMetrics(MeterRegistry registry) {
 
-    private final MeterRegistry registry;
 
-    public DecisionMetrics(MeterRegistry registry) {
-        this.registry = registry;
-    }
 
     public void decided(Decision decision) {
         Counter.builder("paygate.back.decisions")

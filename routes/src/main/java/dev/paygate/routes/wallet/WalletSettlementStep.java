@@ -13,13 +13,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @BackUnit
-public class WalletSettlementStep {
+public record WalletSettlementStep(PaymentRegister register) {
 
-    private final PaymentRegister register;
 
-    public WalletSettlementStep(PaymentRegister register) {
-        this.register = register;
-    }
 
     public Decision settle(PaymentOrder order) {
         return Decisions.of(register.settleWalletPayment(order.registerOrder()).entry());
