@@ -15,8 +15,6 @@ import org.springframework.stereotype.Component;
 @FrontUnit
 public record AccountDesk(ProducerTemplate producer, AccountCodec codec, AccountProperties properties) {
 
-
-
     public AccountAnswer.CustomerOverview customerOverview(String customerId, int historyLimit) {
         return ask(new AccountRequest.CustomerOverview(customerId, historyLimit), AccountAnswer.CustomerOverview.class);
     }

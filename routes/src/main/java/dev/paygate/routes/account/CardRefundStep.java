@@ -28,8 +28,6 @@ import org.springframework.stereotype.Component;
 public record CardRefundStep(PaymentRegister register, Refunds refunds, MerchantRecords merchants,
                              CardExchange exchange) {
 
-
-
     public AccountAnswer.Refund refund(AccountRequest.WalletRefund request, RegisterEntry entry) throws ISOException {
         Optional<RefundOutcome> earlier = refunds.find(request.idempotencyKey());
         if (earlier.isPresent()) {

@@ -12,8 +12,6 @@ import org.springframework.stereotype.Component;
 @BackUnit
 public record DecisionMetrics(MeterRegistry registry) {
 
-
-
     public void decided(Decision decision) {
         Counter.builder("paygate.back.decisions")
                 .description("Decisions the back unit answered, by path, outcome and reason")

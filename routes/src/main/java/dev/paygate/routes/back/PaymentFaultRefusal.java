@@ -29,8 +29,6 @@ public record PaymentFaultRefusal(OrderCodec codec, PaymentRegister register, Se
     private static final String ANSWER = "paygateFaultAnswer";
     private static final Logger log = LoggerFactory.getLogger(PaymentFaultRefusal.class);
 
-
-
     @Override
     public void process(Exchange exchange) {
         PaymentOrder order;

@@ -17,8 +17,6 @@ import org.springframework.stereotype.Component;
 @BackUnit
 public record RegisterDecisions(PaymentRegister register, SettlementPathChoice pathChoice, OrderCodec codec) {
 
-
-
     /** A zero-amount ticket: the customer authenticated; the register records it, no money moves. */
     public Decision authenticationOnly(PaymentOrder order) {
         return Decisions.of(register.authOnly(order.registerOrder()));

@@ -26,8 +26,6 @@ import org.springframework.stereotype.Component;
 @BackUnit
 public record CardAuthorizationStep(PaymentRegister register, MerchantRecords merchants, CardExchange exchange) {
 
-
-
     public Decision authorize(PaymentOrder order) throws ISOException {
         Optional<Decision> earlier = register.findByTicket(order.ticketId()).map(Decisions::of);
         if (earlier.isPresent()) {

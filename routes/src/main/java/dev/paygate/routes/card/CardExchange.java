@@ -45,8 +45,6 @@ public record CardExchange(CardVault vault, CardNetworks networks, DatabaseStanS
     private static final Logger log = LoggerFactory.getLogger(CardExchange.class);
     private static final int DE_RESPONSE_CODE = 39;
 
-
-
     public <T> T exchange(CardOperation operation, CardConversation<T> conversation) throws ISOException {
         Optional<VaultedCard> found = vault.cardOf(operation.customerId());
         if (found.isEmpty()) {

@@ -25,8 +25,6 @@ public record UnsentCardPayments(UnsentCardPaymentsProperties properties, Paymen
     private static final String SYSTEM_ERROR = "system_error";
     private static final Logger log = LoggerFactory.getLogger(UnsentCardPayments.class);
 
-
-
     /** Closes at most {@code batchMax} entries per call; the timer calls again. */
     public void closeUnsent() {
         for (RegisterEntry closed : register.refuseUnsentCardPayments(

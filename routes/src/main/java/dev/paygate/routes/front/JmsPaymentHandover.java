@@ -28,8 +28,6 @@ public record JmsPaymentHandover(ProducerTemplate producer, OrderCodec codec, Cl
     static final String DUPLICATE_ID_HEADER = Message.HDR_DUPLICATE_DETECTION_ID.toString();
     private static final Logger log = LoggerFactory.getLogger(JmsPaymentHandover.class);
 
-
-
     @Override
     public Decision handOver(PaymentOrder order) {
         String answer = producer.requestBodyAndHeaders(FrontPaymentRoutes.HAND_OVER, codec.encodeOrder(order),

@@ -46,8 +46,6 @@ public record LateAnswers(ReversalQueue reversals, PaymentRegister register, Mes
     private static final int DE_RESPONSE_CODE = 39;
     private static final int DE_TERMINAL_ID = 41;
 
-
-
     /** One message from {@code network}'s MUX that matched no waiting request. */
     public void handle(String network, ISOMsg message) {
         Instant receivedAt = clock.instant();

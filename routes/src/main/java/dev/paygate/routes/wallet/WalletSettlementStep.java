@@ -15,8 +15,6 @@ import org.springframework.stereotype.Component;
 @BackUnit
 public record WalletSettlementStep(PaymentRegister register) {
 
-
-
     public Decision settle(PaymentOrder order) {
         return Decisions.of(register.settleWalletPayment(order.registerOrder()).entry());
     }
