@@ -13,17 +13,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @FrontUnit
-public class AccountDesk {
-
-    private final ProducerTemplate producer;
-    private final AccountCodec codec;
-    private final AccountProperties properties;
-
-    public AccountDesk(ProducerTemplate producer, AccountCodec codec, AccountProperties properties) {
-        this.producer = producer;
-        this.codec = codec;
-        this.properties = properties;
-    }
+public record AccountDesk(ProducerTemplate producer, AccountCodec codec, AccountProperties properties) {
 
     public AccountAnswer.CustomerOverview customerOverview(String customerId, int historyLimit) {
         return ask(new AccountRequest.CustomerOverview(customerId, historyLimit), AccountAnswer.CustomerOverview.class);

@@ -23,32 +23,13 @@ import org.springframework.stereotype.Component;
 /** Balances, history, payment methods and refunds, answered from the ledger for the back-office routes. */
 @Component
 @BackUnit
-public class BackOfficeLedger {
+public record BackOfficeLedger(Accounts accounts, PaymentRegister register, Refunds refunds, CardRefundStep cardRefunds,
+                               SweepHistory sweeps, WalletTopUps topUps, CardVault vault,
+                               SettlementPathChoice pathChoice) {
 
     /** The latest daily sweeps shown with a till. */
     static final int SWEEPS_SHOWN = 30;
     private static final int CARD_DIGITS_SHOWN = 4;
-
-    private final Accounts accounts;
-    private final PaymentRegister register;
-    private final Refunds refunds;
-    private final CardRefundStep cardRefunds;
-    private final SweepHistory sweeps;
-    private final WalletTopUps topUps;
-    private final CardVault vault;
-    private final SettlementPathChoice pathChoice;
-
-    public BackOfficeLedger(Accounts accounts, PaymentRegister register, Refunds refunds, CardRefundStep cardRefunds,
-                            SweepHistory sweeps, WalletTopUps topUps, CardVault vault, SettlementPathChoice pathChoice) {
-        this.accounts = accounts;
-        this.register = register;
-        this.refunds = refunds;
-        this.cardRefunds = cardRefunds;
-        this.sweeps = sweeps;
-        this.topUps = topUps;
-        this.vault = vault;
-        this.pathChoice = pathChoice;
-    }
 
     public AccountAnswer customerOverview(AccountRequest.CustomerOverview request) {
         Optional<Account> wallet = accounts.wallet(request.customerId());

@@ -25,19 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @BackUnit
-public class CardRefundStep {
-
-    private final PaymentRegister register;
-    private final Refunds refunds;
-    private final MerchantRecords merchants;
-    private final CardExchange exchange;
-
-    public CardRefundStep(PaymentRegister register, Refunds refunds, MerchantRecords merchants, CardExchange exchange) {
-        this.register = register;
-        this.refunds = refunds;
-        this.merchants = merchants;
-        this.exchange = exchange;
-    }
+public record CardRefundStep(PaymentRegister register, Refunds refunds, MerchantRecords merchants,
+                             CardExchange exchange) {
 
     public AccountAnswer.Refund refund(AccountRequest.WalletRefund request, RegisterEntry entry) throws ISOException {
         Optional<RefundOutcome> earlier = refunds.find(request.idempotencyKey());

@@ -20,20 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @BackUnit
-public class OperatorLookups {
-
-    private final PaymentRegister register;
-    private final ReversalQueue reversals;
-    private final SweepHistory sweeps;
-    private final MessageJournal journal;
-
-    public OperatorLookups(PaymentRegister register, ReversalQueue reversals, SweepHistory sweeps,
-                           MessageJournal journal) {
-        this.register = register;
-        this.reversals = reversals;
-        this.sweeps = sweeps;
-        this.journal = journal;
-    }
+public record OperatorLookups(PaymentRegister register, ReversalQueue reversals, SweepHistory sweeps,
+                              MessageJournal journal) {
 
     /** A term matches few entries exactly, so those are filtered by status here; without a term the index does it. */
     public AccountAnswer paymentSearch(AccountRequest.PaymentSearch request) {

@@ -10,7 +10,6 @@ import dev.paygate.ledger.WalletTopUps;
 import dev.paygate.ledger.party.Customer;
 import dev.paygate.ledger.party.CustomerRecords;
 import dev.paygate.routes.BackUnit;
-import dev.paygate.routes.card.Acceptor;
 import dev.paygate.routes.card.CardAnswer;
 import dev.paygate.routes.card.CardConversation;
 import dev.paygate.routes.card.CardExchange;
@@ -28,22 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @BackUnit
-public class WalletTopUpStep {
-
-    private final CustomerRecords customers;
-    private final Accounts accounts;
-    private final WalletTopUps topUps;
-    private final Acceptor acceptor;
-    private final CardExchange exchange;
-
-    public WalletTopUpStep(CustomerRecords customers, Accounts accounts, WalletTopUps topUps,
-                           AccountProperties properties, CardExchange exchange) {
-        this.customers = customers;
-        this.accounts = accounts;
-        this.topUps = topUps;
-        this.acceptor = properties.topUpAcceptor().acceptor();
-        this.exchange = exchange;
-    }
+public record WalletTopUpStep(CustomerRecords customers, Accounts accounts, WalletTopUps topUps,
+                              AccountProperties properties, CardExchange exchange) {
 
     public AccountAnswer topUp(AccountRequest.WalletTopUp request) throws ISOException {
         Optional<Customer> customer = customers.find(request.customerId());
@@ -80,7 +65,7 @@ public class WalletTopUpStep {
 
             @Override
             public Opening<AccountAnswer> open(String network) {
-                return new Send<>(acceptor);
+                return new Send<>(properties.topUpAcceptor().acceptor());
             }
 
             @Override

@@ -10,13 +10,7 @@ import org.springframework.stereotype.Component;
 /** The back unit's answers, counted by settlement path, outcome and refusal reason. */
 @Component
 @BackUnit
-public class DecisionMetrics {
-
-    private final MeterRegistry registry;
-
-    public DecisionMetrics(MeterRegistry registry) {
-        this.registry = registry;
-    }
+public record DecisionMetrics(MeterRegistry registry) {
 
     public void decided(Decision decision) {
         Counter.builder("paygate.back.decisions")

@@ -21,27 +21,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @BackUnit
-public class PaymentFaultRefusal implements Processor {
+public record PaymentFaultRefusal(OrderCodec codec, PaymentRegister register, SettlementPathChoice pathChoice,
+                                  DecisionMetrics metrics, Clock clock) implements Processor {
 
     public static final String TICKET_ID = OrderCodec.TICKET_ID_HEADER;
     public static final String SYSTEM_ERROR = RefusalReason.SYSTEM_ERROR.code();
     private static final String ANSWER = "paygateFaultAnswer";
     private static final Logger log = LoggerFactory.getLogger(PaymentFaultRefusal.class);
-
-    private final OrderCodec codec;
-    private final PaymentRegister register;
-    private final SettlementPathChoice pathChoice;
-    private final DecisionMetrics metrics;
-    private final Clock clock;
-
-    public PaymentFaultRefusal(OrderCodec codec, PaymentRegister register, SettlementPathChoice pathChoice,
-                               DecisionMetrics metrics, Clock clock) {
-        this.codec = codec;
-        this.register = register;
-        this.pathChoice = pathChoice;
-        this.metrics = metrics;
-        this.clock = clock;
-    }
 
     @Override
     public void process(Exchange exchange) {

@@ -15,17 +15,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @BackUnit
-public class RegisterDecisions {
-
-    private final PaymentRegister register;
-    private final SettlementPathChoice pathChoice;
-    private final OrderCodec codec;
-
-    public RegisterDecisions(PaymentRegister register, SettlementPathChoice pathChoice, OrderCodec codec) {
-        this.register = register;
-        this.pathChoice = pathChoice;
-        this.codec = codec;
-    }
+public record RegisterDecisions(PaymentRegister register, SettlementPathChoice pathChoice, OrderCodec codec) {
 
     /** A zero-amount ticket: the customer authenticated; the register records it, no money moves. */
     public Decision authenticationOnly(PaymentOrder order) {

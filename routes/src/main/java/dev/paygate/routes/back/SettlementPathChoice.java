@@ -12,15 +12,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @BackUnit
-public class SettlementPathChoice {
-
-    private final DecisionProperties properties;
-    private final Clock clock;
-
-    public SettlementPathChoice(DecisionProperties properties, Clock clock) {
-        this.properties = properties;
-        this.clock = clock;
-    }
+public record SettlementPathChoice(DecisionProperties properties, Clock clock) {
 
     /** An order read after its life ended ({@link PaymentOrder#decideBy()}) is refused, whatever it asks. */
     public boolean expired(PaymentOrder order) {

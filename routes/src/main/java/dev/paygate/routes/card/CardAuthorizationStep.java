@@ -24,17 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @BackUnit
-public class CardAuthorizationStep {
-
-    private final PaymentRegister register;
-    private final MerchantRecords merchants;
-    private final CardExchange exchange;
-
-    public CardAuthorizationStep(PaymentRegister register, MerchantRecords merchants, CardExchange exchange) {
-        this.register = register;
-        this.merchants = merchants;
-        this.exchange = exchange;
-    }
+public record CardAuthorizationStep(PaymentRegister register, MerchantRecords merchants, CardExchange exchange) {
 
     public Decision authorize(PaymentOrder order) throws ISOException {
         Optional<Decision> earlier = register.findByTicket(order.ticketId()).map(Decisions::of);

@@ -39,29 +39,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @BackUnit
-public class CardExchange {
+public record CardExchange(CardVault vault, CardNetworks networks, DatabaseStanSequence stans, ReversalQueue reversals,
+                           CardNetworkMetrics metrics, Clock clock, MessageJournalWriter journal) {
 
     private static final Logger log = LoggerFactory.getLogger(CardExchange.class);
     private static final int DE_RESPONSE_CODE = 39;
-
-    private final CardVault vault;
-    private final CardNetworks networks;
-    private final DatabaseStanSequence stans;
-    private final ReversalQueue reversals;
-    private final CardNetworkMetrics metrics;
-    private final Clock clock;
-    private final MessageJournalWriter journal;
-
-    public CardExchange(CardVault vault, CardNetworks networks, DatabaseStanSequence stans, ReversalQueue reversals,
-                        CardNetworkMetrics metrics, Clock clock, MessageJournalWriter journal) {
-        this.vault = vault;
-        this.networks = networks;
-        this.stans = stans;
-        this.reversals = reversals;
-        this.metrics = metrics;
-        this.clock = clock;
-        this.journal = journal;
-    }
 
     public <T> T exchange(CardOperation operation, CardConversation<T> conversation) throws ISOException {
         Optional<VaultedCard> found = vault.cardOf(operation.customerId());

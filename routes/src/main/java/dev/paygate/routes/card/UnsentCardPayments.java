@@ -19,23 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 @BackUnit
 @EnableConfigurationProperties(UnsentCardPaymentsProperties.class)
-public class UnsentCardPayments {
+public record UnsentCardPayments(UnsentCardPaymentsProperties properties, PaymentRegister register,
+                                 ReversalQueue reversals, Clock clock) {
 
     private static final String SYSTEM_ERROR = "system_error";
     private static final Logger log = LoggerFactory.getLogger(UnsentCardPayments.class);
-
-    private final UnsentCardPaymentsProperties properties;
-    private final PaymentRegister register;
-    private final ReversalQueue reversals;
-    private final Clock clock;
-
-    public UnsentCardPayments(UnsentCardPaymentsProperties properties, PaymentRegister register,
-                              ReversalQueue reversals, Clock clock) {
-        this.properties = properties;
-        this.register = register;
-        this.reversals = reversals;
-        this.clock = clock;
-    }
 
     /** Closes at most {@code batchMax} entries per call; the timer calls again. */
     public void closeUnsent() {

@@ -8,20 +8,15 @@ import org.springframework.stereotype.Component;
 /** The back unit's side of the merchant event queue: persistent JSON messages, one per event. */
 @Component
 @EnableConfigurationProperties(MerchantEventProperties.class)
-public class MerchantEvents {
+public record MerchantEvents(ProducerTemplate producer) {
 
-    private final JsonMessages json = new JsonMessages();
-    private final ProducerTemplate producer;
-
-    public MerchantEvents(ProducerTemplate producer) {
-        this.producer = producer;
-    }
+    private static final JsonMessages JSON = new JsonMessages();
 
     public void publish(MerchantSwept swept) {
-        producer.sendBody("jms:queue:{{paygate.events.queue}}?deliveryPersistent=true", json.write(swept));
+        producer.sendBody("jms:queue:{{paygate.events.queue}}?deliveryPersistent=true", JSON.write(swept));
     }
 
     public MerchantSwept decodeSwept(String text) {
-        return json.read(text, MerchantSwept.class);
+        return JSON.read(text, MerchantSwept.class);
     }
 }

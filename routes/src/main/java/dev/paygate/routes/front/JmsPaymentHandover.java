@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /** {@link PaymentHandover} over Artemis: persistent request, correlated reply, bounded wait. */
 @Component
 @FrontUnit
-public class JmsPaymentHandover implements PaymentHandover {
+public record JmsPaymentHandover(ProducerTemplate producer, OrderCodec codec, Clock clock) implements PaymentHandover {
 
     /**
      * Artemis drops a message whose duplicate id it has seen on the address. Each send of an order gets its own: the
@@ -27,16 +27,6 @@ public class JmsPaymentHandover implements PaymentHandover {
      */
     static final String DUPLICATE_ID_HEADER = Message.HDR_DUPLICATE_DETECTION_ID.toString();
     private static final Logger log = LoggerFactory.getLogger(JmsPaymentHandover.class);
-
-    private final ProducerTemplate producer;
-    private final OrderCodec codec;
-    private final Clock clock;
-
-    public JmsPaymentHandover(ProducerTemplate producer, OrderCodec codec, Clock clock) {
-        this.producer = producer;
-        this.codec = codec;
-        this.clock = clock;
-    }
 
     @Override
     public Decision handOver(PaymentOrder order) {

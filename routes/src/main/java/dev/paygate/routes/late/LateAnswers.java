@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @BackUnit
-public class LateAnswers {
+public record LateAnswers(ReversalQueue reversals, PaymentRegister register, MessageJournalWriter journal,
+                          MeterRegistry meters, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(LateAnswers.class);
     /**
@@ -44,21 +45,6 @@ public class LateAnswers {
     private static final int DE_APPROVAL_CODE = 38;
     private static final int DE_RESPONSE_CODE = 39;
     private static final int DE_TERMINAL_ID = 41;
-
-    private final ReversalQueue reversals;
-    private final PaymentRegister register;
-    private final MessageJournalWriter journal;
-    private final MeterRegistry meters;
-    private final Clock clock;
-
-    public LateAnswers(ReversalQueue reversals, PaymentRegister register, MessageJournalWriter journal,
-                       MeterRegistry meters, Clock clock) {
-        this.reversals = reversals;
-        this.register = register;
-        this.journal = journal;
-        this.meters = meters;
-        this.clock = clock;
-    }
 
     /** One message from {@code network}'s MUX that matched no waiting request. */
     public void handle(String network, ISOMsg message) {

@@ -14,27 +14,14 @@ import org.springframework.stereotype.Component;
 /** A back unit's side of the network desk: carries out an operator's command on its own links and reports them. */
 @Component
 @BackUnit
-public class BackNetworkDesk {
+public record BackNetworkDesk(CardNetworks networks, NetworkManagement management, ReversalQueue reversals,
+                              NetworkDeskProperties properties, Clock clock) {
 
-    private final CardNetworks networks;
-    private final NetworkManagement management;
-    private final ReversalQueue reversals;
-    private final NetworkDeskProperties properties;
-    private final Clock clock;
-    private final JsonMessages json = new JsonMessages();
-
-    public BackNetworkDesk(CardNetworks networks, NetworkManagement management, ReversalQueue reversals,
-                           NetworkDeskProperties properties, Clock clock) {
-        this.networks = networks;
-        this.management = management;
-        this.reversals = reversals;
-        this.properties = properties;
-        this.clock = clock;
-    }
+    private static final JsonMessages JSON = new JsonMessages();
 
     /** A command as JSON in, this back unit's report as JSON out. */
     public String answer(String commandJson) {
-        return json.write(carryOut(json.read(commandJson, NetworkCommand.class)));
+        return JSON.write(carryOut(JSON.read(commandJson, NetworkCommand.class)));
     }
 
     BackReport carryOut(NetworkCommand command) {

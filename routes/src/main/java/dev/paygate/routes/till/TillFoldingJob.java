@@ -14,17 +14,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @BackUnit
-public class TillFoldingJob {
+public record TillFoldingJob(TillCredits tillCredits, TillFoldingProperties properties) {
 
     private static final Logger log = LoggerFactory.getLogger(TillFoldingJob.class);
-
-    private final TillCredits tillCredits;
-    private final TillFoldingProperties properties;
-
-    public TillFoldingJob(TillCredits tillCredits, TillFoldingProperties properties) {
-        this.tillCredits = tillCredits;
-        this.properties = properties;
-    }
 
     @Scheduled(fixedDelayString = "${paygate.till-folding.interval-ms:" + TillFoldingProperties.INTERVAL_MS_DEFAULT + "}")
     void foldPendingCredits() {

@@ -13,13 +13,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @BackUnit
-public class WalletSettlementStep {
-
-    private final PaymentRegister register;
-
-    public WalletSettlementStep(PaymentRegister register) {
-        this.register = register;
-    }
+public record WalletSettlementStep(PaymentRegister register) {
 
     public Decision settle(PaymentOrder order) {
         return Decisions.of(register.settleWalletPayment(order.registerOrder()).entry());
