@@ -7,14 +7,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 
-/** Answers carrying an {@link ApiError}; never cached, as each speaks of one caller's request. */
+/** Answers carrying an {@link ApiError}; never cached, like every {@link ApiAnswers answer}. */
 public final class ApiErrors {
 
     private ApiErrors() {
     }
 
     public static ResponseEntity<ApiError> error(HttpStatusCode status, String reason, String message) {
-        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(new ApiError(reason, message));
+        return ApiAnswers.answer(status, new ApiError(reason, message));
     }
 
     /** A 401 {@code auth_failed} whose challenge names the realm of the HTTP Basic credentials to give. */

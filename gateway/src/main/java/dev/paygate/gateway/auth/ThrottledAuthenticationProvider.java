@@ -11,24 +11,11 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * Puts {@link LoginThrottle}'s growing delays in front of a Spring Security provider: a source that must wait is
  * refused before its password is looked at; the failure that starts the delays raises an alert.
  */
-public final class ThrottledAuthenticationProvider implements AuthenticationProvider {
+public record ThrottledAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle, AlertLog alerts,
+                                              AuthenticationProperties properties, String alertKind)
+        implements AuthenticationProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ThrottledAuthenticationProvider.class);
-
-    private final AuthenticationProvider delegate;
-    private final LoginThrottle throttle;
-    private final AlertLog alerts;
-    private final AuthenticationProperties properties;
-    private final String alertKind;
-
-    public ThrottledAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle, AlertLog alerts,
-                                           AuthenticationProperties properties, String alertKind) {
-        this.delegate = delegate;
-        this.throttle = throttle;
-        this.alerts = alerts;
-        this.properties = properties;
-        this.alertKind = alertKind;
-    }
 
     @Override
     public Authentication authenticate(Authentication attempt) {

@@ -36,28 +36,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * signed-in customer (the {@link Principal}) and signs out ({@code POST /account/logout}).
  */
 @Controller
-class CustomerAccountController {
+record CustomerAccountController(CustomerCredentials credentials, AccountDesk desk, VoucherStore vouchers,
+        CustomerSignIn signIn, MerchantKeys merchantKeys) {
 
     /** History rows shown on the page. */
     static final int HISTORY_ROWS = 50;
     private static final int FORM_KEY_LENGTH_MAX = 64;
     /** The back office's answer to a form key sent again with another amount (the first top-up stands). */
     private static final String IDEMPOTENCY_CONFLICT = "idempotency_conflict";
-
-    private final CustomerCredentials credentials;
-    private final AccountDesk desk;
-    private final VoucherStore vouchers;
-    private final CustomerSignIn signIn;
-    private final MerchantKeys merchantKeys;
-
-    CustomerAccountController(CustomerCredentials credentials, AccountDesk desk, VoucherStore vouchers,
-                              CustomerSignIn signIn, MerchantKeys merchantKeys) {
-        this.credentials = credentials;
-        this.desk = desk;
-        this.vouchers = vouchers;
-        this.signIn = signIn;
-        this.merchantKeys = merchantKeys;
-    }
 
     @GetMapping("/account")
     String account(Principal customer, HttpServletResponse response, Model model,

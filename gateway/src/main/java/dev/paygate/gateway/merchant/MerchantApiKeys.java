@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -120,15 +121,23 @@ public class MerchantApiKeys {
     }
 
     /** The answer to a merchant API request without a valid key: asks for the key id and secret with HTTP Basic. */
-    public static ResponseEntity<ApiError> unauthorized() {
+    private static ResponseEntity<ApiError> unauthorized() {
         return ApiErrors.unauthorized(REALM, "Give the merchant API key id and secret with HTTP Basic.");
+    }
+
+    /**
+     * The answer to a merchant API request: {@code answer} for the merchant whose API key the request gives with
+     * HTTP Basic, else {@link #unauthorized()}.
+     */
+    public ResponseEntity<?> answerAs(HttpServletRequest request, Function<String, ResponseEntity<?>> answer) {
+        return authenticateBasic(request).<ResponseEntity<?>>map(answer).orElseGet(MerchantApiKeys::unauthorized);
     }
 
     /**
      * The merchant of a request whose {@code Authorization: Basic} header carries an API key id and secret, if
      * they match; decoded by Spring Security ({@link BasicCredentials}).
      */
-    public Optional<String> authenticateBasic(HttpServletRequest request) {
+    private Optional<String> authenticateBasic(HttpServletRequest request) {
         return BasicCredentials.of(request)
                 .flatMap(given -> authenticate(given.getName(), String.valueOf(given.getCredentials()).toCharArray()));
     }

@@ -1,6 +1,7 @@
 package dev.paygate.gateway.merchantapi;
 
 import dev.paygate.gateway.merchant.MerchantApiKeys;
+import dev.paygate.gateway.api.ApiAnswers;
 import dev.paygate.gateway.api.ApiErrors;
 import dev.paygate.routes.account.AccountAnswer;
 import dev.paygate.routes.account.AccountDesk;
@@ -15,7 +16,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,20 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
         description = "API key id as user name, API key secret as password")
 @SecurityRequirement(name = "merchantApiKey")
 @ApiResponse(responseCode = "401", description = "auth_failed: missing or wrong API key")
-class MerchantAccountApiController {
+record MerchantAccountApiController(MerchantApiKeys apiKeys, AccountDesk desk, MerchantRefunds refunds) {
 
     /** Refusals that mean "this request conflicts with the payment's state"; the rest are unprocessable. */
     private static final Set<String> CONFLICTS = Set.of("exceeds_paid_amount", "idempotency_conflict");
-
-    private final MerchantApiKeys apiKeys;
-    private final AccountDesk desk;
-    private final MerchantRefunds refunds;
-
-    MerchantAccountApiController(MerchantApiKeys apiKeys, AccountDesk desk, MerchantRefunds refunds) {
-        this.apiKeys = apiKeys;
-        this.desk = desk;
-        this.refunds = refunds;
-    }
 
     @GetMapping("/transactions")
     @Operation(summary = "The merchant's payments, newest first, with search and filters",
@@ -72,17 +62,15 @@ class MerchantAccountApiController {
             @RequestParam(required = false) String from,
             @Parameter(description = "registered on or before this UTC day, YYYY-MM-DD")
             @RequestParam(required = false) String to) {
-        Optional<String> merchantId = apiKeys.authenticateBasic(request);
-        if (merchantId.isEmpty()) {
-            return MerchantApiKeys.unauthorized();
-        }
-        Optional<AccountRequest.MerchantTransactions> query = PaymentQuery.of(merchantId.get(), page, size, status, q,
-                path, from, to);
-        if (query.isEmpty()) {
-            return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", PaymentQuery.RULES);
-        }
-        AccountAnswer.MerchantTransactions answer = desk.merchantTransactions(query.get());
-        return ok(new TransactionPage(answer.page(), answer.size(), answer.totalEntries(), answer.entries()));
+        return apiKeys.answerAs(request, merchantId -> {
+            Optional<AccountRequest.MerchantTransactions> query = PaymentQuery.of(merchantId, page, size, status, q,
+                    path, from, to);
+            if (query.isEmpty()) {
+                return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", PaymentQuery.RULES);
+            }
+            AccountAnswer.MerchantTransactions answer = desk.merchantTransactions(query.get());
+            return ApiAnswers.ok(new TransactionPage(answer.page(), answer.size(), answer.totalEntries(), answer.entries()));
+        });
     }
 
     @GetMapping("/till")
@@ -91,12 +79,10 @@ class MerchantAccountApiController {
                     + " its bank account (newest first, at most 30).")
     @ApiResponse(responseCode = "200", description = "The till")
     ResponseEntity<?> till(HttpServletRequest request) {
-        Optional<String> merchantId = apiKeys.authenticateBasic(request);
-        if (merchantId.isEmpty()) {
-            return MerchantApiKeys.unauthorized();
-        }
-        AccountAnswer.MerchantTill till = desk.merchantTill(merchantId.get());
-        return ok(Till.of(till.merchantId(), till.currency(), till.balanceMinor(), till.sweeps()));
+        return apiKeys.answerAs(request, merchantId -> {
+            AccountAnswer.MerchantTill till = desk.merchantTill(merchantId);
+            return ApiAnswers.ok(Till.of(till.merchantId(), till.currency(), till.balanceMinor(), till.sweeps()));
+        });
     }
 
     @PostMapping(path = "/refunds", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -111,27 +97,19 @@ class MerchantAccountApiController {
             + " (e.g. card_declined, issuer_unavailable)")
     ResponseEntity<?> refund(HttpServletRequest httpRequest,
                              @RequestBody RefundRequest request) {
-        Optional<String> merchantId = apiKeys.authenticateBasic(httpRequest);
-        if (merchantId.isEmpty()) {
-            return MerchantApiKeys.unauthorized();
-        }
-        Optional<String> invalid = request.problem();
-        if (invalid.isPresent()) {
-            return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", invalid.get());
-        }
-        AccountAnswer.Refund refund = refunds.refund(merchantId.get(), request.ticketId(), request.amountMinor(),
-                request.idempotencyKey());
-        if (!refund.approved()) {
-            return ApiErrors.error(CONFLICTS.contains(refund.reason()) ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
-                    refund.reason(), RefundRequest.explain(refund.reason()));
-        }
-        return ResponseEntity.status(refund.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .cacheControl(CacheControl.noStore())
-                .body(Refund.of(refund));
-    }
-
-    private static <T> ResponseEntity<T> ok(T body) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+        return apiKeys.answerAs(httpRequest, merchantId -> {
+            Optional<String> invalid = request.problem();
+            if (invalid.isPresent()) {
+                return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", invalid.get());
+            }
+            AccountAnswer.Refund refund = refunds.refund(merchantId, request.ticketId(), request.amountMinor(),
+                    request.idempotencyKey());
+            if (!refund.approved()) {
+                return ApiErrors.error(CONFLICTS.contains(refund.reason()) ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
+                        refund.reason(), RefundRequest.explain(refund.reason()));
+            }
+            return ApiAnswers.answer(refund.replayed() ? HttpStatus.OK : HttpStatus.CREATED, Refund.of(refund));
+        });
     }
 
 }

@@ -10,15 +10,7 @@ import org.springframework.stereotype.Component;
  * wallet, a card payment to the card), then the {@code payment.refunded} webhook is recorded, once per refund.
  */
 @Component
-public class MerchantRefunds {
-
-    private final AccountDesk desk;
-    private final WebhookOutbox webhooks;
-
-    MerchantRefunds(AccountDesk desk, WebhookOutbox webhooks) {
-        this.desk = desk;
-        this.webhooks = webhooks;
-    }
+public record MerchantRefunds(AccountDesk desk, WebhookOutbox webhooks) {
 
     /**
      * @param idempotencyKey unique per refund the merchant means; a repeat answers the first refund and moves nothing

@@ -22,20 +22,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * (issue one, shown once; revoke one; the last active one stays). A session signed in with a key revoked here ends.
  */
 @Controller
-class KeyPagesController {
+record KeyPagesController(MerchantKeys signingKeys, MerchantApiKeys apiKeys) {
 
     /** A pasted JWK is a few hundred characters; a much longer text is not one. */
     private static final int JWK_LENGTH_MAX = 4_000;
     private static final String PAGE = "redirect:/merchant/keys";
     private static final Logger log = LoggerFactory.getLogger(KeyPagesController.class);
-
-    private final MerchantKeys signingKeys;
-    private final MerchantApiKeys apiKeys;
-
-    KeyPagesController(MerchantKeys signingKeys, MerchantApiKeys apiKeys) {
-        this.signingKeys = signingKeys;
-        this.apiKeys = apiKeys;
-    }
 
     /** @param usedNow the API key this session signed in with */
     record ApiKeyRow(String keyId, String createdAt, boolean active, boolean usedNow) {

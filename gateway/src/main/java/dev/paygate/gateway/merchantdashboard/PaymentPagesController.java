@@ -32,21 +32,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * payment's whole story, and refunds from that page (the same refund as the API's).
  */
 @Controller
-class PaymentPagesController {
+record PaymentPagesController(AccountDesk desk, PaymentStory stories, MerchantRefunds refunds) {
 
     static final int PAGE_SIZE = 25;
     private static final int FORM_KEY_LENGTH_MAX = 64;
     private static final Logger log = LoggerFactory.getLogger(PaymentPagesController.class);
-
-    private final AccountDesk desk;
-    private final PaymentStory stories;
-    private final MerchantRefunds refunds;
-
-    PaymentPagesController(AccountDesk desk, PaymentStory stories, MerchantRefunds refunds) {
-        this.desk = desk;
-        this.stories = stories;
-        this.refunds = refunds;
-    }
 
     /** The search form's fields as given, so the page shows them again and its page links keep them. */
     record Search(String q, String status, String path, String from, String to) {

@@ -24,19 +24,7 @@ import org.springframework.stereotype.Component;
  * back-office channel), the voucher, and every webhook sent about it with each delivery attempt.
  */
 @Component
-class PaymentStory {
-
-    private final AccountDesk desk;
-    private final UsedTickets usedTickets;
-    private final VoucherStore vouchers;
-    private final WebhookOutbox webhooks;
-
-    PaymentStory(AccountDesk desk, UsedTickets usedTickets, VoucherStore vouchers, WebhookOutbox webhooks) {
-        this.desk = desk;
-        this.usedTickets = usedTickets;
-        this.vouchers = vouchers;
-        this.webhooks = webhooks;
-    }
+record PaymentStory(AccountDesk desk, UsedTickets usedTickets, VoucherStore vouchers, WebhookOutbox webhooks) {
 
     /** Empty when neither unit knows the ticket as this merchant's. */
     Optional<View> of(String merchantId, String ticketId, DashboardFormat format) {

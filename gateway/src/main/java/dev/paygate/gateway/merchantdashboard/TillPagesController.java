@@ -24,13 +24,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
  * that day's settlement file to download: the same pain.001 message, with only this merchant's credit transfer.
  */
 @Controller
-class TillPagesController {
-
-    private final AccountDesk desk;
-
-    TillPagesController(AccountDesk desk) {
-        this.desk = desk;
-    }
+record TillPagesController(AccountDesk desk) {
 
     @GetMapping("/merchant/till")
     String till(@AuthenticationPrincipal SignedInMerchant merchant, Model model,

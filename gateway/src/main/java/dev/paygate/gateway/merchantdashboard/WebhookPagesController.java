@@ -21,19 +21,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * delivered or given-up one with a "resend".
  */
 @Controller
-class WebhookPagesController {
+record WebhookPagesController(WebhookSettings settings, WebhookOutbox outbox) {
 
     static final int PAGE_SIZE = 20;
     private static final String PAGE = "redirect:/merchant/webhooks";
     private static final Logger log = LoggerFactory.getLogger(WebhookPagesController.class);
-
-    private final WebhookSettings settings;
-    private final WebhookOutbox outbox;
-
-    WebhookPagesController(WebhookSettings settings, WebhookOutbox outbox) {
-        this.settings = settings;
-        this.outbox = outbox;
-    }
 
     @GetMapping("/merchant/webhooks")
     String webhooks(@AuthenticationPrincipal SignedInMerchant merchant, Model model,

@@ -15,18 +15,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @AllInOne
-class ConsolePayments {
+record ConsolePayments(AccountDesk desk, MerchantKeys merchantKeys) {
 
     static final int REVERSALS_SHOWN_MAX = 100;
     static final int SWEEPS_SHOWN_MAX = 60;
-
-    private final AccountDesk desk;
-    private final MerchantKeys merchantKeys;
-
-    ConsolePayments(AccountDesk desk, MerchantKeys merchantKeys) {
-        this.desk = desk;
-        this.merchantKeys = merchantKeys;
-    }
 
     /** @param status a register status name, or null for all */
     List<PaymentRowView> search(String term, String status, int limit) {

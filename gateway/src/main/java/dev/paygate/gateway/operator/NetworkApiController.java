@@ -1,12 +1,12 @@
 package dev.paygate.gateway.operator;
 
+import dev.paygate.gateway.api.ApiAnswers;
 import dev.paygate.routes.networkdesk.NetworkDesk;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "operator")
 @ApiResponse(responseCode = "401", description = "operator_auth_failed: no or wrong operator credentials")
 @ApiResponse(responseCode = "503", description = "backs_unavailable: no back unit answered in time")
-class NetworkApiController {
-
-    private final NetworkActions actions;
-
-    NetworkApiController(NetworkActions actions) {
-        this.actions = actions;
-    }
+record NetworkApiController(NetworkActions actions) {
 
     @GetMapping
     @Operation(summary = "Card network links of every back unit",
@@ -43,7 +37,7 @@ class NetworkApiController {
                     + " operator action.")
     @ApiResponse(responseCode = "200", description = "the links")
     ResponseEntity<NetworkDesk.DeskAnswer> networks() {
-        return answer(actions.status());
+        return ApiAnswers.ok(actions.status());
     }
 
     @PostMapping("/{network}/{action:sign-on|sign-off|echo}")
@@ -61,10 +55,6 @@ class NetworkApiController {
                                                @Parameter(description = "one back unit's name; every back unit if absent")
                                                @RequestParam(required = false) String back,
                                                @Parameter(hidden = true) @CurrentOperator String operator) {
-        return answer(actions.act(action, network, back, operator));
-    }
-
-    private static ResponseEntity<NetworkDesk.DeskAnswer> answer(NetworkDesk.DeskAnswer body) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+        return ApiAnswers.ok(actions.act(action, network, back, operator));
     }
 }

@@ -15,13 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @AllInOne
 @RequestMapping("/operator/networks")
-class NetworkConsoleController {
-
-    private final NetworkActions actions;
-
-    NetworkConsoleController(NetworkActions actions) {
-        this.actions = actions;
-    }
+record NetworkConsoleController(NetworkActions actions) {
 
     @PostMapping("/{network}/{action:sign-on|sign-off|echo}")
     ResponseEntity<Void> act(@PathVariable String network, @PathVariable String action,

@@ -1,5 +1,6 @@
 package dev.paygate.gateway.operator;
 
+import dev.paygate.gateway.api.ApiAnswers;
 import dev.paygate.gateway.webhook.WebhookSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,22 +42,10 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "operator")
 @ApiResponse(responseCode = "401", description = "operator_auth_failed: no or wrong operator credentials")
 @ApiResponse(responseCode = "403", description = "cross_site_request: a change posted from another site")
-class OperatorApiController {
+record OperatorApiController(OperatorActions actions, OperatorOverview overview, WebhookSettings webhookSettings) {
 
     private static final int ALERTS_MAX = 1_000;
-    /** The authenticated operator's name, for the audit log; not a parameter of the API. */
-
     private static final Logger log = LoggerFactory.getLogger(OperatorApiController.class);
-
-    private final OperatorActions actions;
-    private final OperatorOverview overview;
-    private final WebhookSettings webhookSettings;
-
-    OperatorApiController(OperatorActions actions, OperatorOverview overview, WebhookSettings webhookSettings) {
-        this.actions = actions;
-        this.overview = overview;
-        this.webhookSettings = webhookSettings;
-    }
 
     @PostMapping(path = "/customers", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Enroll a customer",
@@ -68,7 +57,7 @@ class OperatorApiController {
     ResponseEntity<CustomerView> enrollCustomer(@RequestBody CustomerEnrollment request,
                                                 @Parameter(hidden = true) @CurrentOperator String operator) {
         try {
-            return answer(HttpStatus.CREATED, actions.enrollCustomer(request, operator));
+            return ApiAnswers.answer(HttpStatus.CREATED, actions.enrollCustomer(request, operator));
         } finally {
             request.wipe();
         }
@@ -81,7 +70,7 @@ class OperatorApiController {
     @ApiResponse(responseCode = "404", description = "customer_not_found")
     ResponseEntity<CustomerView> block(@PathVariable String customerId,
                                        @Parameter(hidden = true) @CurrentOperator String operator) {
-        return answer(HttpStatus.OK, actions.setBlocked(customerId, true, operator));
+        return ApiAnswers.answer(HttpStatus.OK, actions.setBlocked(customerId, true, operator));
     }
 
     @PostMapping("/customers/{customerId}/unblock")
@@ -90,7 +79,7 @@ class OperatorApiController {
     @ApiResponse(responseCode = "404", description = "customer_not_found")
     ResponseEntity<CustomerView> unblock(@PathVariable String customerId,
                                          @Parameter(hidden = true) @CurrentOperator String operator) {
-        return answer(HttpStatus.OK, actions.setBlocked(customerId, false, operator));
+        return ApiAnswers.answer(HttpStatus.OK, actions.setBlocked(customerId, false, operator));
     }
 
     @PostMapping("/customers/{customerId}/unlock")
@@ -100,7 +89,7 @@ class OperatorApiController {
     @ApiResponse(responseCode = "404", description = "customer_not_found: no customer with a password by that id")
     ResponseEntity<CustomerView> unlock(@PathVariable String customerId,
                                         @Parameter(hidden = true) @CurrentOperator String operator) {
-        return answer(HttpStatus.OK, actions.unlock(customerId, operator));
+        return ApiAnswers.answer(HttpStatus.OK, actions.unlock(customerId, operator));
     }
 
     @PostMapping(path = "/merchants", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -112,7 +101,7 @@ class OperatorApiController {
     @ApiResponse(responseCode = "409", description = "merchant_exists")
     ResponseEntity<MerchantView> enrollMerchant(@RequestBody MerchantEnrollment request,
                                                 @Parameter(hidden = true) @CurrentOperator String operator) {
-        return answer(HttpStatus.CREATED, actions.enrollMerchant(request, operator));
+        return ApiAnswers.answer(HttpStatus.CREATED, actions.enrollMerchant(request, operator));
     }
 
     @PutMapping(path = "/merchants/{merchantId}/webhook", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -141,7 +130,7 @@ class OperatorApiController {
             content = @Content(schema = @Schema(implementation = InvariantReportView.class)))
     ResponseEntity<InvariantReportView> invariants() {
         InvariantReportView report = overview.invariants();
-        return answer(report.healthy() ? HttpStatus.OK : HttpStatus.CONFLICT, report);
+        return ApiAnswers.answer(report.healthy() ? HttpStatus.OK : HttpStatus.CONFLICT, report);
     }
 
     @GetMapping("/alerts")
@@ -154,7 +143,7 @@ class OperatorApiController {
         if (limit < 1 || limit > ALERTS_MAX) {
             throw OperatorRefusal.invalid("limit is 1.." + ALERTS_MAX);
         }
-        return answer(HttpStatus.OK, overview.alerts(limit));
+        return ApiAnswers.answer(HttpStatus.OK, overview.alerts(limit));
     }
 
     @PostMapping("/alerts/{alertId}/acknowledge")
@@ -165,9 +154,5 @@ class OperatorApiController {
                                      @Parameter(hidden = true) @CurrentOperator String operator) {
         actions.acknowledge(alertId, operator);
         return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
-    }
-
-    private static <T> ResponseEntity<T> answer(HttpStatus status, T body) {
-        return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).body(body);
     }
 }

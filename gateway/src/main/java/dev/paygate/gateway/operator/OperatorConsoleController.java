@@ -25,22 +25,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 @AllInOne
 @RequestMapping("/operator")
-class OperatorConsoleController {
+record OperatorConsoleController(OperatorOverview overview, OperatorActions actions, ConsolePayments payments) {
 
     static final int ALERTS_SHOWN_MAX = 50;
     static final int REFUSALS_SHOWN_MAX = 20;
     /** The notice after a form the console refused: its session had expired or another site posted it. */
     static final String FORM_EXPIRED = "form_expired";
-
-    private final OperatorOverview overview;
-    private final OperatorActions actions;
-    private final ConsolePayments payments;
-
-    OperatorConsoleController(OperatorOverview overview, OperatorActions actions, ConsolePayments payments) {
-        this.overview = overview;
-        this.actions = actions;
-        this.payments = payments;
-    }
 
     @ModelAttribute("operator")
     String operator(@CurrentOperator String operator) {

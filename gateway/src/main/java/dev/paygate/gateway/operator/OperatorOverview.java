@@ -15,44 +15,28 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @AllInOne
-class OperatorOverview {
+record OperatorOverview(NetworkDesk networkDesk, ReversalQueue reversalQueue, LedgerInvariants ledgerInvariants,
+        AlertLog alertLog, CustomerCredentials credentials, PaymentRegister register) {
 
     static final int LATE_ANSWERS_SHOWN_MAX = 10;
 
-    private final NetworkDesk networks;
-    private final ReversalQueue reversals;
-    private final LedgerInvariants invariants;
-    private final AlertLog alerts;
-    private final CustomerCredentials credentials;
-    private final PaymentRegister register;
-
-    OperatorOverview(NetworkDesk networks, ReversalQueue reversals, LedgerInvariants invariants, AlertLog alerts,
-                     CustomerCredentials credentials, PaymentRegister register) {
-        this.networks = networks;
-        this.reversals = reversals;
-        this.invariants = invariants;
-        this.alerts = alerts;
-        this.credentials = credentials;
-        this.register = register;
-    }
-
     /** Each back unit's links as it reports them now (the back units own the links; there may be several). */
     NetworkDesk.DeskAnswer networks() {
-        return networks.status();
+        return networkDesk.status();
     }
 
     int pendingReversals() {
-        return reversals.pendingCount();
+        return reversalQueue.pendingCount();
     }
 
     /** Reads the whole journal on one snapshot: its cost grows with the ledger. */
     InvariantReportView invariants() {
-        return InvariantReportView.of(invariants.check());
+        return InvariantReportView.of(ledgerInvariants.check());
     }
 
     /** The newest alerts first, at most {@code limit}, each with whether its customer is still locked. */
     List<AlertView> alerts(int limit) {
-        return alerts.recent(limit).stream()
+        return alertLog.recent(limit).stream()
                 .map(alert -> AlertView.of(alert, credentials.isLocked(alert.customerId())))
                 .toList();
     }

@@ -1,5 +1,6 @@
 package dev.paygate.gateway.operator;
 
+import dev.paygate.gateway.api.ApiAnswers;
 import dev.paygate.ledger.RefusalReason;
 import dev.paygate.routes.account.AccountDesk;
 import dev.paygate.routes.account.AccountDeskException;
@@ -7,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,13 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Operator")
 @SecurityRequirement(name = "operator")
 @ApiResponse(responseCode = "401", description = "operator_auth_failed: no or wrong operator credentials")
-class OperatorPaymentMessagesController {
-
-    private final AccountDesk desk;
-
-    OperatorPaymentMessagesController(AccountDesk desk) {
-        this.desk = desk;
-    }
+record OperatorPaymentMessagesController(AccountDesk desk) {
 
     @GetMapping("/{ticketId}/messages")
     @Operation(summary = "A payment's ISO 8583 messages",
@@ -45,8 +39,7 @@ class OperatorPaymentMessagesController {
     @ApiResponse(responseCode = "503", description = "back_office_unavailable: the back unit did not answer in time")
     ResponseEntity<PaymentMessagesView> messages(@PathVariable String ticketId) {
         try {
-            return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                    .body(PaymentMessagesView.of(desk.paymentMessages(ticketId)));
+            return ApiAnswers.ok(PaymentMessagesView.of(desk.paymentMessages(ticketId)));
         } catch (AccountDeskException e) {
             if (RefusalReason.UNKNOWN_TICKET.code().equals(e.reason())) {
                 throw OperatorRefusal.notFound("payment_not_found", "No payment has that ticket id.");

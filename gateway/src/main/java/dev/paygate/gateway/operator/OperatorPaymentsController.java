@@ -24,18 +24,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @AllInOne
 @RequestMapping("/operator")
-class OperatorPaymentsController {
+record OperatorPaymentsController(ConsolePayments payments) {
 
     static final int RESULTS_SHOWN_MAX = 100;
     private static final int TERM_LENGTH_MAX = 200;
     private static final List<String> STATUSES = Arrays.stream(RegisterStatus.values())
             .map(status -> status.name().toLowerCase(Locale.ROOT)).toList();
-
-    private final ConsolePayments payments;
-
-    OperatorPaymentsController(ConsolePayments payments) {
-        this.payments = payments;
-    }
 
     @ModelAttribute("operator")
     String operator(@CurrentOperator String operator) {

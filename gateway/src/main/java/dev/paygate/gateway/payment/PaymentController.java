@@ -27,7 +27,7 @@ import org.springframework.web.util.UriUtils;
  * never confirms. Pages are server-rendered and need no JavaScript.
  */
 @Controller
-class PaymentController {
+record PaymentController(PaymentFlow flow, StatusAccess statusAccess, PaymentMethodHint paymentMethod) {
 
     /** How often a pending page asks for the payment's status. */
     static final int PENDING_REFRESH_SECONDS = 3;
@@ -36,16 +36,6 @@ class PaymentController {
     /** Checks counted at most: the count only words the page. */
     private static final int PENDING_CHECKS_MAX = 100_000;
     private static final String PAYMENT_PAGE = "pay";
-
-    private final PaymentFlow flow;
-    private final StatusAccess statusAccess;
-    private final PaymentMethodHint paymentMethod;
-
-    PaymentController(PaymentFlow flow, StatusAccess statusAccess, PaymentMethodHint paymentMethod) {
-        this.flow = flow;
-        this.statusAccess = statusAccess;
-        this.paymentMethod = paymentMethod;
-    }
 
     @GetMapping("/pay/{ticket}")
     ModelAndView open(@PathVariable String ticket,

@@ -20,20 +20,8 @@ import org.springframework.web.util.UriUtils;
  * address. Naming nobody: the page alone.
  */
 @Component
-class TicketRefusals {
-
-    private final VoucherIssuer voucherIssuer;
-    private final WebhookOutbox webhooks;
-    private final MerchantShopUrls shopUrls;
-    private final PaymentMetrics metrics;
-
-    TicketRefusals(VoucherIssuer voucherIssuer, WebhookOutbox webhooks, MerchantShopUrls shopUrls,
-                   PaymentMetrics metrics) {
-        this.voucherIssuer = voucherIssuer;
-        this.webhooks = webhooks;
-        this.shopUrls = shopUrls;
-        this.metrics = metrics;
-    }
+record TicketRefusals(VoucherIssuer voucherIssuer, WebhookOutbox webhooks, MerchantShopUrls shopUrls,
+        PaymentMetrics metrics) {
 
     /** The merchant's own ticket with a broken claim: its cancel URL gets the signed refusal, with the reason. */
     PaymentOutcome refuse(CheckedTicket.Invalid invalid) {

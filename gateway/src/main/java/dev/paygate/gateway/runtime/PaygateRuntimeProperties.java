@@ -9,12 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDirectory   survives restarts: PostgreSQL cluster, Artemis journal, generated keys, settlement files
  * @param configDirectory jPOS deploy descriptors, simulator cards, seed data (the repository's {@code config/})
+ * @param demoShopUrl     the demo shop's address, for the home page, the start-up log and the seeded merchants
+ *                        that name none; empty when there is no demo shop
  */
 @ConfigurationProperties("paygate")
 public record PaygateRuntimeProperties(
         @DefaultValue("data") Path dataDirectory,
         @DefaultValue("config") Path configDirectory,
-        @DefaultValue Embedded embedded) {
+        @DefaultValue Embedded embedded,
+        @DefaultValue("") String demoShopUrl) {
 
     /**
      * @param postgres     start PostgreSQL from the Maven-shipped binaries instead of using {@code spring.datasource.*}

@@ -3,7 +3,6 @@ package dev.paygate.gateway.runtime;
 import java.lang.management.ManagementFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -13,15 +12,9 @@ import org.springframework.stereotype.Component;
 
 /** One log line that says the gateway is ready, how long it took, and where to point a browser. */
 @Component
-class StartupReport {
+record StartupReport(PaygateRuntimeProperties runtime) {
 
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
-
-    private final String demoShopUrl;
-
-    StartupReport(@Value("${paygate.demo-shop-url:}") String demoShopUrl) {
-        this.demoShopUrl = demoShopUrl;
-    }
 
     /** First of the ready lines; others (the operator console's) follow it. */
     @EventListener
@@ -33,8 +26,9 @@ class StartupReport {
             int port = web.getWebServer().getPort();
             log.info("Paygate ready in {} ms (JVM up {} ms) on http://localhost:{}/ ; health at http://localhost:{}/actuator/health",
                     startupMillis, jvmUptimeMillis, port, port);
-            if (!demoShopUrl.isBlank()) {
-                log.info("Open the demo shop at {} and buy as alice / alice-demo-pass (see README, \"Try it\")", demoShopUrl);
+            if (!runtime.demoShopUrl().isBlank()) {
+                log.info("Open the demo shop at {} and buy as alice / alice-demo-pass (see README, \"Try it\")",
+                        runtime.demoShopUrl());
             }
         } else {
             log.info("Paygate back unit ready in {} ms (JVM up {} ms)", startupMillis, jvmUptimeMillis);

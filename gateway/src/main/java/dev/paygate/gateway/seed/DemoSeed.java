@@ -21,7 +21,6 @@ import java.text.ParseException;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -37,35 +36,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "paygate.seed.enabled", havingValue = "true")
-class DemoSeed implements ApplicationRunner {
+record DemoSeed(PaygateRuntimeProperties runtime, MerchantRecords merchants, CustomerRecords customers, CardVault vault,
+        WalletTopUps topUps, MerchantKeys merchantKeys, MerchantApiKeys merchantApiKeys, MerchantShopUrls shopUrls,
+        CustomerCredentials credentials) implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
-
-    private final PaygateRuntimeProperties runtime;
-    private final MerchantRecords merchants;
-    private final CustomerRecords customers;
-    private final CardVault vault;
-    private final WalletTopUps topUps;
-    private final MerchantKeys merchantKeys;
-    private final MerchantApiKeys merchantApiKeys;
-    private final MerchantShopUrls shopUrls;
-    private final CustomerCredentials credentials;
-    private final String demoShopUrl;
-
-    DemoSeed(PaygateRuntimeProperties runtime, MerchantRecords merchants, CustomerRecords customers, CardVault vault,
-             WalletTopUps topUps, MerchantKeys merchantKeys, MerchantApiKeys merchantApiKeys, MerchantShopUrls shopUrls,
-             CustomerCredentials credentials, @Value("${paygate.demo-shop-url:}") String demoShopUrl) {
-        this.runtime = runtime;
-        this.merchants = merchants;
-        this.customers = customers;
-        this.vault = vault;
-        this.topUps = topUps;
-        this.merchantKeys = merchantKeys;
-        this.merchantApiKeys = merchantApiKeys;
-        this.shopUrls = shopUrls;
-        this.credentials = credentials;
-        this.demoShopUrl = demoShopUrl;
-    }
 
     @Override
     public void run(ApplicationArguments args) throws IOException, ParseException {
@@ -91,7 +66,7 @@ class DemoSeed implements ApplicationRunner {
                     merchant.acceptorNameLocation(), merchant.currency()));
             log.info("Seeded demo merchant {}", merchant.id());
         }
-        String shopUrl = merchant.shopUrl() != null ? merchant.shopUrl() : demoShopUrl;
+        String shopUrl = merchant.shopUrl() != null ? merchant.shopUrl() : runtime.demoShopUrl();
         if (!shopUrl.isBlank() && shopUrls.find(merchant.id()).isEmpty()) {
             shopUrls.register(merchant.id(), URI.create(shopUrl));
         }

@@ -10,17 +10,7 @@ import java.util.Optional;
  * Bounds a genuine ticket's times: issued no later than now plus the clock skew, and valid for at most the
  * configured maximum, so a leaked ticket cannot be kept for a year.
  */
-final class TicketTimeRule {
-
-    private final Clock clock;
-    private final Duration clockSkew;
-    private final Duration validityMax;
-
-    TicketTimeRule(Clock clock, Duration clockSkew, Duration validityMax) {
-        this.clock = clock;
-        this.clockSkew = clockSkew;
-        this.validityMax = validityMax;
-    }
+record TicketTimeRule(Clock clock, Duration clockSkew, Duration validityMax) {
 
     /** Why the ticket's times are not acceptable, or empty when they are. */
     Optional<String> violation(Ticket ticket) {

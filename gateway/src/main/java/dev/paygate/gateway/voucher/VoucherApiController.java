@@ -1,5 +1,6 @@
 package dev.paygate.gateway.voucher;
 
+import dev.paygate.gateway.api.ApiAnswers;
 import dev.paygate.gateway.api.ApiErrors;
 import dev.paygate.gateway.api.PublicApi;
 import dev.paygate.gateway.auth.BasicCredentials;
@@ -9,7 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,40 +28,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Vouchers")
-class VoucherApiController {
+record VoucherApiController(VoucherStore vouchers, MerchantApiKeys merchantApiKeys,
+        CustomerCredentials customerCredentials) {
 
     private static final String CUSTOMER_REALM = "Basic realm=\"paygate-customer\", charset=\"UTF-8\"";
-
-    private final VoucherStore vouchers;
-    private final MerchantApiKeys merchantApiKeys;
-    private final CustomerCredentials customerCredentials;
-
-    VoucherApiController(VoucherStore vouchers, MerchantApiKeys merchantApiKeys, CustomerCredentials customerCredentials) {
-        this.vouchers = vouchers;
-        this.merchantApiKeys = merchantApiKeys;
-        this.customerCredentials = customerCredentials;
-    }
 
     @GetMapping("/vouchers/{voucherId}")
     ResponseEntity<?> voucher(@PathVariable String voucherId,
                               HttpServletRequest request) {
-        Optional<String> merchantId = merchantApiKeys.authenticateBasic(request);
-        if (merchantId.isEmpty()) {
-            return MerchantApiKeys.unauthorized();
-        }
-        return vouchers.find(voucherId)
-                .filter(voucher -> voucher.merchantId().equals(merchantId.get()))
-                .<ResponseEntity<?>>map(voucher -> ok(VoucherView.of(voucher)))
-                .orElseGet(() -> ApiErrors.error(HttpStatus.NOT_FOUND, "voucher_not_found", "No voucher " + voucherId + " for this merchant."));
+        return merchantApiKeys.answerAs(request, merchantId -> vouchers.find(voucherId)
+                .filter(voucher -> voucher.merchantId().equals(merchantId))
+                .<ResponseEntity<?>>map(voucher -> ApiAnswers.ok(VoucherView.of(voucher)))
+                .orElseGet(() -> ApiErrors.error(HttpStatus.NOT_FOUND, "voucher_not_found", "No voucher " + voucherId + " for this merchant.")));
     }
 
     @GetMapping("/merchants/me/vouchers")
     ResponseEntity<?> merchantVouchers(HttpServletRequest request) {
-        Optional<String> merchantId = merchantApiKeys.authenticateBasic(request);
-        if (merchantId.isEmpty()) {
-            return MerchantApiKeys.unauthorized();
-        }
-        return ok(views(vouchers.listForMerchant(merchantId.get())));
+        return merchantApiKeys.answerAs(request, merchantId -> ApiAnswers.ok(views(vouchers.listForMerchant(merchantId))));
     }
 
     @GetMapping("/customers/me/vouchers")
@@ -74,7 +57,7 @@ class VoucherApiController {
         char[] password = String.valueOf(credentials.get().getCredentials()).toCharArray();
         try {
             return switch (customerCredentials.authenticate(customerId, password)) {
-                case AUTHENTICATED -> ok(views(vouchers.listForCustomer(customerId)));
+                case AUTHENTICATED -> ApiAnswers.ok(views(vouchers.listForCustomer(customerId)));
                 case THROTTLED -> ApiErrors.error(HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts",
                         "Too many failed logins from this address; try again in a few minutes.");
                 case FAILED -> ApiErrors.unauthorized(CUSTOMER_REALM, "The customer id or the password is not correct.");
@@ -86,9 +69,5 @@ class VoucherApiController {
 
     private static List<VoucherView> views(List<StoredVoucher> stored) {
         return stored.stream().map(VoucherView::of).toList();
-    }
-
-    private static <T> ResponseEntity<T> ok(T body) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     }
 }

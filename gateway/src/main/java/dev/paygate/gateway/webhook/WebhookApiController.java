@@ -1,6 +1,7 @@
 package dev.paygate.gateway.webhook;
 
 import dev.paygate.gateway.merchant.MerchantApiKeys;
+import dev.paygate.gateway.api.ApiAnswers;
 import dev.paygate.gateway.api.ApiError;
 import dev.paygate.gateway.api.ApiErrors;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,11 +11,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,20 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Merchant webhooks")
 @SecurityRequirement(name = "merchantApiKey")
 @ApiResponse(responseCode = "401", description = "auth_failed: missing or wrong API key")
-class WebhookApiController {
+record WebhookApiController(MerchantApiKeys apiKeys, WebhookOutbox outbox, WebhookSettings settings) {
 
     static final int PAGE_SIZE_MAX = 100;
     private static final Logger log = LoggerFactory.getLogger(WebhookApiController.class);
-
-    private final MerchantApiKeys apiKeys;
-    private final WebhookOutbox outbox;
-    private final WebhookSettings settings;
-
-    WebhookApiController(MerchantApiKeys apiKeys, WebhookOutbox outbox, WebhookSettings settings) {
-        this.apiKeys = apiKeys;
-        this.outbox = outbox;
-        this.settings = settings;
-    }
 
     @PutMapping(path = "/webhook", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Set where the merchant's webhooks go",
@@ -61,17 +50,15 @@ class WebhookApiController {
     ResponseEntity<?> configure(
             HttpServletRequest request,
             @RequestBody Endpoint endpoint) {
-        Optional<String> merchantId = apiKeys.authenticateBasic(request);
-        if (merchantId.isEmpty()) {
-            return MerchantApiKeys.unauthorized();
-        }
-        try {
-            settings.configure(merchantId.get(), URI.create(String.valueOf(endpoint.notifyUrl())), endpoint.secret());
-        } catch (IllegalArgumentException invalid) {
-            return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", invalid.getMessage());
-        }
-        log.info("Merchant {} set its webhook endpoint to {}", merchantId.get(), endpoint.notifyUrl());
-        return ResponseEntity.noContent().build();
+        return apiKeys.answerAs(request, merchantId -> {
+            try {
+                settings.configure(merchantId, URI.create(String.valueOf(endpoint.notifyUrl())), endpoint.secret());
+            } catch (IllegalArgumentException invalid) {
+                return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", invalid.getMessage());
+            }
+            log.info("Merchant {} set its webhook endpoint to {}", merchantId, endpoint.notifyUrl());
+            return ResponseEntity.noContent().build();
+        });
     }
 
     /** A webhook endpoint as the merchant sets it; the secret never shows in a log or toString. */
@@ -92,14 +79,12 @@ class WebhookApiController {
             HttpServletRequest request,
             @Parameter(description = "zero-based page") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "events per page, 1..100") @RequestParam(defaultValue = "20") int size) {
-        Optional<String> merchantId = apiKeys.authenticateBasic(request);
-        if (merchantId.isEmpty()) {
-            return MerchantApiKeys.unauthorized();
-        }
-        if (page < 0 || page > Integer.MAX_VALUE / PAGE_SIZE_MAX || size < 1 || size > PAGE_SIZE_MAX) {
-            return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", "page >= 0, size 1.." + PAGE_SIZE_MAX + ".");
-        }
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(outbox.page(merchantId.get(), page, size));
+        return apiKeys.answerAs(request, merchantId -> {
+            if (page < 0 || page > Integer.MAX_VALUE / PAGE_SIZE_MAX || size < 1 || size > PAGE_SIZE_MAX) {
+                return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", "page >= 0, size 1.." + PAGE_SIZE_MAX + ".");
+            }
+            return ApiAnswers.ok(outbox.page(merchantId, page, size));
+        });
     }
 
     @ExceptionHandler(Exception.class)
