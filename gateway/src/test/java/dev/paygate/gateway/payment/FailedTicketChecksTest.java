@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,9 +61,9 @@ class FailedTicketChecksTest extends FrontFlowTestBase {
     void aGenuineTicketWhoseBasketDoesNotAddUpSendsTheSignedRefusalToItsCancelUrlWithTheReason() {
         String claims = """
                 {"mid":"%s","oid":"o-7","type":"basket","items":[{"ref":"a","label":"A","qty":2,"amountMinor":100}],
-                 "amountMinor":250,"vatMinor":0,"currency":"EUR","serial":"s-1","iat":%d,"exp":%d,"jti":"t-basket-%d",
+                 "amountMinor":250,"vatMinor":0,"currency":"EUR","serial":"s-1","iat":%d,"exp":%d,"jti":"t-basket-%s",
                  "returnUrl":"https://roastery.example/return","cancelUrl":"https://roastery.example/cancel?order=o-7"}"""
-                .formatted(merchant.merchantId(), now(), now() + 600, System.nanoTime());
+                .formatted(merchant.merchantId(), now(), now() + 600, UUID.randomUUID());
         String ticketId = idOf(claims);
 
         HttpResponse<String> page = http.get("/pay/" + FrontFixture.signRaw(merchant.privateKey(), claims));

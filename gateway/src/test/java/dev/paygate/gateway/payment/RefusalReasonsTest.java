@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,7 +35,7 @@ class RefusalReasonsTest extends FrontFlowTestBase {
     @Test
     void invalidTicketWhenAGenuineSignatureCoversABrokenBasket() {
         // The kit's builder refuses such a ticket, so the claims are written and signed by hand.
-        String ticketId = "t-" + System.nanoTime();
+        String ticketId = "t-" + UUID.randomUUID();
         String claims = """
                 {"mid":"%s","oid":"o-1","type":"basket","items":[{"ref":"a","label":"A","qty":1,"amountMinor":100}],
                  "amountMinor":999,"vatMinor":0,"currency":"EUR","serial":"s-1","iat":%d,"exp":%d,"jti":"%s",
@@ -130,7 +131,7 @@ class RefusalReasonsTest extends FrontFlowTestBase {
     @Test
     void ticketUsedWhenAnotherMerchantUsedTheSameTicketIdFirst() {
         FrontFixture.Merchant other = fixture.newMerchant("Other Shop");
-        String sharedTicketId = "order-" + System.nanoTime();
+        String sharedTicketId = "order-" + UUID.randomUUID();
         Ticket first = fixture.ticket(other, customerId, 1250).ticketId(sharedTicketId).build();
         Ticket second = fixture.ticket(merchant, customerId, 1250).ticketId(sharedTicketId).build();
         HttpResponse<String> paidAtTheOtherShop = confirm(fixture.sign(other, first));
