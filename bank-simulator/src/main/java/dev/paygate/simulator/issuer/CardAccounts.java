@@ -61,8 +61,8 @@ public final class CardAccounts {
                     continue;
                 }
                 CardAccount account = row.account(where);
-                if (accounts.putIfAbsent(account.pan(), account) != null) {
-                    throw new IllegalArgumentException(where + "card " + account.pan() + " listed twice");
+                if (accounts.putIfAbsent(account.card().pan(), account) != null) {
+                    throw new IllegalArgumentException(where + "card " + account.card().pan() + " listed twice");
                 }
             }
         } catch (IOException e) {
@@ -99,9 +99,9 @@ public final class CardAccounts {
                 if (dailyLimit < 0) {
                     throw new IllegalArgumentException("daily_limit_minor must be >= 0");
                 }
-                return new CardAccount(cardPan, YearMonth.parse(expiry), CardStatus.fromConfigName(status),
-                        Long.parseLong(availableMinor), CurrencyCodes.currency(currency), dailyLimit,
-                        Behaviour.fromConfigName(behaviour));
+                return new CardAccount(new Card(cardPan, YearMonth.parse(expiry), CardStatus.fromConfigName(status),
+                        CurrencyCodes.currency(currency), dailyLimit, Behaviour.fromConfigName(behaviour)),
+                        Long.parseLong(availableMinor));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(where + e.getMessage(), e);
             }
