@@ -1,26 +1,19 @@
 package dev.paygate.merchant.ticket;
 
+import dev.paygate.merchant.jose.ClaimNames;
+import dev.paygate.merchant.jose.ClaimRules;
+
 /** Claim {@code type}: one priced purchase, or a basket of item lines that must add up to the amount. */
 public enum TicketType {
-    SIMPLE("simple"),
-    BASKET("basket");
+    SIMPLE,
+    BASKET;
 
-    private final String code;
-
-    TicketType(String code) {
-        this.code = code;
-    }
-
+    /** {@code simple} or {@code basket}. */
     public String code() {
-        return code;
+        return ClaimRules.code(this);
     }
 
     public static TicketType fromCode(String code) {
-        for (TicketType type : values()) {
-            if (type.code.equals(code)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("type: '" + code + "' is neither simple nor basket");
+        return ClaimRules.requireCode(ClaimNames.TICKET_TYPE, TicketType.class, code);
     }
 }

@@ -1,30 +1,23 @@
 package dev.paygate.merchant.voucher;
 
+import dev.paygate.merchant.jose.ClaimNames;
+import dev.paygate.merchant.jose.ClaimRules;
+
 /** Claim {@code path}: how the payment server settled the ticket (docs/architecture.md step 6). */
 public enum SettlementPath {
     /** Small amount: debited from the customer's wallet on the internal ledger. */
-    WALLET("wallet"),
+    WALLET,
     /** Larger amount: authorized by the card network; the voucher carries authCode and rrn. */
-    CARD("card"),
+    CARD,
     /** Zero amount: the customer was authenticated, nothing was charged. */
-    AUTH_ONLY("auth-only");
+    AUTH_ONLY;
 
-    private final String code;
-
-    SettlementPath(String code) {
-        this.code = code;
-    }
-
+    /** {@code wallet}, {@code card} or {@code auth-only}. */
     public String code() {
-        return code;
+        return ClaimRules.code(this);
     }
 
     public static SettlementPath fromCode(String code) {
-        for (SettlementPath path : values()) {
-            if (path.code.equals(code)) {
-                return path;
-            }
-        }
-        throw new IllegalArgumentException("path: '" + code + "' is not wallet, card or auth-only");
+        return ClaimRules.requireCode(ClaimNames.SETTLEMENT_PATH, SettlementPath.class, code);
     }
 }
