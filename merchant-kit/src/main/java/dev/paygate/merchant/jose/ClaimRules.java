@@ -3,9 +3,7 @@ package dev.paygate.merchant.jose;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Currency;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -95,24 +93,6 @@ public final class ClaimRules {
             throw new IllegalArgumentException(ClaimNames.EXPIRES_AT + ": " + expiresAt
                     + " is not after " + ClaimNames.ISSUED_AT + " " + issuedAt);
         }
-    }
-
-    /** The claim value naming an enum constant: its name in lower case with hyphens, e.g. {@code auth-only}. */
-    public static String code(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** The constant of {@code type} whose {@link #code} is {@code value}; the message lists the codes. */
-    public static <E extends Enum<E>> E requireCode(String claim, Class<E> type, String value) {
-        E[] constants = type.getEnumConstants();
-        for (E constant : constants) {
-            if (code(constant).equals(value)) {
-                return constant;
-            }
-        }
-        List<String> codes = Arrays.stream(constants).map(ClaimRules::code).toList();
-        throw new IllegalArgumentException(claim + ": '" + value + "' is not "
-                + String.join(", ", codes.subList(0, codes.size() - 1)) + " or " + codes.get(codes.size() - 1));
     }
 
     public static <T> T requirePresent(String claim, T value) {
