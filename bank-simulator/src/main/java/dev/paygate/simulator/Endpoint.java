@@ -24,22 +24,10 @@ import org.slf4j.LoggerFactory;
  * issuer's request listeners. The server socket is bound here, before the server thread starts,
  * so the port (ephemeral or not) is known and a port already in use fails the start at once.
  */
-final class Endpoint implements AutoCloseable {
+record Endpoint(EndpointConfig config, ISOServer server, BoundSocket socket, Thread thread) implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Endpoint.class);
     private static final long STOP_WAIT_MILLIS = 5_000;
-
-    private final EndpointConfig config;
-    private final ISOServer server;
-    private final BoundSocket socket;
-    private final Thread thread;
-
-    private Endpoint(EndpointConfig config, ISOServer server, BoundSocket socket) {
-        this.config = config;
-        this.server = server;
-        this.socket = socket;
-        this.thread = Thread.ofPlatform().name("bank-simulator-" + config.name()).daemon().unstarted(server);
-    }
 
     static Endpoint start(EndpointConfig config, SimulatorConfig simulator, Issuer issuer, ScheduledExecutorService scheduler) {
         NetworkProfile profile = config.profile();
@@ -59,7 +47,8 @@ final class Endpoint implements AutoCloseable {
         server.setLogger(JposLogBridge.newLogger("bank-simulator"), config.name());
         Delivery delivery = new Delivery(profile, scheduler, simulator.slowDelay(), simulator.lateDelay());
         IssuerListeners.forEndpoint(profile, delivery, issuer).forEach(server::addISORequestListener);
-        Endpoint endpoint = new Endpoint(config, server, socket);
+        Endpoint endpoint = new Endpoint(config, server, socket,
+                Thread.ofPlatform().name("bank-simulator-" + config.name()).daemon().unstarted(server));
         endpoint.thread.start();
         log.info("{} listening on {}:{} ({}, {}{}{})", config.name(), config.host(), socket.port(),
                 profile.packager().configName(), profile.framing().configName(),

@@ -22,18 +22,10 @@ import java.util.zip.ZipFile;
  * directory per jar content (names and bytes of its entries, not its timestamps, which every build renews), so a
  * rebuild of unchanged code keeps the cache: the JVM accepts a cache only for the very files it was made with.
  */
-final class GatewayApp {
+record GatewayApp(Path directory, Path applicationJar) {
 
     private static final String AOT_CACHE = "paygate.aot";
     private static final int CONTENT_ID_HEX_DIGITS = 16;
-
-    private final Path directory;
-    private final Path applicationJar;
-
-    private GatewayApp(Path directory, Path applicationJar) {
-        this.directory = directory;
-        this.applicationJar = applicationJar;
-    }
 
     /** The extraction of this jar's content under {@code root}, made now if it is not there; older ones removed. */
     static GatewayApp of(Path java, Path packedJar, Path root) throws Exception {
@@ -52,10 +44,6 @@ final class GatewayApp {
             Files.move(draft, directory, StandardCopyOption.ATOMIC_MOVE);
         }
         return new GatewayApp(directory, applicationJar);
-    }
-
-    Path applicationJar() {
-        return applicationJar;
     }
 
     /** The AOT cache, once a training start has made it. */

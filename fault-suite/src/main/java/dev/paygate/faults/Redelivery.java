@@ -49,21 +49,16 @@ final class Redelivery implements AutoCloseable {
         MessageConsumer consumer = session.createConsumer(
                 session.createQueue(PAYMENT_QUEUE + "?consumer-priority=" + CONSUMER_PRIORITY),
                 TICKET_ID + " = '" + ticketId.replace("'", "''") + "' AND " + COPY_MARK + " IS NULL");
-        return new Interception(ticketId, session, consumer);
+        return new Interception(connection, ticketId, session, consumer);
     }
 
-    /** One order held in the run's transaction until {@link #decideCopyThenRedeliver} lets it go. */
-    final class Interception {
-
-        private final String ticketId;
-        private final Session session;
-        private final MessageConsumer consumer;
-
-        private Interception(String ticketId, Session session, MessageConsumer consumer) {
-            this.ticketId = ticketId;
-            this.session = session;
-            this.consumer = consumer;
-        }
+    /**
+     * One order held in the run's transaction until {@link #decideCopyThenRedeliver} lets it go.
+     *
+     * @param connection the run's connection, for the copy and the queue browser
+     * @param session the transaction that holds the order
+     */
+    record Interception(Connection connection, String ticketId, Session session, MessageConsumer consumer) {
 
         /**
          * Waits for the order, has a back unit decide a copy, and lets the broker redeliver the original.

@@ -1,64 +1,29 @@
 package dev.paygate.simulator.issuer;
 
-import dev.paygate.iso8583.field.Pan;
-import dev.paygate.simulator.scenario.Behaviour;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.Currency;
 
 /**
- * A card and its account at the simulated issuer. Mutable; only the {@link Issuer} changes it,
- * under its lock.
+ * A card's account at the simulated issuer: the card as seeded and its balance. Mutable; only the
+ * {@link Issuer} changes it, under its lock.
  */
 final class CardAccount {
 
-    private final Pan pan;
-    private final YearMonth expiry;
-    private final CardStatus status;
-    private final Currency currency;
-    private final long dailyLimitMinor;
-    private final Behaviour behaviour;
+    private final Card card;
     private long availableMinor;
     private LocalDate spendingDay = LocalDate.MIN;
     private long spentOnDayMinor;
 
-    CardAccount(Pan pan, YearMonth expiry, CardStatus status, long availableMinor, Currency currency,
-            long dailyLimitMinor, Behaviour behaviour) {
-        this.pan = pan;
-        this.expiry = expiry;
-        this.status = status;
+    CardAccount(Card card, long availableMinor) {
+        this.card = card;
         this.availableMinor = availableMinor;
-        this.currency = currency;
-        this.dailyLimitMinor = dailyLimitMinor;
-        this.behaviour = behaviour;
     }
 
-    Pan pan() {
-        return pan;
-    }
-
-    YearMonth expiry() {
-        return expiry;
-    }
-
-    CardStatus status() {
-        return status;
-    }
-
-    Currency currency() {
-        return currency;
-    }
-
-    Behaviour behaviour() {
-        return behaviour;
+    Card card() {
+        return card;
     }
 
     long availableMinor() {
         return availableMinor;
-    }
-
-    long dailyLimitMinor() {
-        return dailyLimitMinor;
     }
 
     long spentMinor(LocalDate utcDay) {
@@ -91,6 +56,7 @@ final class CardAccount {
     }
 
     AccountSnapshot snapshot(LocalDate utcDay) {
-        return new AccountSnapshot(pan, status, currency, availableMinor, spentMinor(utcDay), dailyLimitMinor, behaviour);
+        return new AccountSnapshot(card.pan(), card.status(), card.currency(), availableMinor, spentMinor(utcDay),
+                card.dailyLimitMinor(), card.behaviour());
     }
 }

@@ -3,9 +3,10 @@ package dev.paygate.simulator.issuer;
 import dev.paygate.iso8583.field.CurrencyCodes;
 import dev.paygate.iso8583.field.Pan;
 import dev.paygate.simulator.scenario.Behaviour;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -61,8 +62,8 @@ public final class CardAccounts {
                     continue;
                 }
                 CardAccount account = row.account(where);
-                if (accounts.putIfAbsent(account.pan(), account) != null) {
-                    throw new IllegalArgumentException(where + "card " + account.pan() + " listed twice");
+                if (accounts.putIfAbsent(account.card().pan(), account) != null) {
+                    throw new IllegalArgumentException(where + "card " + account.card().pan() + " listed twice");
                 }
             }
         } catch (IOException e) {
@@ -74,16 +75,10 @@ public final class CardAccounts {
         return new CardAccounts(accounts);
     }
 
-    /** One line of the file, as written. */
-    record Row(
-            @JsonProperty("pan") String pan,
-            @JsonProperty("expiry") String expiry,
-            @JsonProperty("status") String status,
-            @JsonProperty("available_minor") String availableMinor,
-            @JsonProperty("currency") String currency,
-            @JsonProperty("daily_limit_minor") String dailyLimitMinor,
-            @JsonProperty("behaviour") String behaviour,
-            @JsonProperty("note") String note) {
+    /** One line of the file, as written; the columns are the components' names in snake case. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Row(String pan, String expiry, String status, String availableMinor, String currency, String dailyLimitMinor,
+            String behaviour, String note) {
 
         CardAccount account(String where) {
             if (behaviour == null) {
@@ -99,9 +94,9 @@ public final class CardAccounts {
                 if (dailyLimit < 0) {
                     throw new IllegalArgumentException("daily_limit_minor must be >= 0");
                 }
-                return new CardAccount(cardPan, YearMonth.parse(expiry), CardStatus.fromConfigName(status),
-                        Long.parseLong(availableMinor), CurrencyCodes.currency(currency), dailyLimit,
-                        Behaviour.fromConfigName(behaviour));
+                return new CardAccount(new Card(cardPan, YearMonth.parse(expiry), CardStatus.fromConfigName(status),
+                        CurrencyCodes.currency(currency), dailyLimit, Behaviour.fromConfigName(behaviour)),
+                        Long.parseLong(availableMinor));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(where + e.getMessage(), e);
             }

@@ -7,30 +7,23 @@ import java.util.Optional;
 /** The status of a card account and the answer it forces. */
 public enum CardStatus implements ConfigNamed {
 
-    ACTIVE("active", null),
+    ACTIVE(null),
     /** Blocked by the issuer: 62 restricted card. */
-    BLOCKED("blocked", ResponseCode.RESTRICTED_CARD),
+    BLOCKED(ResponseCode.RESTRICTED_CARD),
     /** Reported lost: 57 not permitted to cardholder. */
-    LOST("lost", ResponseCode.NOT_PERMITTED_TO_CARDHOLDER),
+    LOST(ResponseCode.NOT_PERMITTED_TO_CARDHOLDER),
     /** Expired whatever its expiry date says: 54. */
-    EXPIRED("expired", ResponseCode.EXPIRED_CARD);
+    EXPIRED(ResponseCode.EXPIRED_CARD);
 
-    private final String configName;
     private final ResponseCode refusal;
 
-    CardStatus(String configName, ResponseCode refusal) {
-        this.configName = configName;
+    CardStatus(ResponseCode refusal) {
         this.refusal = refusal;
     }
 
     /** @throws IllegalArgumentException naming the accepted values */
     public static CardStatus fromConfigName(String configName) {
         return ConfigNamed.fromConfigName(CardStatus.class, "card status", configName);
-    }
-
-    @Override
-    public String configName() {
-        return configName;
     }
 
     Optional<ResponseCode> refusal() {

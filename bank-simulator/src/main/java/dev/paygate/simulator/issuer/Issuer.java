@@ -114,11 +114,12 @@ public final class Issuer {
             return refuse(request, ResponseCode.INVALID_CARD_NUMBER, "unknown card");
         }
         CardAccount account = found.get();
-        Optional<ResponseCode> forced = account.behaviour().forcedResponse();
+        Card card = account.card();
+        Optional<ResponseCode> forced = card.behaviour().forcedResponse();
         if (forced.isPresent()) {
-            return refuse(request, forced.get(), "test card behaviour " + account.behaviour().configName());
+            return refuse(request, forced.get(), "test card behaviour " + card.behaviour().configName());
         }
-        if (account.behaviour() != Behaviour.ALWAYS_APPROVE) {
+        if (card.behaviour() != Behaviour.ALWAYS_APPROVE) {
             Optional<ResponseCode> refusal = checkAccount(account, request, expiry, today);
             if (refusal.isPresent()) {
                 return refuse(request, refusal.get(), "account rules");
@@ -129,16 +130,17 @@ public final class Issuer {
     }
 
     private Optional<ResponseCode> checkAccount(CardAccount account, KeyFields request, YearMonth expiry, LocalDate today) {
-        if (account.status().refusal().isPresent()) {
-            return account.status().refusal();
+        Card card = account.card();
+        if (card.status().refusal().isPresent()) {
+            return card.status().refusal();
         }
-        if (account.expiry().isBefore(YearMonth.from(today))) {
+        if (card.expiry().isBefore(YearMonth.from(today))) {
             return Optional.of(ResponseCode.EXPIRED_CARD);
         }
-        if (!account.expiry().equals(expiry)) {
+        if (!card.expiry().equals(expiry)) {
             return Optional.of(ResponseCode.INVALID_CARD_NUMBER);
         }
-        if (!account.currency().equals(request.amount().currency())) {
+        if (!card.currency().equals(request.amount().currency())) {
             return Optional.of(ResponseCode.NOT_PERMITTED_TO_CARDHOLDER);
         }
         if (request.type() == TransactionType.REFUND) {
@@ -148,7 +150,7 @@ public final class Issuer {
         if (amountMinor > account.availableMinor()) {
             return Optional.of(ResponseCode.INSUFFICIENT_FUNDS);
         }
-        if (account.spentMinor(today) + amountMinor > account.dailyLimitMinor()) {
+        if (account.spentMinor(today) + amountMinor > card.dailyLimitMinor()) {
             return Optional.of(ResponseCode.EXCEEDS_AMOUNT_LIMIT);
         }
         return Optional.empty();
@@ -185,7 +187,7 @@ public final class Issuer {
             log.info("reversal of {} STAN {}: no such transaction, nothing to undo", original.mti(), original.stan());
             return ResponseCode.APPROVED;
         }
-        if (!booking.account().pan().equals(reversal.pan())) {
+        if (!booking.account().card().pan().equals(reversal.pan())) {
             log.warn("reversal of {} STAN {} names another card; nothing undone", original.mti(), original.stan());
             return ResponseCode.APPROVED;
         }
@@ -201,16 +203,16 @@ public final class Issuer {
         } else {
             account.undoDebit(booking.amountMinor(), booking.bookedOn(), today);
         }
-        log.info("reversed {} STAN {} on card {}: available now {}", original.mti(), original.stan(), account.pan(),
+        log.info("reversed {} STAN {} on card {}: available now {}", original.mti(), original.stan(), account.card().pan(),
                 account.availableMinor());
         IssuerJournal.reversed(network, original.mti(), original.stan(), booking.type(), booking.amountMinor(),
-                account.currency());
+                account.card().currency());
         return ResponseCode.APPROVED;
     }
 
     /** The behaviour of the card, {@link Behaviour#NORMAL} for cards we do not know. */
     public synchronized Behaviour behaviourOf(Pan pan) {
-        return accounts.find(pan).map(CardAccount::behaviour).orElse(Behaviour.NORMAL);
+        return accounts.find(pan).map(account -> account.card().behaviour()).orElse(Behaviour.NORMAL);
     }
 
     public synchronized Optional<AccountSnapshot> account(Pan pan) {

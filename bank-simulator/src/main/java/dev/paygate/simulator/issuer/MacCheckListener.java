@@ -18,19 +18,9 @@ import org.slf4j.LoggerFactory;
  * request is neither decided nor booked; a good one goes on to the listeners that answer it. Answers are signed
  * by the endpoint's channel.
  */
-final class MacCheckListener implements ISORequestListener {
+record MacCheckListener(String endpointName, Delivery delivery, MessageMac mac) implements ISORequestListener {
 
     private static final Logger log = LoggerFactory.getLogger(MacCheckListener.class);
-
-    private final String endpointName;
-    private final Delivery delivery;
-    private final MessageMac mac;
-
-    MacCheckListener(String endpointName, Delivery delivery, MessageMac mac) {
-        this.endpointName = endpointName;
-        this.delivery = delivery;
-        this.mac = mac;
-    }
 
     @Override
     public boolean process(ISOSource source, ISOMsg request) {

@@ -12,50 +12,39 @@ import java.util.Optional;
 public enum Behaviour implements ConfigNamed {
 
     /** Issuer rules: status, expiry, balance, daily limit. */
-    NORMAL("normal"),
+    NORMAL,
     /** Approves whatever the status, balance or limit; the balance still moves (and may go negative). */
-    ALWAYS_APPROVE("always-approve"),
+    ALWAYS_APPROVE,
     /** 05 do not honour. */
-    DECLINE("decline"),
+    DECLINE,
     /** 91 issuer unavailable. */
-    ISSUER_UNAVAILABLE("issuer-unavailable"),
+    ISSUER_UNAVAILABLE,
     /** 96 system malfunction. */
-    SYSTEM_ERROR("system-error"),
+    SYSTEM_ERROR,
     /** Decided and booked at once, answered after the configured slow delay. */
-    SLOW("slow"),
+    SLOW,
     /**
      * Decided and booked at once, answered after the configured late delay: past the acquirer's answer timeout,
      * so the answer arrives after the acquirer has given up on it and reversed the transaction.
      */
-    LATE("late"),
+    LATE,
     /** Decided and booked, answered with a MAC that does not verify: an acquirer must take it for no answer. */
-    BAD_MAC("bad-mac"),
+    BAD_MAC,
     /** Decided and booked (funds held), never answered: only a reversal releases the funds. */
-    NO_ANSWER("no-answer"),
+    NO_ANSWER,
     /**
      * Like {@link #NO_ANSWER}, and the first reversal of each of its transactions is booked but not answered,
      * so the acquirer's store-and-forward queue must send it again; the repeat is answered.
      */
-    NO_ANSWER_DROPS_FIRST_REVERSAL_ANSWER("no-answer-drops-first-reversal-answer"),
+    NO_ANSWER_DROPS_FIRST_REVERSAL_ANSWER,
     /** Decided and booked, then the connection is closed instead of answering. */
-    CLOSE_CONNECTION("close-connection"),
+    CLOSE_CONNECTION,
     /** Decided and booked, then answered with a well-framed message that does not unpack. */
-    GARBAGE("garbage");
-
-    private final String configName;
-
-    Behaviour(String configName) {
-        this.configName = configName;
-    }
+    GARBAGE;
 
     /** @throws IllegalArgumentException naming the accepted values */
     public static Behaviour fromConfigName(String configName) {
         return ConfigNamed.fromConfigName(Behaviour.class, "behaviour", configName);
-    }
-
-    @Override
-    public String configName() {
-        return configName;
     }
 
     /** The answer this behaviour imposes regardless of the account, if any. */

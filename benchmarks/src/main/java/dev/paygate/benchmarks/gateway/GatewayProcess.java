@@ -22,8 +22,11 @@ import java.util.regex.Pattern;
  * The gateway as an operator runs it, from the extracted jar layout as {@code ./run} does
  * ({@code java [-XX:AOTCache=...] -jar <layout>/paygate-gateway.jar}), its output in a log file. Start-up counts
  * from launching the JVM to the gateway's "ready" line.
+ *
+ * @param startupMs from launching {@code java} to the "ready" line, as seen from outside
  */
-public final class GatewayProcess implements AutoCloseable {
+public record GatewayProcess(Process process, Path logFile, long startupMs, long jvmUptimeAtReadyMs)
+        implements AutoCloseable {
 
     /** Options for the gateways' JVMs alone, e.g. an {@code -agentpath:} of async-profiler. */
     public static final String PROFILER_OPTIONS_VARIABLE = "BENCH_GATEWAY_JAVA_TOOL_OPTIONS";
@@ -31,18 +34,6 @@ public final class GatewayProcess implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("Paygate (?:back unit )?ready in (\\d+) ms \\(JVM up (\\d+) ms\\)");
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-
-    private final Process process;
-    private final Path logFile;
-    private final long startupMs;
-    private final long jvmUptimeAtReadyMs;
-
-    private GatewayProcess(Process process, Path logFile, long startupMs, long jvmUptimeAtReadyMs) {
-        this.process = process;
-        this.logFile = logFile;
-        this.startupMs = startupMs;
-        this.jvmUptimeAtReadyMs = jvmUptimeAtReadyMs;
-    }
 
     /** Extracts the built jar into {@code destination} ({@code -Djarmode=tools ... extract}); returns the jar to run. */
     public static Path extract(Path packedJar, Path destination) throws IOException, InterruptedException {
@@ -137,15 +128,6 @@ public final class GatewayProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
-    }
-
-    /** From launching {@code java} to the "ready" line, as seen from outside. */
-    public long startupMs() {
-        return startupMs;
-    }
-
-    public long jvmUptimeAtReadyMs() {
-        return jvmUptimeAtReadyMs;
     }
 
     public double cpuMs() {

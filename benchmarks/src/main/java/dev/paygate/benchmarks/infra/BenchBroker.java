@@ -16,18 +16,10 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  * redelivery and dead-letter policy for {@code paygate.#}), reachable in this JVM and on a loopback TCP port,
  * so a gateway started with the {@code external} profile hands its orders over through it.
  */
-public final class BenchBroker implements AutoCloseable {
+public record BenchBroker(EmbeddedActiveMQ broker, int tcpPort) implements AutoCloseable {
 
     /** paygate.broker.journal-buffer-timeout-nanos, the gateway's default. */
     private static final int JOURNAL_BUFFER_TIMEOUT_NANOS = 50_000;
-
-    private final EmbeddedActiveMQ broker;
-    private final int tcpPort;
-
-    private BenchBroker(EmbeddedActiveMQ broker, int tcpPort) {
-        this.broker = broker;
-        this.tcpPort = tcpPort;
-    }
 
     public static BenchBroker start(Path dataDirectory, int tcpPort) throws Exception {
         Configuration configuration = new ConfigurationImpl()

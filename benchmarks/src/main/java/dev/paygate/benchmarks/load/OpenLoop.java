@@ -14,17 +14,9 @@ import java.util.concurrent.locks.LockSupport;
  * arrive. Latency counts from the planned start, so a stalled server cannot hide its queue (no coordinated
  * omission).
  */
-public final class OpenLoop {
+public record OpenLoop(Duration warmup, Duration measured) {
 
     private static final int IN_FLIGHT_MAX = 256;
-
-    private final Duration warmup;
-    private final Duration measured;
-
-    public OpenLoop(Duration warmup, Duration measured) {
-        this.warmup = warmup;
-        this.measured = measured;
-    }
 
     public Measurement run(double ratePerSecond, ClosedLoop.Operation operation) {
         long intervalNanos = (long) (1e9 / ratePerSecond);

@@ -20,19 +20,7 @@ import dev.paygate.shop.catalogue.Product;
 /** The basket page and its forms; every change answers with a redirect, so a reload never repeats it. */
 @Controller
 @RequestMapping("/basket")
-class BasketController {
-
-    private final Basket basket;
-    private final BasketPricing pricing;
-    private final Catalogue catalogue;
-    private final ShopProperties shop;
-
-    BasketController(Basket basket, BasketPricing pricing, Catalogue catalogue, ShopProperties shop) {
-        this.basket = basket;
-        this.pricing = pricing;
-        this.catalogue = catalogue;
-        this.shop = shop;
-    }
+record BasketController(Basket basket, BasketPricing pricing, Catalogue catalogue, ShopProperties shop) {
 
     @GetMapping
     String show(Model model) {

@@ -14,15 +14,7 @@ import dev.paygate.shop.money.IncludedVat;
 
 /** Prices a basket from the catalogue; the basket page and checkout use the same figures. */
 @Component
-public class BasketPricing {
-
-    private final Catalogue catalogue;
-    private final ShopProperties shop;
-
-    BasketPricing(Catalogue catalogue, ShopProperties shop) {
-        this.catalogue = catalogue;
-        this.shop = shop;
-    }
+public record BasketPricing(Catalogue catalogue, ShopProperties shop) {
 
     public PricedBasket price(Basket basket) {
         List<BasketLine> lines = new ArrayList<>();

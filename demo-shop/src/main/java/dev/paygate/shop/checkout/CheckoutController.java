@@ -28,24 +28,11 @@ import dev.paygate.shop.catalogue.Product;
  * The basket stays as it is until a voucher for the order is accepted.
  */
 @Controller
-class CheckoutController {
+record CheckoutController(
+        Basket basket, BasketPricing pricing, Catalogue catalogue, Checkout checkout, PayLink payLink) {
 
     private static final Logger log = LoggerFactory.getLogger(CheckoutController.class);
     private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
-
-    private final Basket basket;
-    private final BasketPricing pricing;
-    private final Catalogue catalogue;
-    private final Checkout checkout;
-    private final PayLink payLink;
-
-    CheckoutController(Basket basket, BasketPricing pricing, Catalogue catalogue, Checkout checkout, PayLink payLink) {
-        this.basket = basket;
-        this.pricing = pricing;
-        this.catalogue = catalogue;
-        this.checkout = checkout;
-        this.payLink = payLink;
-    }
 
     @PostMapping("/checkout")
     ResponseEntity<String> checkOut() {

@@ -18,17 +18,7 @@ import dev.paygate.shop.basket.Basket;
  */
 @Controller
 @RequestMapping("/paygate")
-class PaygateReturnController {
-
-    private final VoucherAcceptance vouchers;
-    private final RefusalReading refusals;
-    private final Basket basket;
-
-    PaygateReturnController(VoucherAcceptance vouchers, RefusalReading refusals, Basket basket) {
-        this.vouchers = vouchers;
-        this.refusals = refusals;
-        this.basket = basket;
-    }
+record PaygateReturnController(VoucherAcceptance vouchers, RefusalReading refusals, Basket basket) {
 
     @GetMapping("/return")
     String paymentReturned(@RequestParam(name = "voucher", required = false) String voucher, Model model,

@@ -16,17 +16,9 @@ import dev.paygate.shop.checkout.OrderBook;
 
 /** The cancel URL's reading of a refusal: signature, expiry and match with the order's ticket. */
 @Component
-class RefusalReading {
+record RefusalReading(OrderBook orders, RefusalVerifier verifier) {
 
     private static final Logger log = LoggerFactory.getLogger(RefusalReading.class);
-
-    private final OrderBook orders;
-    private final RefusalVerifier verifier;
-
-    RefusalReading(OrderBook orders, RefusalVerifier verifier) {
-        this.orders = orders;
-        this.verifier = verifier;
-    }
 
     CancelOutcome read(String compactRefusal) {
         if (compactRefusal == null || compactRefusal.isBlank()) {

@@ -22,21 +22,11 @@ import dev.paygate.shop.checkout.OrderBook;
  * signature, expiry, match with the order's ticket and first use, then deliver the order once.
  */
 @Component
-class VoucherAcceptance {
+record VoucherAcceptance(OrderBook orders, VoucherVerifier verifier, ObjectMapper json) {
 
     static final String UNKNOWN_ORDER = "unknown_order";
     static final String ALREADY_DELIVERED = "already_delivered";
     private static final Logger log = LoggerFactory.getLogger(VoucherAcceptance.class);
-
-    private final OrderBook orders;
-    private final VoucherVerifier verifier;
-    private final ObjectMapper json;
-
-    VoucherAcceptance(OrderBook orders, VoucherVerifier verifier, ObjectMapper json) {
-        this.orders = orders;
-        this.verifier = verifier;
-        this.json = json;
-    }
 
     VoucherOutcome accept(String compactVoucher) {
         if (compactVoucher == null || compactVoucher.isBlank()) {

@@ -1,6 +1,7 @@
 package dev.paygate.iso8583.field;
 
 import java.util.Objects;
+import org.jpos.iso.ISOUtil;
 
 /**
  * Primary account number (DE 2). The digits are reachable only through {@link #digits()};
@@ -66,20 +67,8 @@ public final class Pan {
 
     /** True when the last digit is the Luhn (ISO/IEC 7812-1) check digit of the others. */
     public boolean isLuhnValid() {
-        int sum = 0;
-        boolean doubleIt = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int digit = digits.charAt(i) - '0';
-            if (doubleIt) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-            doubleIt = !doubleIt;
-        }
-        return sum % 10 == 0;
+        int last = digits.length() - 1;
+        return ISOUtil.calcLUHN(digits.substring(0, last)) == digits.charAt(last);
     }
 
     @Override

@@ -6,24 +6,23 @@ import dev.paygate.iso8583.field.Mti;
 public enum ReversalKind {
 
     /** 0400: the acquirer asks the issuer to undo a transaction. */
-    REVERSAL(Mti.REVERSAL_REQUEST, Mti.REVERSAL_RESPONSE),
+    REVERSAL(Mti.REVERSAL_REQUEST),
     /** 0420: the acquirer tells the issuer a transaction is undone, e.g. after a timeout; stored and forwarded until acknowledged. */
-    ADVICE(Mti.REVERSAL_ADVICE, Mti.REVERSAL_ADVICE_RESPONSE);
+    ADVICE(Mti.REVERSAL_ADVICE);
 
     private final Mti requestMti;
-    private final Mti responseMti;
 
-    ReversalKind(Mti requestMti, Mti responseMti) {
+    ReversalKind(Mti requestMti) {
         this.requestMti = requestMti;
-        this.responseMti = responseMti;
     }
 
     public Mti requestMti() {
         return requestMti;
     }
 
+    /** 0410 or 0430. */
     public Mti responseMti() {
-        return responseMti;
+        return requestMti.responseMti();
     }
 
     /** The MTI of this kind sent again until answered: 0401 or 0421. */

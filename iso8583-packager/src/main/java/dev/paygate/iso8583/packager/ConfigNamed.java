@@ -1,13 +1,22 @@
 package dev.paygate.iso8583.packager;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** A constant that configuration files name by a word of its own, e.g. {@code binary-length}. */
+/**
+ * A constant that configuration files name by a word of its own: its Java name in lower case with
+ * hyphens, e.g. {@code BINARY_LENGTH} is {@code binary-length}.
+ */
 public interface ConfigNamed {
 
+    /** Implemented by every enum constant. */
+    String name();
+
     /** The name used in configuration files. */
-    String configName();
+    default String configName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /**
      * The constant of {@code type} that configuration names {@code configName}.

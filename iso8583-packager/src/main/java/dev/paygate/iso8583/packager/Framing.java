@@ -11,16 +11,14 @@ import org.jpos.iso.channel.NACChannel;
 public enum Framing implements ConfigNamed {
 
     /** Two-byte big-endian binary length, then the optional header: jPOS {@link NACChannel}. */
-    BINARY_LENGTH("binary-length", NACChannel.class, 2),
+    BINARY_LENGTH(NACChannel.class, 2),
     /** Four ASCII digits of length, then the optional header: jPOS {@link ASCIIChannel}. */
-    ASCII_LENGTH("ascii-length", ASCIIChannel.class, 4);
+    ASCII_LENGTH(ASCIIChannel.class, 4);
 
-    private final String configName;
     private final Class<? extends BaseChannel> channelClass;
     private final int prefixBytes;
 
-    Framing(String configName, Class<? extends BaseChannel> channelClass, int prefixBytes) {
-        this.configName = configName;
+    Framing(Class<? extends BaseChannel> channelClass, int prefixBytes) {
         this.channelClass = channelClass;
         this.prefixBytes = prefixBytes;
     }
@@ -28,11 +26,6 @@ public enum Framing implements ConfigNamed {
     /** @throws IllegalArgumentException naming the accepted values */
     public static Framing fromConfigName(String configName) {
         return ConfigNamed.fromConfigName(Framing.class, "framing", configName);
-    }
-
-    @Override
-    public String configName() {
-        return configName;
     }
 
     /** The jPOS channel that frames this way, for Q2 deploy descriptors and {@link NetworkChannels}. */

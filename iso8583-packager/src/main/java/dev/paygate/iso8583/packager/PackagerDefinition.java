@@ -14,27 +14,19 @@ import org.jpos.iso.packager.GenericPackager;
 public enum PackagerDefinition implements ConfigNamed {
 
     /** ISO 8583:1987, binary bitmap, BCD numerics. */
-    ISO87_BINARY("iso87-binary", "packager/paygate-iso87binary.xml"),
+    ISO87_BINARY("packager/paygate-iso87binary.xml"),
     /** ISO 8583:1987, every element as ASCII text. */
-    ISO87_ASCII("iso87-ascii", "packager/paygate-iso87ascii.xml");
+    ISO87_ASCII("packager/paygate-iso87ascii.xml");
 
-    private final String configName;
     private final String resourcePath;
 
-    PackagerDefinition(String configName, String resourcePath) {
-        this.configName = configName;
+    PackagerDefinition(String resourcePath) {
         this.resourcePath = resourcePath;
     }
 
     /** @throws IllegalArgumentException naming the accepted values */
     public static PackagerDefinition fromConfigName(String configName) {
         return ConfigNamed.fromConfigName(PackagerDefinition.class, "packager", configName);
-    }
-
-    /** The name used in configuration files, e.g. {@code iso87-binary}. */
-    @Override
-    public String configName() {
-        return configName;
     }
 
     /** Class path location of the XML, e.g. {@code packager/paygate-iso87binary.xml}. */

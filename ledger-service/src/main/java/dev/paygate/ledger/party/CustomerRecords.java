@@ -21,18 +21,15 @@ public final class CustomerRecords {
             + " from ledger.customer c join ledger.account a on a.account_id = c.wallet_account_id"
             + " where c.customer_id = ?";
 
-    private final Transactions transactions;
+    private final PartyRows<Customer> rows;
 
     public CustomerRecords(DataSource dataSource) {
-        this.transactions = new Transactions(dataSource);
+        this.rows = new PartyRows<>(new Transactions(dataSource), "customer", CustomerRecords::find);
     }
 
     /** Enrolls the customer and opens their empty wallet; throws {@link PartyExistsException} if the id is taken. */
     public Customer create(NewCustomer customer) {
-        return transactions.inTransaction(connection -> {
-            if (find(connection, customer.customerId()).isPresent()) {
-                throw new PartyExistsException("customer", customer.customerId());
-            }
+        return rows.enroll(customer.customerId(), connection -> {
             Account wallet = Journal.openAccount(connection, AccountKind.WALLET,
                     Account.walletCode(customer.customerId()), customer.customerId(),
                     customer.walletCurrency(), OptionalLong.of(customer.walletCapMinor()));
@@ -43,43 +40,36 @@ public final class CustomerRecords {
                 insert.setLong(3, wallet.accountId());
                 insert.executeUpdate();
             }
-            return require(connection, customer.customerId());
         });
     }
 
     public Optional<Customer> find(String customerId) {
-        return transactions.inTransaction(connection -> find(connection, customerId));
+        return rows.find(customerId);
     }
 
     /** Freezes (or unfreezes) the customer: a blocked customer's payments are refused with {@code customer_blocked}. */
     public Customer setBlocked(String customerId, boolean blocked) {
-        return transactions.inTransaction(connection -> {
+        return rows.change(customerId, connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "update ledger.customer set blocked = ? where customer_id = ?")) {
                 update.setBoolean(1, blocked);
                 update.setString(2, customerId);
                 update.executeUpdate();
             }
-            return require(connection, customerId);
         });
     }
 
     /** Changes the wallet's cap; the database refuses a cap below the current balance. */
     public Customer setWalletCap(String customerId, long walletCapMinor) {
         Money.requireNotNegative(walletCapMinor, "walletCapMinor");
-        return transactions.inTransaction(connection -> {
+        return rows.change(customerId, connection -> {
             try (PreparedStatement update = connection.prepareStatement("update ledger.account set cap_minor = ?"
                     + " where account_id = (select wallet_account_id from ledger.customer where customer_id = ?)")) {
                 update.setLong(1, walletCapMinor);
                 update.setString(2, customerId);
                 update.executeUpdate();
             }
-            return require(connection, customerId);
         });
-    }
-
-    private static Customer require(Connection connection, String customerId) throws SQLException {
-        return find(connection, customerId).orElseThrow(() -> new UnknownPartyException("customer", customerId));
     }
 
     private static Optional<Customer> find(Connection connection, String customerId) throws SQLException {

@@ -24,18 +24,15 @@ public final class MerchantRecords {
             + " m.terminal_id, m.acceptor_id, m.acceptor_name_location, m.till_account_id, a.currency, m.created_at"
             + " from ledger.merchant m join ledger.account a on a.account_id = m.till_account_id ";
 
-    private final Transactions transactions;
+    private final PartyRows<Merchant> rows;
 
     public MerchantRecords(DataSource dataSource) {
-        this.transactions = new Transactions(dataSource);
+        this.rows = new PartyRows<>(new Transactions(dataSource), "merchant", MerchantRecords::find);
     }
 
     /** Enrolls the merchant and opens their empty till; throws {@link PartyExistsException} if the id is taken. */
     public Merchant create(NewMerchant merchant) {
-        return transactions.inTransaction(connection -> {
-            if (find(connection, merchant.merchantId()).isPresent()) {
-                throw new PartyExistsException("merchant", merchant.merchantId());
-            }
+        return rows.enroll(merchant.merchantId(), connection -> {
             Account till = Journal.openAccount(connection, AccountKind.TILL, Account.tillCode(merchant.merchantId()),
                     merchant.merchantId(), merchant.tillCurrency(), OptionalLong.empty());
             try (PreparedStatement insert = connection.prepareStatement("insert into ledger.merchant (merchant_id,"
@@ -52,16 +49,15 @@ public final class MerchantRecords {
                 insert.setLong(9, till.accountId());
                 insert.executeUpdate();
             }
-            return require(connection, merchant.merchantId());
         });
     }
 
     public Optional<Merchant> find(String merchantId) {
-        return transactions.inTransaction(connection -> find(connection, merchantId));
+        return rows.find(merchantId);
     }
 
     public List<Merchant> list() {
-        return transactions.inTransaction(connection -> {
+        return rows.transactions().inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     SELECT_MERCHANTS + "order by m.merchant_id limit " + MERCHANTS_LISTED_MAX)) {
                 return SqlSupport.list(select, MerchantRecords::merchant);
@@ -71,7 +67,7 @@ public final class MerchantRecords {
 
     /** Changes where the sweep pays the merchant from the next sweep on; past sweeps keep the old account. */
     public Merchant changeBankAccount(String merchantId, BankAccount bankAccount) {
-        return transactions.inTransaction(connection -> {
+        return rows.change(merchantId, connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "update ledger.merchant set iban = ?, bic = ? where merchant_id = ?")) {
                 update.setString(1, bankAccount.iban());
@@ -79,12 +75,7 @@ public final class MerchantRecords {
                 update.setString(3, merchantId);
                 update.executeUpdate();
             }
-            return require(connection, merchantId);
         });
-    }
-
-    private static Merchant require(Connection connection, String merchantId) throws SQLException {
-        return find(connection, merchantId).orElseThrow(() -> new UnknownPartyException("merchant", merchantId));
     }
 
     private static Optional<Merchant> find(Connection connection, String merchantId) throws SQLException {

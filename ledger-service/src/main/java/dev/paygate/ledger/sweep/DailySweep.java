@@ -158,12 +158,8 @@ public final class DailySweep {
         try (PreparedStatement select = connection.prepareStatement(
                 "select till_account_id from ledger.merchant where merchant_id = ?")) {
             select.setString(1, merchantId);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new LedgerException("merchant " + merchantId + " to sweep has no till");
-                }
-                return row.getLong("till_account_id");
-            }
+            return SqlSupport.first(select, row -> row.getLong("till_account_id"))
+                    .orElseThrow(() -> new LedgerException("merchant " + merchantId + " to sweep has no till"));
         }
     }
 

@@ -294,10 +294,8 @@ public final class CardVault {
         try (PreparedStatement select = connection.prepareStatement(
                 "select 1 from ledger.customer where customer_id = ?")) {
             select.setString(1, customerId);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new VaultException("no customer " + customerId + " to enroll a card for");
-                }
+            if (SqlSupport.first(select, row -> true).isEmpty()) {
+                throw new VaultException("no customer " + customerId + " to enroll a card for");
             }
         }
     }

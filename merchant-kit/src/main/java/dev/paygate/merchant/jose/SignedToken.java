@@ -29,12 +29,10 @@ public final class SignedToken {
 
     private final SignedJWT jwt;
     private final JWTClaimsSet claims;
-    private final String keyId;
 
-    private SignedToken(SignedJWT jwt, JWTClaimsSet claims, String keyId) {
+    private SignedToken(SignedJWT jwt, JWTClaimsSet claims) {
         this.jwt = jwt;
         this.claims = claims;
-        this.keyId = keyId;
     }
 
     public static SignedToken parse(String compact, TokenType expectedType) throws MalformedTokenException {
@@ -70,11 +68,12 @@ public final class SignedToken {
         if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
             throw new MalformedTokenException("the header needs a kid of 1 to 128 printable ASCII characters");
         }
-        return new SignedToken(jwt, claims, keyId);
+        return new SignedToken(jwt, claims);
     }
 
+    /** The header's kid, checked by {@link #parse}. */
     public String keyId() {
-        return keyId;
+        return jwt.getHeader().getKeyID();
     }
 
     /** The claims as sent; untrusted until {@link #isSignedBy} returned true. */

@@ -6,22 +6,17 @@ import com.nimbusds.jose.JOSEObjectType;
 
 /** The three token kinds, told apart by the JWS "typ" header so one can never pass for another. */
 public enum TokenType {
-    TICKET("paygate-ticket+jwt"),
-    VOUCHER("paygate-voucher+jwt"),
-    REFUSAL("paygate-refusal+jwt");
+    TICKET,
+    VOUCHER,
+    REFUSAL;
 
-    private final String mediaType;
-
-    TokenType(String mediaType) {
-        this.mediaType = mediaType;
-    }
-
+    /** {@code paygate-ticket+jwt}, {@code paygate-voucher+jwt} or {@code paygate-refusal+jwt}. */
     public String mediaType() {
-        return mediaType;
+        return "paygate-" + name().toLowerCase(Locale.ROOT) + "+jwt";
     }
 
     JOSEObjectType joseType() {
-        return new JOSEObjectType(mediaType);
+        return new JOSEObjectType(mediaType());
     }
 
     /** RFC 7515 4.1.9: compared case-insensitively, and the "application/" prefix may be present. */
@@ -30,6 +25,7 @@ public enum TokenType {
             return false;
         }
         String value = type.getType().toLowerCase(Locale.ROOT);
+        String mediaType = mediaType();
         return value.equals(mediaType) || value.equals("application/" + mediaType);
     }
 }

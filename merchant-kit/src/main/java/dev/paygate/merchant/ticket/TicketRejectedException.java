@@ -1,5 +1,6 @@
 package dev.paygate.merchant.ticket;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,19 +12,14 @@ public final class TicketRejectedException extends Exception {
 
     /** In the order the checks run. */
     public enum Reason {
-        INVALID_TICKET("invalid_ticket"),
-        UNKNOWN_MERCHANT("unknown_merchant"),
-        BAD_SIGNATURE("bad_signature"),
-        TICKET_EXPIRED("ticket_expired");
+        INVALID_TICKET,
+        UNKNOWN_MERCHANT,
+        BAD_SIGNATURE,
+        TICKET_EXPIRED;
 
-        private final String code;
-
-        Reason(String code) {
-            this.code = code;
-        }
-
+        /** The constant's name in lower case. */
         public String code() {
-            return code;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

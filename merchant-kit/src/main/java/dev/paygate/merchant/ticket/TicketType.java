@@ -1,26 +1,14 @@
 package dev.paygate.merchant.ticket;
 
+import dev.paygate.merchant.jose.ClaimCode;
+import dev.paygate.merchant.jose.ClaimNames;
+
 /** Claim {@code type}: one priced purchase, or a basket of item lines that must add up to the amount. */
-public enum TicketType {
-    SIMPLE("simple"),
-    BASKET("basket");
-
-    private final String code;
-
-    TicketType(String code) {
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
-    }
+public enum TicketType implements ClaimCode {
+    SIMPLE,
+    BASKET;
 
     public static TicketType fromCode(String code) {
-        for (TicketType type : values()) {
-            if (type.code.equals(code)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("type: '" + code + "' is neither simple nor basket");
+        return ClaimCode.fromCode(ClaimNames.TICKET_TYPE, TicketType.class, code);
     }
 }

@@ -1,30 +1,18 @@
 package dev.paygate.merchant.voucher;
 
+import dev.paygate.merchant.jose.ClaimCode;
+import dev.paygate.merchant.jose.ClaimNames;
+
 /** Claim {@code path}: how the payment server settled the ticket (docs/architecture.md step 6). */
-public enum SettlementPath {
+public enum SettlementPath implements ClaimCode {
     /** Small amount: debited from the customer's wallet on the internal ledger. */
-    WALLET("wallet"),
+    WALLET,
     /** Larger amount: authorized by the card network; the voucher carries authCode and rrn. */
-    CARD("card"),
+    CARD,
     /** Zero amount: the customer was authenticated, nothing was charged. */
-    AUTH_ONLY("auth-only");
-
-    private final String code;
-
-    SettlementPath(String code) {
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
-    }
+    AUTH_ONLY;
 
     public static SettlementPath fromCode(String code) {
-        for (SettlementPath path : values()) {
-            if (path.code.equals(code)) {
-                return path;
-            }
-        }
-        throw new IllegalArgumentException("path: '" + code + "' is not wallet, card or auth-only");
+        return ClaimCode.fromCode(ClaimNames.SETTLEMENT_PATH, SettlementPath.class, code);
     }
 }

@@ -152,7 +152,7 @@ class TicketTest {
         String json = Fixtures.ticket().toClaims().toString().replace("\"basket\"", "\"subscription\"");
 
         assertThatThrownBy(() -> Ticket.fromClaims(JWTClaimsSet.parse(json)))
-                .isInstanceOf(InvalidClaimsException.class).hasMessageContaining("neither simple nor basket");
+                .isInstanceOf(InvalidClaimsException.class).hasMessageContaining("is not simple or basket");
     }
 
     @Test
