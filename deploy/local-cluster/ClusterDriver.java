@@ -8,11 +8,11 @@ import dev.paygate.merchant.refusal.Refusal;
 import dev.paygate.merchant.refusal.RefusalVerifier;
 import dev.paygate.merchant.ticket.Ticket;
 import dev.paygate.merchant.ticket.TicketSigner;
+import dev.paygate.merchant.voucher.ReturnParameters;
 import dev.paygate.merchant.voucher.Voucher;
 import dev.paygate.merchant.voucher.VoucherVerifier;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -252,13 +252,13 @@ public final class ClusterDriver {
     }
 
     private String verifyOnce(Ticket ticket, String location) throws Exception {
-        Optional<String> voucher = queryParameter(location, "voucher");
+        Optional<String> voucher = ReturnParameters.voucher(location);
         if (voucher.isPresent()) {
             Voucher verified = vouchers.verify(voucher.get(), ticket);
             return "approved " + verified.path().code() + " " + verified.registerSerial() + " "
                     + verified.voucherId();
         }
-        Optional<String> refusal = queryParameter(location, "refusal");
+        Optional<String> refusal = ReturnParameters.refusal(location);
         if (refusal.isPresent()) {
             Refusal verified = refusals.verify(refusal.get(), ticket);
             return "refused " + verified.reason().code() + " - -";
@@ -302,19 +302,6 @@ public final class ClusterDriver {
 
     private static String front(HttpResponse<String> response) {
         return response.headers().firstValue("X-Paygate-Front").orElse("-");
-    }
-
-    private static Optional<String> queryParameter(String location, String name) {
-        String query = URI.create(location).getRawQuery();
-        if (query == null) {
-            return Optional.empty();
-        }
-        for (String pair : query.split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return Optional.of(URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return Optional.empty();
     }
 
     private static String encode(String value) {

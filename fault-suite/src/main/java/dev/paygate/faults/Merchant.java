@@ -10,12 +10,11 @@ import dev.paygate.merchant.refusal.RefusalVerifier;
 import dev.paygate.merchant.ticket.PayLink;
 import dev.paygate.merchant.ticket.Ticket;
 import dev.paygate.merchant.ticket.TicketSigner;
+import dev.paygate.merchant.voucher.ReturnParameters;
 import dev.paygate.merchant.voucher.Voucher;
 import dev.paygate.merchant.voucher.VoucherRejectedException;
 import dev.paygate.merchant.voucher.VoucherVerifier;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,8 +92,8 @@ final class Merchant {
      * page its reason code; 202 is still pending.
      */
     void record(Browser.Page page, Ticket ticket, ClientView view) throws VoucherRejectedException, RefusalRejectedException {
-        Optional<String> voucher = page.location().flatMap(location -> queryParameter(location, "voucher"));
-        Optional<String> refusal = page.location().flatMap(location -> queryParameter(location, "refusal"));
+        Optional<String> voucher = page.location().flatMap(ReturnParameters::voucher);
+        Optional<String> refusal = page.location().flatMap(ReturnParameters::refusal);
         if (voucher.isPresent()) {
             Voucher verified = VoucherVerifier.builder(serverKeys).clock(issuedAt(voucher.get()))
                     .clockSkew(CHECKER_CLOCK_SKEW).replayCache((voucherId, rememberUntil) -> true).build()
@@ -121,18 +120,5 @@ final class Merchant {
             // The verifier names what is wrong with it.
         }
         return Clock.systemUTC();
-    }
-
-    static Optional<String> queryParameter(String location, String name) {
-        String query = URI.create(location).getRawQuery();
-        if (query == null) {
-            return Optional.empty();
-        }
-        for (String pair : query.split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return Optional.of(URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -7,16 +7,15 @@ import dev.paygate.merchant.jose.HttpJwksSource;
 import dev.paygate.merchant.jose.JwksKeyResolver;
 import dev.paygate.merchant.ticket.Ticket;
 import dev.paygate.merchant.ticket.TicketSigner;
+import dev.paygate.merchant.voucher.ReturnParameters;
 import dev.paygate.merchant.voucher.VoucherVerifier;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,7 +97,8 @@ public final class FullFlow implements ClosedLoop.Operation {
         if (confirmed.statusCode() != 303 || !location.contains("voucher=")) {
             throw new IllegalStateException("confirm answered " + confirmed.statusCode() + " without a voucher");
         }
-        vouchers.verify(queryValue(URI.create(location), "voucher"), ticket);
+        vouchers.verify(ReturnParameters.voucher(location)
+                .orElseThrow(() -> new IllegalStateException("no voucher in the redirect")), ticket);
     }
 
     /** Percentiles of the confirm step alone, over confirms that ended in the window. */
@@ -112,13 +112,5 @@ public final class FullFlow implements ClosedLoop.Operation {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String queryValue(URI uri, String name) {
-        return Arrays.stream(uri.getRawQuery().split("&"))
-                .filter(pair -> pair.startsWith(name + "="))
-                .map(pair -> URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no " + name + " in the redirect"));
     }
 }
