@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -125,6 +129,26 @@ class FormatsDocumentationTest {
             JWTClaimsSet signed = SignedJWT.parse(tokens.get(index)).getJWTClaimsSet();
             assertThat(documented.getClaims()).isEqualTo(signed.getClaims());
         }
+    }
+
+    @Test
+    void theReasonCodeTableListsExactlyTheCodesTheKitNames() throws Exception {
+        String document = Files.readString(FORMATS, StandardCharsets.UTF_8);
+        String fromTable = document.substring(document.indexOf("| code | when |"));
+        String table = fromTable.substring(0, fromTable.indexOf("\n\n"));
+        Set<String> documented = new TreeSet<>();
+        Matcher row = Pattern.compile("^\\| `([a-z_]+)` \\|", Pattern.MULTILINE).matcher(table);
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+        Set<String> named = new TreeSet<>();
+        for (Field field : RefusalReason.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == RefusalReason.class) {
+                named.add(((RefusalReason) field.get(null)).code());
+            }
+        }
+
+        assertThat(documented).isEqualTo(named);
     }
 
     @Test
