@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
@@ -64,7 +63,7 @@ class PaymentFlow {
     PaymentFlow(TicketCheck ticketCheck, UsedTickets usedTickets, CustomerCredentials credentials,
                 PaymentHandover handover, VoucherIssuer voucherIssuer, VoucherStore voucherStore,
                 TicketRefusals ticketRefusals, MerchantKeys merchantKeys, FrontSchema schema, WebhookOutbox webhooks,
-                HandoverProperties handoverProperties, PaymentMetrics metrics, ObjectProvider<Clock> clock) {
+                HandoverProperties handoverProperties, PaymentMetrics metrics, Clock clock) {
         this.ticketCheck = ticketCheck;
         this.usedTickets = usedTickets;
         this.credentials = credentials;
@@ -77,7 +76,7 @@ class PaymentFlow {
         this.webhooks = webhooks;
         this.replyWait = Duration.ofMillis(handoverProperties.replyTimeoutMs());
         this.metrics = metrics;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** The payment page for a ticket, or why it cannot be paid. */

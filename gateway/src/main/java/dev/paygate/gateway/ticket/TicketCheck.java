@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -51,10 +50,10 @@ public class TicketCheck {
     private final ExpiryCheck expiry;
     private final TicketTimeRule times;
 
-    public TicketCheck(MerchantKeys merchantKeys, TicketProperties properties, ObjectProvider<Clock> clock) {
+    public TicketCheck(MerchantKeys merchantKeys, TicketProperties properties, Clock clock) {
         this.merchantKeys = merchantKeys;
         this.signatureAndClaims = new TicketVerifier(TicketCheck::keysAreLookedUpHere, BEFORE_ANY_EXPIRY, Duration.ZERO);
-        Clock now = clock.getIfUnique(Clock::systemUTC);
+        Clock now = clock;
         this.expiry = new ExpiryCheck(now, properties.clockSkew());
         this.times = new TicketTimeRule(now, properties.clockSkew(), properties.validityMax());
     }

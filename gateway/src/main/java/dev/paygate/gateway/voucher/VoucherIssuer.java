@@ -8,7 +8,6 @@ import dev.paygate.merchant.voucher.VoucherSigner;
 import dev.paygate.routes.order.Decision;
 import java.time.Clock;
 import java.time.Instant;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +22,10 @@ public class VoucherIssuer {
     private final VoucherProperties properties;
     private final Clock clock;
 
-    public VoucherIssuer(VoucherSigner signer, VoucherProperties properties, ObjectProvider<Clock> clock) {
+    public VoucherIssuer(VoucherSigner signer, VoucherProperties properties, Clock clock) {
         this.signer = signer;
         this.properties = properties;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** @throws IllegalArgumentException when the decision is not an approval this ticket can carry */
