@@ -53,9 +53,8 @@ public class TicketCheck {
     public TicketCheck(MerchantKeys merchantKeys, TicketProperties properties, Clock clock) {
         this.merchantKeys = merchantKeys;
         this.signatureAndClaims = new TicketVerifier(TicketCheck::keysAreLookedUpHere, BEFORE_ANY_EXPIRY, Duration.ZERO);
-        Clock now = clock;
-        this.expiry = new ExpiryCheck(now, properties.clockSkew());
-        this.times = new TicketTimeRule(now, properties.clockSkew(), properties.validityMax());
+        this.expiry = new ExpiryCheck(clock, properties.clockSkew());
+        this.times = new TicketTimeRule(clock, properties.clockSkew(), properties.validityMax());
     }
 
     public CheckedTicket check(String compactTicket) {
