@@ -44,15 +44,16 @@ public class TicketCheck {
      * and expiry is checked here, with the same rule.
      */
     private static final Clock BEFORE_ANY_EXPIRY = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
+    /** Made of constants only, and immutable: one for all checks. */
+    private static final TicketVerifier SIGNATURE_AND_CLAIMS =
+            new TicketVerifier(TicketCheck::keysAreLookedUpHere, BEFORE_ANY_EXPIRY, Duration.ZERO);
 
     private final MerchantKeys merchantKeys;
-    private final TicketVerifier signatureAndClaims;
     private final ExpiryCheck expiry;
     private final TicketTimeRule times;
 
     public TicketCheck(MerchantKeys merchantKeys, TicketProperties properties, Clock clock) {
         this.merchantKeys = merchantKeys;
-        this.signatureAndClaims = new TicketVerifier(TicketCheck::keysAreLookedUpHere, BEFORE_ANY_EXPIRY, Duration.ZERO);
         this.expiry = new ExpiryCheck(clock, properties.clockSkew());
         this.times = new TicketTimeRule(clock, properties.clockSkew(), properties.validityMax());
     }
@@ -84,7 +85,7 @@ public class TicketCheck {
         }
         Ticket ticket;
         try {
-            ticket = signatureAndClaims.verify(unverified, key.publicKey());
+            ticket = SIGNATURE_AND_CLAIMS.verify(unverified, key.publicKey());
         } catch (TicketRejectedException rejected) {
             if (rejected.reason() == TicketRejectedException.Reason.BAD_SIGNATURE) {
                 return untrusted(RefusalReason.BAD_SIGNATURE, key, unverified, false,
