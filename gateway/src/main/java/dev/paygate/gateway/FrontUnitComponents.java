@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The front unit's pages, endpoints, authentication and vouchers: present in the all-in-one default and the
- * {@code front} profile, absent from a {@code back} process, which has no HTTP listener.
+ * {@code front} profile, absent from a {@code back} process, which has no HTTP listener. They read the time from
+ * the one UTC {@code Clock} of {@link dev.paygate.routes.RoutesConfiguration}; a test context may bring its own.
  */
 @Configuration(proxyBeanMethods = false)
 @FrontUnit

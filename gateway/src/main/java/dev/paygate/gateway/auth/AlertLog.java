@@ -10,23 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Alerts for operators, kept in {@code front.alert}; the lockout of a customer raises one. */
 @Component
-public class AlertLog {
+public record AlertLog(FrontSchema schema, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(AlertLog.class);
     private static final int RECENT_MAX = 1_000;
-
-    private final FrontSchema schema;
-    private final Clock clock;
-
-    public AlertLog(FrontSchema schema, ObjectProvider<Clock> clock) {
-        this.schema = schema;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
-    }
 
     public Alert raise(String customerId, String kind, LockPolicy policy) {
         Instant now = clock.instant();

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -49,18 +48,18 @@ public class CustomerCredentials {
 
     /** Derivations unmeasured: for tests of one class. */
     public CustomerCredentials(FrontSchema schema, AlertLog alerts, AuthenticationProperties properties,
-                               ObjectProvider<Clock> clock) {
+                               Clock clock) {
         this(schema, alerts, properties, clock, new SimpleMeterRegistry());
     }
 
     @Autowired
     public CustomerCredentials(FrontSchema schema, AlertLog alerts, AuthenticationProperties properties,
-                               ObjectProvider<Clock> clock, MeterRegistry meters) {
+                               Clock clock, MeterRegistry meters) {
         this.schema = schema;
         this.alerts = alerts;
         this.properties = properties;
         this.hasher = new Argon2idPasswordHasher(properties.argon2(), meters, "customer");
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
         this.throttle = new LoginThrottle(properties.throttle(), this.clock);
     }
 

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.paygate.merchant.jose.Ed25519Keys;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +23,9 @@ public class JwksController {
     private final ServerKeyRing keyRing;
     private final Clock clock;
 
-    public JwksController(ServerKeyRing keyRing, ObjectProvider<Clock> clock) {
+    public JwksController(ServerKeyRing keyRing, Clock clock) {
         this.keyRing = keyRing;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)

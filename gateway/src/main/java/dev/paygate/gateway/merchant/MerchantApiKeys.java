@@ -21,7 +21,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -43,9 +42,9 @@ public class MerchantApiKeys {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public MerchantApiKeys(FrontSchema schema, ObjectProvider<Clock> clock) {
+    public MerchantApiKeys(FrontSchema schema, Clock clock) {
         this.schema = schema;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** A new key for the merchant; the secret is shown this once and never stored. */

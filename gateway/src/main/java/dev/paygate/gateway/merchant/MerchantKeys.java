@@ -14,7 +14,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  * hold several keys at once (rotation); a ticket names its key in the JWS header's {@code kid}.
  */
 @Component
-public class MerchantKeys {
+public record MerchantKeys(FrontSchema schema, Clock clock) {
 
     /** The keys one listing shows at most; rotation keeps a handful. */
     static final int KEYS_LISTED_MAX = 100;
@@ -31,14 +30,6 @@ public class MerchantKeys {
     private static final String SELECT_KEYS = """
             SELECT m.merchant_id, m.name, k.kid, k.public_jwk, k.status, k.created_at
             FROM front.merchant m JOIN front.merchant_key k USING (merchant_id)""";
-
-    private final FrontSchema schema;
-    private final Clock clock;
-
-    public MerchantKeys(FrontSchema schema, ObjectProvider<Clock> clock) {
-        this.schema = schema;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
-    }
 
     /**
      * Registers (or renews) the merchant's name and one public key: an Ed25519 {@code OKP} JWK with a

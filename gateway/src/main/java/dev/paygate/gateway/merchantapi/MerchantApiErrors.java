@@ -9,7 +9,6 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -34,10 +33,6 @@ class MerchantApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> fault(Exception fault) {
-        if (fault instanceof ErrorResponse requestError && requestError.getStatusCode().is4xxClientError()) {
-            return ApiErrors.error(HttpStatus.valueOf(requestError.getStatusCode().value()),
-                    "bad_request", "The request was not understood.");
-        }
-        return ApiErrors.internalError(log, "Merchant API", fault);
+        return ApiErrors.fault(log, "Merchant API", fault, status -> "The request was not understood.");
     }
 }

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,10 +45,10 @@ class DashboardHomeController {
     private final WebhookSettings webhookSettings;
 
     DashboardHomeController(MerchantApiKeys apiKeys, SessionSignIn signIn, AuthenticationProperties authentication,
-                            ObjectProvider<Clock> clock, AccountDesk desk, WebhookSettings webhookSettings) {
+                            Clock clock, AccountDesk desk, WebhookSettings webhookSettings) {
         this.apiKeys = apiKeys;
         this.signIn = signIn;
-        this.throttle = new LoginThrottle(authentication.throttle(), clock.getIfUnique(Clock::systemUTC));
+        this.throttle = new LoginThrottle(authentication.throttle(), clock);
         this.desk = desk;
         this.webhookSettings = webhookSettings;
     }

@@ -31,7 +31,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,37 +41,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @AllInOne
-class OperatorActions {
+record OperatorActions(CustomerRecords customers, CardVault vault, CustomerCredentials credentials,
+                       MerchantRecords merchants, MerchantKeys merchantKeys, MerchantApiKeys merchantApiKeys,
+                       MerchantShopUrls shopUrls, AlertLog alerts, WebhookSettings webhookSettings, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorActions.class);
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String TERMINAL_UNIQUE_CONSTRAINT = "merchant_terminal_unique";
-
-    private final CustomerRecords customers;
-    private final CardVault vault;
-    private final CustomerCredentials credentials;
-    private final MerchantRecords merchants;
-    private final MerchantKeys merchantKeys;
-    private final MerchantApiKeys merchantApiKeys;
-    private final MerchantShopUrls shopUrls;
-    private final AlertLog alerts;
-    private final WebhookSettings webhookSettings;
-    private final Clock clock;
-
-    OperatorActions(CustomerRecords customers, CardVault vault, CustomerCredentials credentials,
-                    MerchantRecords merchants, MerchantKeys merchantKeys, MerchantApiKeys merchantApiKeys,
-                    MerchantShopUrls shopUrls, AlertLog alerts, WebhookSettings webhookSettings, ObjectProvider<Clock> clock) {
-        this.customers = customers;
-        this.vault = vault;
-        this.credentials = credentials;
-        this.merchants = merchants;
-        this.merchantKeys = merchantKeys;
-        this.merchantApiKeys = merchantApiKeys;
-        this.shopUrls = shopUrls;
-        this.alerts = alerts;
-        this.webhookSettings = webhookSettings;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
-    }
 
     CustomerView enrollCustomer(CustomerEnrollment request, String operator) {
         NewCustomer customer = new NewCustomer(required(request.customerId(), "customerId"),

@@ -8,7 +8,6 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -41,10 +40,7 @@ class OperatorApiAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> fault(Exception fault) {
-        if (fault instanceof ErrorResponse requestError && requestError.getStatusCode().is4xxClientError()) {
-            return ApiErrors.error(requestError.getStatusCode(), "bad_request", "The request was not understood: "
-                    + HttpStatus.valueOf(requestError.getStatusCode().value()).getReasonPhrase() + ".");
-        }
-        return ApiErrors.internalError(log, "Operator API", fault);
+        return ApiErrors.fault(log, "Operator API", fault,
+                status -> "The request was not understood: " + status.getReasonPhrase() + ".");
     }
 }

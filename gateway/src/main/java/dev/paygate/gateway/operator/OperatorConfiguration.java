@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -59,8 +58,8 @@ class OperatorConfiguration {
 
     @Bean
     OperatorLogins operatorLogins(OperatorAccounts accounts, AuthenticationProperties authentication, AlertLog alerts,
-                                  ObjectProvider<Clock> clock, MeterRegistry meters) {
-        return new OperatorLogins(accounts, authentication, alerts, clock.getIfUnique(Clock::systemUTC), meters);
+                                  Clock clock, MeterRegistry meters) {
+        return new OperatorLogins(accounts, authentication, alerts, clock, meters);
     }
 
     /**

@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
@@ -40,45 +39,15 @@ import org.springframework.web.util.UriUtils;
  * (decode, merchant and signature, expiry), replay, customer authentication, hand-over, voucher or refusal.
  */
 @Component
-class PaymentFlow {
+record PaymentFlow(TicketCheck ticketCheck, UsedTickets usedTickets, CustomerCredentials credentials,
+                   PaymentHandover handover, VoucherIssuer voucherIssuer, VoucherStore voucherStore,
+                   TicketRefusals ticketRefusals, MerchantKeys merchantKeys, FrontSchema schema, WebhookOutbox webhooks,
+                   HandoverProperties handoverProperties, PaymentMetrics metrics, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentFlow.class);
     /** Polling for another request's decision: from this pause, doubling up to the maximum. */
     private static final long DECIDED_POLL_MS_MIN = 25;
     private static final long DECIDED_POLL_MS_MAX = 250;
-
-    private final TicketCheck ticketCheck;
-    private final UsedTickets usedTickets;
-    private final CustomerCredentials credentials;
-    private final PaymentHandover handover;
-    private final VoucherIssuer voucherIssuer;
-    private final VoucherStore voucherStore;
-    private final TicketRefusals ticketRefusals;
-    private final MerchantKeys merchantKeys;
-    private final FrontSchema schema;
-    private final WebhookOutbox webhooks;
-    private final Duration replyWait;
-    private final PaymentMetrics metrics;
-    private final Clock clock;
-
-    PaymentFlow(TicketCheck ticketCheck, UsedTickets usedTickets, CustomerCredentials credentials,
-                PaymentHandover handover, VoucherIssuer voucherIssuer, VoucherStore voucherStore,
-                TicketRefusals ticketRefusals, MerchantKeys merchantKeys, FrontSchema schema, WebhookOutbox webhooks,
-                HandoverProperties handoverProperties, PaymentMetrics metrics, ObjectProvider<Clock> clock) {
-        this.ticketCheck = ticketCheck;
-        this.usedTickets = usedTickets;
-        this.credentials = credentials;
-        this.handover = handover;
-        this.voucherIssuer = voucherIssuer;
-        this.voucherStore = voucherStore;
-        this.ticketRefusals = ticketRefusals;
-        this.merchantKeys = merchantKeys;
-        this.schema = schema;
-        this.webhooks = webhooks;
-        this.replyWait = Duration.ofMillis(handoverProperties.replyTimeoutMs());
-        this.metrics = metrics;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
-    }
 
     /** The payment page for a ticket, or why it cannot be paid. */
     PaymentOutcome open(String compactTicket) {
@@ -341,7 +310,7 @@ class PaymentFlow {
         List<OrderItem> items = ticket.items().stream()
                 .map(PaymentFlow::orderItem)
                 .toList();
-        Instant waitEnds = authenticatedAt.plus(replyWait);
+        Instant waitEnds = authenticatedAt.plus(replyWait());
         Instant decideBy = ticket.expiresAt().isAfter(waitEnds) ? ticket.expiresAt() : waitEnds;
         return new PaymentOrder(ticket.ticketId(), ticket.merchantId(), customerId, ticket.orderId(),
                 ticket.amountMinor(), ticket.vatMinor(), ticket.currency(), ticket.serial(), items, authenticatedAt,
@@ -354,7 +323,7 @@ class PaymentFlow {
      */
     private UsedTickets.UsedTicket awaitDecided(UsedTickets.UsedTicket used) {
         // Elapsed time, not the business clock: this bounds how long a request is held.
-        long giveUpAtNanos = System.nanoTime() + replyWait.toNanos();
+        long giveUpAtNanos = System.nanoTime() + replyWait().toNanos();
         long pauseMs = DECIDED_POLL_MS_MIN;
         UsedTickets.UsedTicket current = used;
         while (current.undecided() && System.nanoTime() - giveUpAtNanos < 0) {
@@ -368,6 +337,11 @@ class PaymentFlow {
             current = usedTickets.find(used.ticketId()).orElse(current);
         }
         return current;
+    }
+
+    /** How long a confirm waits for the back unit's decision before the payment is pending. */
+    private Duration replyWait() {
+        return Duration.ofMillis(handoverProperties.replyTimeoutMs());
     }
 
     /**

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,24 +19,10 @@ import org.springframework.stereotype.Component;
  * ({@code payment_expired}), so the ticket ends even when its first order was lost.
  */
 @Component
-class PaymentRecovery {
+record PaymentRecovery(UsedTickets usedTickets, PaymentFlow flow, PaymentHandover handover,
+                       HandoverProperties properties, Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentRecovery.class);
-
-    private final UsedTickets usedTickets;
-    private final PaymentFlow flow;
-    private final PaymentHandover handover;
-    private final HandoverProperties properties;
-    private final Clock clock;
-
-    PaymentRecovery(UsedTickets usedTickets, PaymentFlow flow, PaymentHandover handover, HandoverProperties properties,
-                    ObjectProvider<Clock> clock) {
-        this.usedTickets = usedTickets;
-        this.flow = flow;
-        this.handover = handover;
-        this.properties = properties;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
-    }
 
     @Scheduled(initialDelayString = "${paygate.handover.recovery-interval-ms:" + HandoverProperties.RECOVERY_INTERVAL_MS_DEFAULT + "}",
             fixedDelayString = "${paygate.handover.recovery-interval-ms:" + HandoverProperties.RECOVERY_INTERVAL_MS_DEFAULT + "}")

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,15 +24,7 @@ import org.springframework.stereotype.Component;
  * first outcome, which every later confirm of the same ticket gets again.
  */
 @Component
-public class UsedTickets {
-
-    private final FrontSchema schema;
-    private final Clock clock;
-
-    public UsedTickets(FrontSchema schema, ObjectProvider<Clock> clock) {
-        this.schema = schema;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
-    }
+public record UsedTickets(FrontSchema schema, Clock clock) {
 
     public enum Outcome {
         /** Claimed by a confirm that has not finished (or died before it recorded anything). */

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -45,18 +44,18 @@ public class TicketCheck {
      * and expiry is checked here, with the same rule.
      */
     private static final Clock BEFORE_ANY_EXPIRY = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
+    /** Made of constants only, and immutable: one for all checks. */
+    private static final TicketVerifier SIGNATURE_AND_CLAIMS =
+            new TicketVerifier(TicketCheck::keysAreLookedUpHere, BEFORE_ANY_EXPIRY, Duration.ZERO);
 
     private final MerchantKeys merchantKeys;
-    private final TicketVerifier signatureAndClaims;
     private final ExpiryCheck expiry;
     private final TicketTimeRule times;
 
-    public TicketCheck(MerchantKeys merchantKeys, TicketProperties properties, ObjectProvider<Clock> clock) {
+    public TicketCheck(MerchantKeys merchantKeys, TicketProperties properties, Clock clock) {
         this.merchantKeys = merchantKeys;
-        this.signatureAndClaims = new TicketVerifier(TicketCheck::keysAreLookedUpHere, BEFORE_ANY_EXPIRY, Duration.ZERO);
-        Clock now = clock.getIfUnique(Clock::systemUTC);
-        this.expiry = new ExpiryCheck(now, properties.clockSkew());
-        this.times = new TicketTimeRule(now, properties.clockSkew(), properties.validityMax());
+        this.expiry = new ExpiryCheck(clock, properties.clockSkew());
+        this.times = new TicketTimeRule(clock, properties.clockSkew(), properties.validityMax());
     }
 
     public CheckedTicket check(String compactTicket) {
@@ -86,7 +85,7 @@ public class TicketCheck {
         }
         Ticket ticket;
         try {
-            ticket = signatureAndClaims.verify(unverified, key.publicKey());
+            ticket = SIGNATURE_AND_CLAIMS.verify(unverified, key.publicKey());
         } catch (TicketRejectedException rejected) {
             if (rejected.reason() == TicketRejectedException.Reason.BAD_SIGNATURE) {
                 return untrusted(RefusalReason.BAD_SIGNATURE, key, unverified, false,

@@ -8,7 +8,6 @@ import dev.paygate.merchant.voucher.VoucherSigner;
 import dev.paygate.routes.order.Decision;
 import java.time.Clock;
 import java.time.Instant;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,17 +16,7 @@ import org.springframework.stereotype.Component;
  * refusal the browser carries to the merchant's cancel URL instead, with the same key and validity.
  */
 @Component
-public class VoucherIssuer {
-
-    private final VoucherSigner signer;
-    private final VoucherProperties properties;
-    private final Clock clock;
-
-    public VoucherIssuer(VoucherSigner signer, VoucherProperties properties, ObjectProvider<Clock> clock) {
-        this.signer = signer;
-        this.properties = properties;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
-    }
+public record VoucherIssuer(VoucherSigner signer, VoucherProperties properties, Clock clock) {
 
     /** @throws IllegalArgumentException when the decision is not an approval this ticket can carry */
     public StoredVoucher issue(Ticket ticket, String customerId, Decision decision) {

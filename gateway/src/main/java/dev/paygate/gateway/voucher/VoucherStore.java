@@ -10,18 +10,12 @@ import org.springframework.stereotype.Component;
 
 /** Every voucher the front unit issued (docs/architecture.md step 7: "customers and merchants can look it up"). */
 @Component
-public class VoucherStore {
+public record VoucherStore(FrontSchema schema) {
 
     /** The newest vouchers a listing returns. */
     public static final int LIST_SIZE_MAX = 100;
 
     private static final String COLUMNS = "vid, tid, mid, cid, oid, compact, created_at, expires_at";
-
-    private final FrontSchema schema;
-
-    public VoucherStore(FrontSchema schema) {
-        this.schema = schema;
-    }
 
     /** Keeps the voucher; false when the ticket already has one (a ticket settles at most once). */
     public boolean save(StoredVoucher voucher) {

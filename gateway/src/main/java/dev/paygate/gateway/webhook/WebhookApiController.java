@@ -18,7 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -95,10 +94,6 @@ record WebhookApiController(MerchantApiKeys apiKeys, WebhookOutbox outbox, Webho
         if (fault instanceof HttpMessageNotReadableException) {
             return ApiErrors.error(HttpStatus.BAD_REQUEST, "bad_request", "The body is not {\"notifyUrl\": ..., \"secret\": ...}.");
         }
-        if (fault instanceof ErrorResponse requestError && requestError.getStatusCode().is4xxClientError()) {
-            return ApiErrors.error(HttpStatus.valueOf(requestError.getStatusCode().value()), "bad_request",
-                    "The request was not understood.");
-        }
-        return ApiErrors.internalError(log, "Webhook API", fault);
+        return ApiErrors.fault(log, "Webhook API", fault, status -> "The request was not understood.");
     }
 }

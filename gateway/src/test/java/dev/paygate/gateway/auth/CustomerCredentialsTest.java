@@ -30,7 +30,7 @@ class CustomerCredentialsTest {
 
     private final FrontSchema schema = new FrontSchema(FrontTestDatabase.dataSource());
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private final AlertLog alerts = new AlertLog(schema, clock.asProvider());
+    private final AlertLog alerts = new AlertLog(schema, clock);
     private final String customerId = "cust-" + UUID.randomUUID();
 
     @Test
@@ -89,7 +89,7 @@ class CustomerCredentialsTest {
     void aLockedCustomerTakesAsLongToAnswerWhateverThePassword() {
         // Argon2id at its production cost, so that the derivation, not the noise of a shared machine, dominates.
         CustomerCredentials credentials = new CustomerCredentials(schema, alerts, new AuthenticationProperties(5,
-                LockPolicy.FREEZE, 900, new AuthenticationProperties.Argon2(19_456, 2, 1), NO_THROTTLE), clock.asProvider());
+                LockPolicy.FREEZE, 900, new AuthenticationProperties.Argon2(19_456, 2, 1), NO_THROTTLE), clock);
         credentials.enroll(customerId, PASSWORD.clone());
         for (int attempt = 0; attempt < 5; attempt++) {
             credentials.authenticate(customerId, WRONG.clone());
@@ -180,7 +180,7 @@ class CustomerCredentialsTest {
 
     private CustomerCredentials credentials(LockPolicy policy) {
         return new CustomerCredentials(schema, alerts, new AuthenticationProperties(5, policy, 900, FAST_ARGON2,
-                NO_THROTTLE), clock.asProvider());
+                NO_THROTTLE), clock);
     }
 
     private long nanosToAuthenticate(CustomerCredentials credentials, char[] password) {

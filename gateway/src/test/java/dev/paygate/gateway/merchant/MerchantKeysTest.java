@@ -16,8 +16,8 @@ class MerchantKeysTest {
 
     private final FrontSchema schema = new FrontSchema(FrontTestDatabase.dataSource());
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private final MerchantKeys merchantKeys = new MerchantKeys(schema, clock.asProvider());
-    private final MerchantApiKeys apiKeys = new MerchantApiKeys(schema, clock.asProvider());
+    private final MerchantKeys merchantKeys = new MerchantKeys(schema, clock);
+    private final MerchantApiKeys apiKeys = new MerchantApiKeys(schema, clock);
     private final String merchantId = "shop-" + Ids.random().substring(0, 10);
 
     @Test

@@ -35,7 +35,7 @@ class OperatorLoginThrottleTest {
     private static final AuthenticationProperties.Argon2 FAST_ARGON2 = new AuthenticationProperties.Argon2(1024, 1, 1);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T20:00:00Z"));
-    private final AlertLog alerts = new AlertLog(new FrontSchema(FrontTestDatabase.dataSource()), clock.asProvider());
+    private final AlertLog alerts = new AlertLog(new FrontSchema(FrontTestDatabase.dataSource()), clock);
     private final Argon2idPasswordHasher hasher = new Argon2idPasswordHasher(FAST_ARGON2);
     private final String operator = "ops-" + Ids.random().substring(0, 8);
     private final AuthenticationManager logins = logins();

@@ -5,9 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /** A UTC clock that tests move forward by hand, so expiry and lock durations need no sleeping. */
 public final class MutableClock extends Clock {
@@ -16,11 +13,6 @@ public final class MutableClock extends Clock {
 
     public MutableClock(Instant start) {
         this.now = start;
-    }
-
-    /** This clock as the front unit's components take it, for tests that build them without Spring. */
-    public ObjectProvider<Clock> asProvider() {
-        return new StaticListableBeanFactory(Map.of("clock", this)).getBeanProvider(Clock.class);
     }
 
     public void advance(Duration duration) {

@@ -26,8 +26,8 @@ class TicketCheckTest {
 
     private final FrontSchema schema = new FrontSchema(FrontTestDatabase.dataSource());
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private final MerchantKeys merchantKeys = new MerchantKeys(schema, clock.asProvider());
-    private final TicketCheck check = new TicketCheck(merchantKeys, new TicketProperties(30, 86_400), clock.asProvider());
+    private final MerchantKeys merchantKeys = new MerchantKeys(schema, clock);
+    private final TicketCheck check = new TicketCheck(merchantKeys, new TicketProperties(30, 86_400), clock);
     private final String merchantId = "shop-" + Ids.random().substring(0, 10);
     private final OctetKeyPair key = Ed25519Keys.generate(merchantId + "-1");
     private final TicketSigner signer = new TicketSigner(key);
