@@ -68,12 +68,13 @@ public class TicketCheck {
             return new CheckedTicket.Rejected(RefusalReason.INVALID_TICKET,
                     ClaimedSigner.read(compactTicket).flatMap(claimed -> sender(claimed, explanation)));
         }
-        Optional<String> merchantName = merchantKeys.merchantName(unverified.merchantId());
-        if (merchantName.isEmpty()) {
-            return rejected(RefusalReason.UNKNOWN_MERCHANT, "no merchant " + unverified.merchantId());
-        }
+        // One query on the way of every genuine ticket (the key row carries the merchant's name); the second
+        // only tells an unknown merchant from a known one's unknown kid.
         Optional<MerchantKey> registered = merchantKeys.find(unverified.merchantId(), unverified.keyId());
         if (registered.isEmpty()) {
+            if (merchantKeys.merchantName(unverified.merchantId()).isEmpty()) {
+                return rejected(RefusalReason.UNKNOWN_MERCHANT, "no merchant " + unverified.merchantId());
+            }
             // The kid resolves to none of the merchant's keys, so nothing says the merchant sent it.
             return rejected(RefusalReason.BAD_SIGNATURE,
                     "merchant " + unverified.merchantId() + " has no key " + unverified.keyId());
@@ -111,9 +112,9 @@ public class TicketCheck {
         if (expiry.hasExpired(ticket.expiresAt())) {
             log.info("Ticket {} of merchant {} refused: ticket_expired: {}", ticket.ticketId(), ticket.merchantId(),
                     expiry.describeExpiry(ticket.expiresAt()));
-            return new CheckedTicket.Expired(ticket, merchantName.get());
+            return new CheckedTicket.Expired(ticket, key.merchantName());
         }
-        return new CheckedTicket.Valid(ticket, merchantName.get());
+        return new CheckedTicket.Valid(ticket, key.merchantName());
     }
 
     /**
