@@ -143,15 +143,17 @@ public class CustomerCredentials {
             hasher.verify(DECOY_PASSWORD, decoyHash().join());
             return AuthenticationResult.FAILED;
         }
-        liftExpiredWatchLock(customerId);
-        Optional<StoredCredential> stored = find(customerId);
+        Optional<StoredCredential> stored = find(customerId)
+                .map(credential -> liftingAnExpiredWatchLock(customerId, credential));
         boolean matches = hasher.verify(password, stored.map(StoredCredential::passwordHash)
                 .orElseGet(() -> decoyHash().join()));
         if (stored.isEmpty() || stored.get().locked()) {
             return AuthenticationResult.FAILED;
         }
         if (matches) {
-            resetFailedAttempts(customerId);
+            if (stored.get().failedAttempts() > 0) {
+                resetFailedAttempts(customerId);
+            }
             return AuthenticationResult.AUTHENTICATED;
         }
         recordFailure(customerId);
@@ -167,9 +169,11 @@ public class CustomerCredentials {
 
     private Optional<StoredCredential> find(String customerId) {
         return schema.jdbc().sql("""
-                        SELECT password_hash, locked FROM front.customer_credential WHERE customer_id = :customerId""")
+                        SELECT password_hash, locked, failed_attempts FROM front.customer_credential
+                        WHERE customer_id = :customerId""")
                 .param("customerId", customerId)
-                .query((row, rowNumber) -> new StoredCredential(row.getString("password_hash"), row.getBoolean("locked")))
+                .query((row, rowNumber) -> new StoredCredential(row.getString("password_hash"), row.getBoolean("locked"),
+                        row.getInt("failed_attempts")))
                 .optional();
     }
 
@@ -207,11 +211,15 @@ public class CustomerCredentials {
         });
     }
 
-    private void liftExpiredWatchLock(String customerId) {
-        if (properties.lockPolicy() != LockPolicy.WATCH) {
-            return;
+    /**
+     * Under the watch policy a lock ends by itself after its duration: lifted here, at the customer's next try.
+     * Only a locked credential costs the statement; the row's own condition decides whether the time is up.
+     */
+    private StoredCredential liftingAnExpiredWatchLock(String customerId, StoredCredential credential) {
+        if (!credential.locked() || properties.lockPolicy() != LockPolicy.WATCH) {
+            return credential;
         }
-        schema.jdbc().sql("""
+        int lifted = schema.jdbc().sql("""
                         UPDATE front.customer_credential
                         SET failed_attempts = 0, locked = false, locked_at = NULL, updated_at = :now
                         WHERE customer_id = :customerId AND locked AND locked_at <= :liftBefore""")
@@ -219,8 +227,9 @@ public class CustomerCredentials {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("liftBefore", Timestamp.from(clock.instant().minusSeconds(properties.watchLockSeconds())))
                 .update();
+        return lifted == 1 ? new StoredCredential(credential.passwordHash(), false, 0) : credential;
     }
 
-    private record StoredCredential(String passwordHash, boolean locked) {
+    private record StoredCredential(String passwordHash, boolean locked, int failedAttempts) {
     }
 }
