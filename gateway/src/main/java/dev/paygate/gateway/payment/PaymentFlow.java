@@ -31,7 +31,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -125,7 +124,7 @@ record PaymentFlow(TicketCheck ticketCheck, UsedTickets usedTickets, CustomerCre
             return firstOutcome(ticket, merchantName, usedTickets.find(ticket.ticketId()).orElseThrow());
         }
         metrics.refused(null, RefusalReason.CANCELLED);
-        return new PaymentOutcome.ToMerchant(withQuery(ticket.cancelUrl(), "refusal", refusal));
+        return new PaymentOutcome.ToMerchant(ReturnUrls.withRefusal(ticket.cancelUrl(), refusal));
     }
 
     /** A pending payment's status: finished from the back unit's recorded decision as soon as there is one. */
@@ -211,7 +210,7 @@ record PaymentFlow(TicketCheck ticketCheck, UsedTickets usedTickets, CustomerCre
         }
         metrics.approved(decision.path());
         log.info("Ticket {} approved: voucher {} ({})", ticket.ticketId(), voucher.voucherId(), decision.path());
-        return new PaymentOutcome.ToMerchant(withQuery(ticket.returnUrl(), "voucher", voucher.compact()));
+        return new PaymentOutcome.ToMerchant(ReturnUrls.withVoucher(ticket.returnUrl(), voucher.compact()));
     }
 
     private PaymentOutcome refusedByBackUnit(Ticket ticket, String merchantName, Decision decision) {
@@ -231,8 +230,8 @@ record PaymentFlow(TicketCheck ticketCheck, UsedTickets usedTickets, CustomerCre
         }
         metrics.refused(decision.path(), reason);
         log.info("Ticket {} refused by the back unit: {}", ticket.ticketId(), reason.code());
-        return new PaymentOutcome.Refused(reason, message, merchantName, withQuery(ticket.cancelUrl(), "refusal", refusal),
-                null);
+        return new PaymentOutcome.Refused(reason, message, merchantName,
+                ReturnUrls.withRefusal(ticket.cancelUrl(), refusal), null);
     }
 
     /** Opening a used ticket: say so, and lead on to what its first use answered. */
@@ -266,9 +265,9 @@ record PaymentFlow(TicketCheck ticketCheck, UsedTickets usedTickets, CustomerCre
 
     private URI firstOutcomeLocation(Ticket ticket, UsedTickets.UsedTicket used) {
         return switch (used.outcome()) {
-            case APPROVED -> withQuery(ticket.returnUrl(), "voucher",
+            case APPROVED -> ReturnUrls.withVoucher(ticket.returnUrl(),
                     voucherStore.find(used.voucherId()).orElseThrow().compact());
-            case REFUSED, CANCELLED -> withQuery(ticket.cancelUrl(), "refusal", used.refusal());
+            case REFUSED, CANCELLED -> ReturnUrls.withRefusal(ticket.cancelUrl(), used.refusal());
             case IN_PROGRESS, PENDING -> URI.create("/pay/status/" + UriUtils.encodePathSegment(ticket.ticketId(),
                     StandardCharsets.UTF_8));
         };
@@ -289,8 +288,8 @@ record PaymentFlow(TicketCheck ticketCheck, UsedTickets usedTickets, CustomerCre
         String message = RefusalMessages.message(reason);
         String refusal = voucherIssuer.refuse(ticket, reason, message);
         metrics.refused(null, reason);
-        return new PaymentOutcome.Refused(reason, message, merchantName, withQuery(ticket.cancelUrl(), "refusal", refusal),
-                retryTicket);
+        return new PaymentOutcome.Refused(reason, message, merchantName,
+                ReturnUrls.withRefusal(ticket.cancelUrl(), refusal), retryTicket);
     }
 
     private Optional<Decision> lookup(String ticketId) {
@@ -372,12 +371,5 @@ record PaymentFlow(TicketCheck ticketCheck, UsedTickets usedTickets, CustomerCre
         } catch (IllegalArgumentException malformed) {
             return null;
         }
-    }
-
-    private static URI withQuery(URI base, String name, String value) {
-        return UriComponentsBuilder.fromUri(base)
-                .queryParam(name, UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8))
-                .build(true)
-                .toUri();
     }
 }

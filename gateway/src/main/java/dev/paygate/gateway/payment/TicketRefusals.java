@@ -4,14 +4,11 @@ import dev.paygate.gateway.merchant.MerchantShopUrls;
 import dev.paygate.gateway.ticket.CheckedTicket;
 import dev.paygate.gateway.voucher.VoucherIssuer;
 import dev.paygate.gateway.webhook.WebhookOutbox;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Where the refusal of a ticket that failed its checks may go (DESIGN step 3: a signed refusal wherever that is
@@ -29,11 +26,8 @@ record TicketRefusals(VoucherIssuer voucherIssuer, WebhookOutbox webhooks, Merch
         String refusal = voucherIssuer.refuse(invalid.ticketId(), invalid.merchantId(), invalid.orderId(),
                 invalid.reason(), message);
         metrics.refused(null, invalid.reason());
-        URI continueTo = UriComponentsBuilder.fromUri(invalid.cancelUrl())
-                .queryParam("refusal", UriUtils.encodeQueryParam(refusal, StandardCharsets.UTF_8))
-                .build(true)
-                .toUri();
-        return new PaymentOutcome.Refused(invalid.reason(), message, invalid.merchantName(), continueTo, null,
+        return new PaymentOutcome.Refused(invalid.reason(), message, invalid.merchantName(),
+                ReturnUrls.withRefusal(invalid.cancelUrl(), refusal), null,
                 PaymentOutcome.Trust.SIGNED);
     }
 
